@@ -1,0 +1,50 @@
+# Les commandes du site. Chacune installe d'abord ce qui lui manque :
+# l'environnement Python .venv et ses paquets (requirements.txt), et pour les
+# tests le navigateur Chromium de Debian.
+#   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement
+#   make test     tous les tests
+#   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
+#   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+CONTENT ?= content
+OUTPUT ?= output
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
+
+.PHONY: serve test build publish clean browser
+
+serve: $(STAMP)
+	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
+
+test: $(STAMP) browser
+	$(BIN)/pytest
+
+build: $(STAMP)
+	$(BIN)/invoke build --content $(CONTENT) --output $(OUTPUT)
+
+publish: $(STAMP)
+	$(BIN)/invoke preview --output $(OUTPUT)
+
+clean: $(STAMP)
+	$(BIN)/invoke clean
+
+$(STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Il faut Python 3.11 ou plus récent ($(PYTHON))."; exit 1; }
+	@$(PYTHON) -m venv --clear $(VENV) 2>/dev/null || { \
+		echo "Installation du paquet Debian python3-venv…"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) python3-venv && \
+		$(PYTHON) -m venv --clear $(VENV); }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+# The browser tests use the system's Chromium (or the Chrome of GitHub's runner).
+browser:
+	@command -v chromium >/dev/null || command -v google-chrome >/dev/null || { \
+		echo "Installation du paquet Debian chromium…"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium; }
