@@ -1,0 +1,100 @@
+"""Settings for the preview build (`make serve`, `make build`).
+
+Editors may change the organisation's identity, the menu and the labels here;
+`publishconf.py` adds what only the published site needs.
+"""
+
+# -- The organisation ------------------------------------------------------
+SITENAME = "Rêver tout haut"
+SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
+# A value that is not known stays None: templates then say it is missing,
+# they never show an invented one.
+ORGANISATION = {
+    "name": "Rêver tout haut",
+    "legal_form": "association",
+    "email": None,
+    "phone": None,
+    "address": None,
+}
+
+# -- Language --------------------------------------------------------------
+DEFAULT_LANG = "fr"
+TIMEZONE = "Europe/Paris"
+
+# -- Where things are -------------------------------------------------------
+PATH = "content"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["yaml_front_matter", "jekyll_compat", "french_dates", "strict_build"]
+ARTICLE_PATHS = ["ressources"]
+PAGE_PATHS = ["pages", "ateliers"]
+STATIC_PATHS = ["images"]
+
+# -- URLs: clean, ending in "/" ---------------------------------------------
+# A document's slug is its file name, so the URL of a page never changes
+# when its title does (and seed 000's page keeps the former site's /ateliers/).
+SLUGIFY_SOURCE = "basename"
+# Offers live in content/ateliers/ and are published under /ateliers/<slug>/;
+# other pages under /<slug>/. `url_prefix` is set per folder below.
+DEFAULT_METADATA = {"url_prefix": ""}
+EXTRA_PATH_METADATA = {
+    "ateliers": {"url_prefix": "ateliers/", "template": "offer"},
+}
+PAGE_URL = "{url_prefix}{slug}/"
+PAGE_SAVE_AS = "{url_prefix}{slug}/index.html"
+ARTICLE_URL = "ressources/{slug}/"
+ARTICLE_SAVE_AS = "ressources/{slug}/index.html"
+# The article list; the home page is content/pages/accueil.md.
+INDEX_SAVE_AS = "ressources/index.html"
+INDEX_URL = "ressources/"
+DIRECT_TEMPLATES = ["index"]
+DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+CATEGORY_URL = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
+TAG_URL = TAG_SAVE_AS = TAGS_SAVE_AS = ""
+AUTHOR_URL = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+
+# Preview URLs start at the server's root; publishconf.py sets the real one.
+SITEURL = ""
+RELATIVE_URLS = False
+
+# Feeds come with the published site's absolute URL (publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+MENUITEMS = [
+    ("Ateliers", "ateliers/"),
+    ("Ressources", "ressources/"),
+    ("Contact", "contact/"),
+]
+
+# -- Markdown, as on the former Jekyll site (kramdown) ----------------------
+# extra = abbr, attr_list ({:.class}), def_list, fenced_code, footnotes,
+# md_in_html (Markdown inside <div markdown="1">) and tables; toc gives
+# headings stable ids. jekyll_compat adds the kramdown citation form.
+MARKDOWN = {
+    "extensions": ["markdown.extensions.extra", "markdown.extensions.toc"],
+    "extension_configs": {
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+# `summary` is plain text everywhere (templates escape it), never Markdown.
+FORMATTED_FIELDS = []
+
+# French typography is the job of our own filter (issue #6): typogrify's
+# smartypants makes English quotes, so Pelican must not run it.
+TYPOGRIFY = False
+
+# Templates escape every value; content HTML is marked safe where it is shown.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+DELETE_OUTPUT_DIRECTORY = True

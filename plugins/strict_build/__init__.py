@@ -1,0 +1,104 @@
+"""Stop the build on any warning or error, and list them all in one French report.
+
+Pelican logs a problem and goes on: a page whose front matter is broken is
+dropped, an unresolved link is left as it is, and the build still exits 0.
+Here every warning or error logged during a build is collected; the build
+stops before writing when content could not be read, or after writing (into a
+staging folder) otherwise, with exit status 1 and a report that names them all.
+"""
+
+import logging
+import sys
+
+from pelican import signals
+
+# Pelican's messages an editor is most likely to meet, in French.
+# Keys are the untranslated format strings Pelican logs.
+FRENCH = {
+    "Could not process %s": "le fichier {0} n'a pas pu être lu.",
+    "Skipping %s: could not find information about '%s'": (
+        "le fichier {0} est ignoré : le champ « {1} » manque dans son en-tête."
+    ),
+    "Unable to find '%s', skipping url replacement.": (
+        "le lien « {0} » ne mène à aucun fichier du dossier content/."
+    ),
+}
+
+
+class _Collector(logging.Handler):
+    """Keeps the messages of every warning and error, in French where known."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages = []
+
+    def emit(self, record):
+        template = FRENCH.get(record.msg)
+        args = record.args if isinstance(record.args, tuple) else (record.args,)
+        message = template.format(*args) if template else record.getMessage()
+        # Pelican logs "Could not process <file>" without the reason unless
+        # DEBUG is set; the reason is the exception being handled right now.
+        reason = sys.exc_info()[1]
+        if reason is not None and not record.exc_info and str(reason) not in message:
+            message = f"{message}\n     {reason}"
+        self.messages.append(message)
+
+
+_collector = None
+
+
+def start_collecting(pelican):
+    global _collector
+    stop_collecting()
+    _collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(_collector)
+    # `pelican -q` sets the level to CRITICAL (on the root and "pelican"
+    # loggers): errors would not even be recorded, and a broken build would
+    # pass in silence.
+    for logger in (root, logging.getLogger("pelican")):
+        if logger.getEffectiveLevel() > logging.WARNING:
+            logger.setLevel(logging.WARNING)
+
+
+def stop_collecting(*_):
+    """Detach the collector; return what it collected."""
+    global _collector
+    messages = []
+    if _collector is not None:
+        logging.getLogger().removeHandler(_collector)
+        messages = _collector.messages
+        _collector = None
+    return messages
+
+
+def report(messages):
+    """The French report of a failed build."""
+    count = len(messages)
+    title = "1 problème" if count == 1 else f"{count} problèmes"
+    lines = [f"La construction du site a échoué : {title} à corriger."]
+    lines += [f"  {number}. {message}" for number, message in enumerate(messages, 1)]
+    lines.append("Rien n'a été publié. Corrigez ces points puis relancez la construction.")
+    return "\n".join(lines)
+
+
+def fail_if_problems(messages):
+    if messages:
+        # SystemExit: the report is printed as it is and the exit status is 1,
+        # without the traceback Pelican would add to any other exception.
+        raise SystemExit(report(messages))
+
+
+def check_before_writing(generators):
+    if _collector is not None and _collector.messages:
+        fail_if_problems(stop_collecting())
+
+
+def check_after_writing(pelican):
+    fail_if_problems(stop_collecting())
+
+
+def register():
+    signals.initialized.connect(start_collecting)
+    signals.all_generators_finalized.connect(check_before_writing)
+    signals.finalized.connect(check_after_writing)

@@ -1,0 +1,17 @@
+"""Read Markdown files whose metadata is YAML front matter, as Jekyll does."""
+
+from pelican import signals
+
+from .reader import FrontMatterError, YamlMarkdownReader, parse_front_matter, split_front_matter
+
+__all__ = ["FrontMatterError", "YamlMarkdownReader", "parse_front_matter", "register", "split_front_matter"]
+
+
+def use_yaml_reader(readers):
+    """Replace Pelican's Markdown reader for every Markdown extension."""
+    for extension in YamlMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = YamlMarkdownReader
+
+
+def register():
+    signals.readers_init.connect(use_yaml_reader)

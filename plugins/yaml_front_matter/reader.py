@@ -1,0 +1,158 @@
+"""Split a Markdown file into YAML front matter and body, with French errors.
+
+Pelican's own Markdown reader expects `Key: value` lines; the former Jekyll
+site, and our editors, write YAML between two `---` lines. A mistake there
+must name the file and the line, never drop the page silently.
+"""
+
+import datetime
+from pathlib import Path
+
+import yaml
+from markdown import Markdown
+from pelican.readers import BaseReader
+
+FENCE = "---"
+# YAML marks count lines from 0 inside the front matter, which starts on the
+# file's second line: add this to get the line an editor sees.
+LINE_OFFSET = 2
+
+# PyYAML's most common complaints, said for editors (matched as substrings).
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "un « : » de trop dans une valeur ; mettez la valeur entre guillemets",
+    "could not find expected ':'": "un « : » manque après un nom de champ",
+    "found character '\\t' that cannot start any token": "une tabulation ; indentez avec des espaces",
+    "expected <block end>": "l'indentation n'est pas régulière",
+    "found unexpected end of stream": "des guillemets ou un crochet ne sont pas fermés",
+    "found '<stream end>'": "des guillemets ou un crochet ne sont pas fermés",
+    "did not find expected": "une liste ou un champ est mal formé",
+}
+
+
+class FrontMatterError(ValueError):
+    """A front matter an editor must fix; the message is for them, in French."""
+
+
+class _DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A key written twice in one mapping."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a key written twice: YAML would keep the last
+    one silently, and the editor would wonder where their first value went."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise _DuplicateKeyError(
+                    None,
+                    None,
+                    f"le champ « {key} » est écrit deux fois (déjà à la ligne "
+                    f"{seen[key] + LINE_OFFSET}). Gardez-en un seul.",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
+def split_front_matter(text, source):
+    """Return (yaml_text, body). The front matter starts on the first line."""
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        raise FrontMatterError(
+            f"{source}, ligne 1 : l'en-tête YAML manque. Le fichier doit commencer "
+            f"par une ligne « --- », puis les champs (title: …), puis une autre ligne « --- »."
+        )
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() == FENCE:
+            return "".join(lines[1:number]), "".join(lines[number + 1 :])
+    raise FrontMatterError(
+        f"{source} : l'en-tête YAML n'est pas fermé. Ajoutez une ligne « --- » "
+        f"après le dernier champ, avant le texte de la page."
+    )
+
+
+def parse_front_matter(yaml_text, source):
+    """Return the front matter as a dict; line numbers count from the file's top."""
+    try:
+        data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader)
+    except _DuplicateKeyError as error:
+        where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
+        raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
+    except yaml.MarkedYAMLError as error:
+        raise FrontMatterError(
+            f"{source}{_where(error, yaml_text)} : l'en-tête YAML est mal formé "
+            f"({_explain(error)}). Vérifiez l'indentation, les deux-points après chaque "
+            f"nom de champ, et mettez entre guillemets un texte qui contient « : » ou "
+            "commence par « * », « [ » ou « { »."
+        ) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(
+            f"{source} : l'en-tête YAML doit être une liste de champs « nom: valeur », "
+            f"un par ligne."
+        )
+    return data
+
+
+def _where(error, yaml_text):
+    """The line of the mistake. A bracket or quote left open is reported by
+    PyYAML at the end of the front matter; the line where it opened helps more."""
+    mark = error.problem_mark
+    if mark is None or (error.context_mark and mark.line >= yaml_text.count("\n")):
+        mark = error.context_mark
+    return f", ligne {mark.line + LINE_OFFSET}" if mark else ""
+
+
+def _explain(error):
+    problem = str(error.problem or error)
+    for english, french in YAML_PROBLEMS.items():
+        if english in problem:
+            return french
+    return problem
+
+
+class YamlMarkdownReader(BaseReader):
+    """Pelican reader for Markdown with YAML front matter."""
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        # One Markdown instance per reader, reset between files: building it
+        # (loading every extension) costs more than converting a short page.
+        self._md = Markdown(**settings["MARKDOWN"])
+
+    def read(self, source_path):
+        source = _display_path(source_path, self.settings["PATH"])
+        text = Path(source_path).read_text(encoding="utf-8")
+        yaml_text, body = split_front_matter(text, source)
+        front_matter = parse_front_matter(yaml_text, source)
+        self._md.reset()
+        content = self._md.convert(body)
+        metadata = {
+            str(name).lower(): self._process(str(name).lower(), value)
+            for name, value in front_matter.items()
+        }
+        return content, metadata
+
+    def _process(self, name, value):
+        """Give Pelican's own fields (date, tags, …) the text it expects."""
+        if name in ("date", "modified") and isinstance(value, datetime.date):
+            value = value.isoformat()
+        elif name in ("tags", "authors") and isinstance(value, list):
+            value = ", ".join(str(item) for item in value)
+        return self.process_metadata(name, value)
+
+
+def _display_path(source_path, content_path):
+    """The path as an editor sees it in the repository: content/…"""
+    path = Path(source_path)
+    try:
+        return str(Path(Path(content_path).name) / path.relative_to(content_path))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,20 @@
+"""Settings for the published site: pelicanconf.py plus its public address.
+
+SITEURL comes from the environment (the GitHub workflow passes the Pages
+address, which may be a project subpath such as https://user.github.io/repo).
+"""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("http://", "https://")):
+    raise SystemExit(
+        "publishconf.py : l'adresse publique du site manque. Lancez la commande "
+        "avec SITEURL=https://… (par exemple SITEURL=https://exemple.github.io/site make publish)."
+    )
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True
