@@ -1,0 +1,132 @@
+"""One build of the real site per test session, read as a visitor's browser would.
+
+Builds run Pelican as editors do (`python -m pelican`, our settings, every
+plugin), in a temporary folder; pages are parsed once and shared.
+"""
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+PUBLISHED_SITEURL = "https://exemple.github.io/reve"
+
+
+def pelican_build(content, output, settings="pelicanconf.py", env=None, options=()):
+    """Run a build; return the finished process (returncode, stdout, stderr)."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), *options]
+    environment = {**os.environ, "COLUMNS": "250", **(env or {})}
+    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+
+
+class Site:
+    """A built site: its files, and each page parsed once."""
+
+    def __init__(self, root):
+        self.root = Path(root)
+
+    def html_files(self):
+        return sorted(self.root.rglob("*.html"))
+
+    def url_of(self, path):
+        """The URL path a file is served at: /ateliers/x/ for ateliers/x/index.html."""
+        relative = path.relative_to(self.root).as_posix()
+        return "/" + relative.removesuffix("index.html")
+
+    def file_for(self, url):
+        """The file GitHub Pages serves for a URL path (a folder means its index.html)."""
+        path = self.root / url.lstrip("/")
+        return path / "index.html" if url.endswith("/") or path.is_dir() else path
+
+    @functools.cache
+    def soup(self, url):
+        return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "lxml")
+
+
+def build_or_fail(content, output, **options):
+    result = pelican_build(content, output, **options)
+    assert result.returncode == 0, f"la construction a échoué :\n{result.stdout}\n{result.stderr}"
+    return Site(output)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real site, built with pelicanconf.py; any Pelican warning fails it."""
+    return build_or_fail(CONTENT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory):
+    """The real site built with publishconf.py under a project-pages subpath."""
+    output = tmp_path_factory.mktemp("published")
+    return build_or_fail(CONTENT, output, settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL})
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of the real content that a test may break."""
+    copy = tmp_path / "content"
+    shutil.copytree(CONTENT, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def site_url(site):
+    """The built site served over HTTP on loopback, for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def chromium_path():
+    """Debian's chromium, or the Chrome preinstalled on GitHub's runner."""
+    for name in (os.environ.get("CHROMIUM"), "chromium", "google-chrome", "chromium-browser"):
+        if name and shutil.which(name):
+            return shutil.which(name)
+    raise RuntimeError("Chromium est introuvable : lancez les tests avec `make test`, qui l'installe.")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless Chromium started by the tests, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artefacts():
+    """Where browser tests save screenshots (ignored by git)."""
+    folder = ROOT / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder

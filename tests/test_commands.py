@@ -1,0 +1,112 @@
+"""The editors' commands: a failed build keeps the last good site; the preview
+serves, rebuilds on save and reloads."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from conftest import ROOT
+
+BROKEN = "---\ntitle: [\n---\n"
+
+
+def invoke(*args):
+    command = [sys.executable, "-m", "invoke", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def snapshot(folder):
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_failed_build_keeps_the_last_good_output(content_copy, tmp_path):
+    output = tmp_path / "output"
+    first = invoke("build", "--content", str(content_copy), "--output", str(output))
+    assert first.returncode == 0, first.stderr
+    good = snapshot(output)
+    assert (output / "index.html").is_file()
+
+    (content_copy / "pages" / "contact.md").write_text(BROKEN, encoding="utf-8")
+    second = invoke("build", "--content", str(content_copy), "--output", str(output))
+    assert second.returncode != 0
+    assert "content/pages/contact.md, ligne" in second.stderr
+    assert "le dossier" in second.stderr and "garde la dernière version réussie" in second.stderr
+    assert snapshot(output) == good
+    assert not (tmp_path / "output.staging").exists()
+
+
+def test_successful_build_replaces_the_output(content_copy, tmp_path):
+    output = tmp_path / "output"
+    (output / "ancienne-page").mkdir(parents=True)
+    result = invoke("build", "--content", str(content_copy), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert not (output / "ancienne-page").exists()
+    assert (output / "index.html").is_file()
+
+
+def test_publishing_without_an_address_says_what_to_do(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key != "SITEURL"}
+    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(tmp_path)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    assert "l'adresse publique du site manque" in result.stdout + result.stderr
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
+        return response.status, response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except (urllib.error.URLError, ConnectionError, OSError):
+            pass
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def preview(content_copy, tmp_path):
+    """`make serve` on a free port, on a copy of the content."""
+    port = free_port()
+    command = ["make", "serve", f"PORT={port}", f"CONTENT={content_copy}", f"OUTPUT={tmp_path / 'apercu'}"]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    yield f"http://localhost:{port}", content_copy
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=10)
+
+
+def test_make_serve_answers_and_reloads_on_save(preview):
+    url, content = preview
+    assert wait_for(lambda: fetch(url + "/")[0] == 200, 60), "make serve ne répond pas sur /"
+    status, html = fetch(url + "/contact/")
+    assert status == 200 and "Nous contacter" in html
+    assert "livereload.js" in html  # the page reloads itself when the site is rebuilt
+
+    page = content / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Nous contacter", "title: Écrivez-nous"), encoding="utf-8")
+    assert wait_for(lambda: "Écrivez-nous" in fetch(url + "/contact/")[1], 30), "la page n'a pas été reconstruite"
+
+
+def test_preview_redirects_a_folder_without_slash_as_github_pages_does(preview):
+    url, _ = preview
+    assert wait_for(lambda: fetch(url + "/")[0] == 200, 60)
+    status, html = fetch(url + "/ateliers/ecriture")  # urllib follows the redirect
+    assert status == 200 and "Atelier d’écriture" in html

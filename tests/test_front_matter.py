@@ -1,0 +1,152 @@
+"""YAML front matter: read as Jekyll does, and every mistake stops the build
+with the file, the line and what to do, in French."""
+
+import datetime
+
+import pytest
+
+from conftest import pelican_build
+from yaml_front_matter import FrontMatterError, parse_front_matter, split_front_matter
+
+GOOD_PAGE = "---\ntitle: Une page correcte\nsummary: Une phrase.\n---\n\nDu texte.\n"
+
+
+def write(folder, name, text):
+    path = folder / "content" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(tmp_path, options=(), **files):
+    """Build a small site made of `files` (name -> text) next to a correct page."""
+    write(tmp_path, "pages/correcte.md", GOOD_PAGE)
+    for name, text in files.items():
+        write(tmp_path, name.replace("__", "/") + ".md", text)
+    result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
+    return result, result.stdout + result.stderr
+
+
+# -- The plain functions ---------------------------------------------------
+
+def test_split_returns_yaml_and_body():
+    yaml_text, body = split_front_matter("---\ntitle: T\n---\n# Corps\n", "x.md")
+    assert yaml_text == "title: T\n"
+    assert body == "# Corps\n"
+
+
+def test_split_ignores_a_byte_order_mark():
+    assert split_front_matter("\ufeff---\ntitle: T\n---\n", "x.md")[0] == "title: T\n"
+
+
+def test_yaml_values_keep_their_types():
+    data = parse_front_matter("date: 2026-11-21\norder: 2\ntags: [a, b]\nprice:\n  amount: 250\n", "x.md")
+    assert data == {"date": datetime.date(2026, 11, 21), "order": 2, "tags": ["a", "b"], "price": {"amount": 250}}
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "line"),
+    [
+        ("title: Bien\nsummary: [pas fermé\n", 3),  # where the bracket opened
+        ("title: Bien\n  summary: mal indenté\n", 3),
+        ("title: Bien\nsummary: a: b\n", 3),
+    ],
+)
+def test_yaml_error_names_the_file_line(yaml_text, line):
+    with pytest.raises(FrontMatterError, match=rf"^x\.md, ligne {line} : l'en-tête YAML est mal formé"):
+        parse_front_matter(yaml_text, "x.md")
+
+
+def test_a_key_written_twice_is_refused():
+    with pytest.raises(FrontMatterError, match=r"^x\.md, ligne 4 : le champ « title » est écrit deux fois \(déjà à la ligne 2\)\. Gardez-en un seul\.$"):
+        parse_front_matter("title: Un\nsummary: s\ntitle: Deux\n", "x.md")
+
+
+def test_front_matter_must_be_fields():
+    with pytest.raises(FrontMatterError, match="liste de champs"):
+        parse_front_matter("- une\n- liste\n", "x.md")
+
+
+# -- Whole builds ------------------------------------------------------------
+
+def test_a_correct_site_builds(tmp_path):
+    result, output = build(tmp_path)
+    assert result.returncode == 0, output
+    assert (tmp_path / "output" / "correcte" / "index.html").is_file()
+
+
+def test_broken_yaml_fails_the_build_with_file_and_line(tmp_path):
+    result, output = build(tmp_path, pages__casse="---\ntitle: Cassée\nsummary: [oups\n---\nTexte\n")
+    assert result.returncode != 0
+    assert "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé" in output
+    assert "La construction du site a échoué : 1 problème à corriger." in output
+
+
+def test_nothing_is_written_when_content_is_broken(tmp_path):
+    result, _ = build(tmp_path, pages__casse="---\ntitle: [\n---\n")
+    assert result.returncode != 0
+    assert not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_quiet_mode_does_not_hide_a_broken_file(tmp_path):
+    result, output = build(tmp_path, options=["-q"], pages__casse="---\ntitle: [\n---\n")
+    assert result.returncode != 0
+    assert "content/pages/casse.md" in output
+
+
+def test_missing_front_matter_is_an_error(tmp_path):
+    result, output = build(tmp_path, pages__nue="# Une page sans en-tête\n")
+    assert result.returncode != 0
+    assert "content/pages/nue.md, ligne 1 : l'en-tête YAML manque" in output
+
+
+def test_unclosed_front_matter_is_an_error(tmp_path):
+    result, output = build(tmp_path, pages__ouverte="---\ntitle: Ouverte\n\nDu texte.\n")
+    assert result.returncode != 0
+    assert "content/pages/ouverte.md : l'en-tête YAML n'est pas fermé" in output
+
+
+def test_a_page_without_title_is_not_dropped_silently(tmp_path):
+    result, output = build(tmp_path, pages__sans_titre="---\nsummary: Pas de titre.\n---\nTexte\n")
+    assert result.returncode != 0
+    assert "pages/sans_titre.md est ignoré : le champ « title » manque" in output
+
+
+def test_every_broken_file_is_in_one_report(tmp_path):
+    result, output = build(
+        tmp_path,
+        pages__une="---\ntitle: Une: deux\n---\n",
+        ateliers__deux="---\ntitle: Deux\ntitle: Encore\n---\n",
+    )
+    assert result.returncode != 0
+    assert "2 problèmes à corriger" in output
+    assert "content/pages/une.md, ligne 2" in output
+    assert "content/ateliers/deux.md, ligne 3" in output
+
+
+def test_jekyll_layout_selects_the_template(tmp_path):
+    result, output = build(tmp_path, pages__jekyll="---\nlayout: two-column\ntitle: Jekyll\n---\nTexte\n")
+    assert result.returncode == 0, output
+    assert "two-column" in (tmp_path / "output" / "jekyll" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_layout_is_an_error(tmp_path):
+    result, output = build(tmp_path, pages__jekyll="---\nlayout: post-large\ntitle: Jekyll\n---\nTexte\n")
+    assert result.returncode != 0
+    assert "pages/jekyll.md" in output
+    assert "la mise en page « post-large » (champ layout) n'existe pas" in output
+    assert "two-column" in output  # the layouts that exist are listed
+
+
+def test_a_link_to_a_missing_page_fails_the_build(tmp_path):
+    result, output = build(tmp_path, pages__liens="---\ntitle: Liens\n---\n[perdu]({filename}/pages/absente.md)\n")
+    assert result.returncode != 0
+    assert "le lien « /pages/absente.md » ne mène à aucun fichier" in output
+
+
+def test_title_is_escaped(tmp_path):
+    result, output = build(tmp_path, pages__titre="---\ntitle: \"<script>alert(1)</script> & cie\"\n---\nTexte\n")
+    assert result.returncode == 0, output
+    html = (tmp_path / "output" / "titre" / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; cie" in html

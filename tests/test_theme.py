@@ -1,0 +1,49 @@
+"""The theme's promises on every page: French, landmarks, skip link, no script,
+nothing loaded from another host."""
+
+from conftest import ROOT
+
+CSS = (ROOT / "theme" / "static" / "css" / "style.css").read_text(encoding="utf-8")
+
+
+def pages(site):
+    for path in site.html_files():
+        yield site.url_of(path), site.soup(site.url_of(path))
+
+
+def test_every_page_is_french_with_landmarks(site):
+    for url, soup in pages(site):
+        assert soup.html["lang"] == "fr", url
+        for landmark in ("header", "nav", "main", "footer"):
+            assert len(soup.find_all(landmark)) >= 1, f"{landmark} manque dans {url}"
+        assert len(soup.find_all("main")) == 1, url
+        assert soup.find("meta", attrs={"name": "viewport"}), url
+        assert soup.title.get_text().strip(), url
+
+
+def test_skip_link_comes_first_and_reaches_main(site):
+    for url, soup in pages(site):
+        first_link = soup.body.find("a")
+        assert first_link["href"] == "#contenu", url
+        assert soup.find(id="contenu").name == "main", url
+
+
+def test_no_script_and_nothing_from_another_host(site):
+    for url, soup in pages(site):
+        assert not soup.find_all("script"), f"script dans {url}"
+        for tag, attribute in (("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "srcset")):
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                assert not element[attribute].startswith(("http:", "https:", "//")), f"{element} dans {url}"
+
+
+def test_stylesheet_uses_system_fonts_and_shows_focus():
+    assert "system-ui" in CSS
+    assert "@font-face" not in CSS and "@import" not in CSS
+    assert "url(" not in CSS
+    assert ":focus-visible" in CSS and "outline" in CSS
+
+
+def test_menu_marks_the_current_section(site):
+    current = site.soup("/ateliers/ecriture/").select("nav .is-current")
+    assert [a.get_text() for a in current] == ["Ateliers"]
+    assert site.soup("/contact/").select_one('nav a[aria-current="page"]').get_text() == "Contact"
