@@ -75,10 +75,31 @@ def test_a_correct_site_builds(tmp_path):
     assert (tmp_path / "output" / "correcte" / "index.html").is_file()
 
 
-def test_broken_yaml_fails_the_build_with_file_and_line(tmp_path):
-    result, output = build(tmp_path, pages__casse="---\ntitle: Cassée\nsummary: [oups\n---\nTexte\n")
+BAD_INPUTS = {
+    "yaml-mal-forme": ("pages/casse", "---\ntitle: Cassée\nsummary: [oups\n---\nTexte\n", (),
+                       "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé"),
+    "mode-silencieux": ("pages/casse", "---\ntitle: [\n---\n", ("-q",),
+                        "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé"),
+    "sans-en-tete": ("pages/nue", "# Une page sans en-tête\n", (),
+                     "content/pages/nue.md, ligne 1 : l'en-tête YAML manque"),
+    "en-tete-ouvert": ("pages/ouverte", "---\ntitle: Ouverte\n\nDu texte.\n", (),
+                       "content/pages/ouverte.md : l'en-tête YAML n'est pas fermé"),
+    "sans-titre": ("pages/sans_titre", "---\nsummary: Pas de titre.\n---\nTexte\n", (),
+                   "le fichier content/pages/sans_titre.md est ignoré : le champ « title » manque"),
+    "mise-en-page-inconnue": ("pages/jekyll", "---\nlayout: post-large\ntitle: Jekyll\n---\nTexte\n", (),
+                              "la mise en page « post-large » (champ layout) n'existe pas dans le thème. "
+                              "Mises en page disponibles : 404, article, base"),
+    "lien-vers-une-page-absente": ("pages/liens", "---\ntitle: Liens\n---\n[perdu]({filename}/pages/absente.md)\n", (),
+                                   "content/pages/liens.md : le lien « /pages/absente.md » ne mène à aucun fichier"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS)
+def test_bad_input_fails_the_build_with_its_message(tmp_path, case):
+    name, text, options, message = BAD_INPUTS[case]
+    result, output = build(tmp_path, options=options, **{name.replace("/", "__"): text})
     assert result.returncode != 0
-    assert "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé" in output
+    assert message in output
     assert "La construction du site a échoué : 1 problème à corriger." in output
 
 
@@ -86,30 +107,6 @@ def test_nothing_is_written_when_content_is_broken(tmp_path):
     result, _ = build(tmp_path, pages__casse="---\ntitle: [\n---\n")
     assert result.returncode != 0
     assert not list((tmp_path / "output").rglob("*.html"))
-
-
-def test_quiet_mode_does_not_hide_a_broken_file(tmp_path):
-    result, output = build(tmp_path, options=["-q"], pages__casse="---\ntitle: [\n---\n")
-    assert result.returncode != 0
-    assert "content/pages/casse.md" in output
-
-
-def test_missing_front_matter_is_an_error(tmp_path):
-    result, output = build(tmp_path, pages__nue="# Une page sans en-tête\n")
-    assert result.returncode != 0
-    assert "content/pages/nue.md, ligne 1 : l'en-tête YAML manque" in output
-
-
-def test_unclosed_front_matter_is_an_error(tmp_path):
-    result, output = build(tmp_path, pages__ouverte="---\ntitle: Ouverte\n\nDu texte.\n")
-    assert result.returncode != 0
-    assert "content/pages/ouverte.md : l'en-tête YAML n'est pas fermé" in output
-
-
-def test_a_page_without_title_is_not_dropped_silently(tmp_path):
-    result, output = build(tmp_path, pages__sans_titre="---\nsummary: Pas de titre.\n---\nTexte\n")
-    assert result.returncode != 0
-    assert "pages/sans_titre.md est ignoré : le champ « title » manque" in output
 
 
 def test_every_broken_file_is_in_one_report(tmp_path):
@@ -128,20 +125,6 @@ def test_jekyll_layout_selects_the_template(tmp_path):
     result, output = build(tmp_path, pages__jekyll="---\nlayout: two-column\ntitle: Jekyll\n---\nTexte\n")
     assert result.returncode == 0, output
     assert "two-column" in (tmp_path / "output" / "jekyll" / "index.html").read_text(encoding="utf-8")
-
-
-def test_unknown_layout_is_an_error(tmp_path):
-    result, output = build(tmp_path, pages__jekyll="---\nlayout: post-large\ntitle: Jekyll\n---\nTexte\n")
-    assert result.returncode != 0
-    assert "pages/jekyll.md" in output
-    assert "la mise en page « post-large » (champ layout) n'existe pas" in output
-    assert "two-column" in output  # the layouts that exist are listed
-
-
-def test_a_link_to_a_missing_page_fails_the_build(tmp_path):
-    result, output = build(tmp_path, pages__liens="---\ntitle: Liens\n---\n[perdu]({filename}/pages/absente.md)\n")
-    assert result.returncode != 0
-    assert "le lien « /pages/absente.md » ne mène à aucun fichier" in output
 
 
 def test_title_is_escaped(tmp_path):

@@ -93,6 +93,8 @@ def test_offer_page_shows_its_front_matter(site):
     assert facts["Tarif"] == "250\u00a0€ par séance"
     for section in ("objectifs", "pour-qui", "methode", "modalites", "tarif"):
         assert soup.find(id=section), section
+    meta = front_matter(CONTENT / "ateliers" / "analyse-des-pratiques-balint.md")
+    assert [li.get_text() for li in soup.select("#objectifs li")] == meta["objectives"]
 
 
 def test_offers_without_price_say_so(site):

@@ -3,12 +3,14 @@
 Pelican logs a problem and goes on: a page whose front matter is broken is
 dropped, an unresolved link is left as it is, and the build still exits 0.
 Here every warning or error logged during a build is collected; the build
-stops before writing when content could not be read, or after writing (into a
-staging folder) otherwise, with exit status 1 and a report that names them all.
+stops before writing when content could not be read or a link resolved, or
+after writing (into a staging folder) otherwise, with exit status 1 and a
+report that names them all.
 """
 
 import logging
 import sys
+from pathlib import Path
 
 from pelican import signals
 
@@ -28,19 +30,34 @@ FRENCH = {
 class _Collector(logging.Handler):
     """Keeps the messages of every warning and error, in French where known."""
 
-    def __init__(self):
+    def __init__(self, content_path):
         super().__init__(logging.WARNING)
+        self.content_path = Path(content_path)
         self.messages = []
+        self.source = None  # the content file being worked on, when known
+
+    def display(self, argument):
+        """A content file as editors see it (content/pages/x.md), whether
+        Pelican gave it absolute, relative to the content folder, or as the
+        Content object itself."""
+        argument = getattr(argument, "source_path", argument)
+        if isinstance(argument, str) and argument:
+            path = self.content_path / argument
+            if path.is_file():
+                return f"{self.content_path.name}/{path.relative_to(self.content_path).as_posix()}"
+        return argument
 
     def emit(self, record):
         template = FRENCH.get(record.msg)
         args = record.args if isinstance(record.args, tuple) else (record.args,)
-        message = template.format(*args) if template else record.getMessage()
+        message = template.format(*map(self.display, args)) if template else record.getMessage()
         # Pelican logs "Could not process <file>" without the reason unless
         # DEBUG is set; the reason is the exception being handled right now.
         reason = sys.exc_info()[1]
         if reason is not None and not record.exc_info and str(reason) not in message:
             message = f"{message}\n     {reason}"
+        if self.source:
+            message = f"{self.source} : {message}"
         self.messages.append(message)
 
 
@@ -50,7 +67,7 @@ _collector = None
 def start_collecting(pelican):
     global _collector
     stop_collecting()
-    _collector = _Collector()
+    _collector = _Collector(pelican.settings["PATH"])
     root = logging.getLogger()
     root.addHandler(_collector)
     # `pelican -q` sets the level to CRITICAL (on the root and "pelican"
@@ -89,8 +106,24 @@ def fail_if_problems(messages):
         raise SystemExit(report(messages))
 
 
+def resolve_links(contents):
+    """Turn every published page's {filename} links into URLs now, knowing
+    which file each problem comes from: Pelican's warning names only the
+    target. Pelican memoizes the result, so the writer does not do it again."""
+    for content in contents:
+        if content is None or content.status not in ("published", "hidden"):
+            continue
+        _collector.source = _collector.display(content.relative_source_path)
+        content.content  # noqa: B018 (the property resolves the links)
+    _collector.source = None
+
+
 def check_before_writing(generators):
-    if _collector is not None and _collector.messages:
+    if _collector is None:
+        return
+    if not _collector.messages:
+        resolve_links(generators[0].context["generated_content"].values())
+    if _collector.messages:
         fail_if_problems(stop_collecting())
 
 
