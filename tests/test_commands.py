@@ -2,6 +2,7 @@
 serves, rebuilds on save and reloads."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -12,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT
+from conftest import CONTENT, ROOT
 
 BROKEN = "---\ntitle: [\n---\n"
 
@@ -82,11 +83,14 @@ def wait_for(condition, seconds):
     return False
 
 
-@pytest.fixture
-def preview(content_copy, tmp_path):
-    """`make serve` on a free port, on a copy of the content."""
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """`make serve` on a free port, on a copy of the content; one for the module."""
+    folder = tmp_path_factory.mktemp("apercu")
+    content_copy = folder / "content"
+    shutil.copytree(CONTENT, content_copy)
     port = free_port()
-    command = ["make", "serve", f"PORT={port}", f"CONTENT={content_copy}", f"OUTPUT={tmp_path / 'apercu'}"]
+    command = ["make", "serve", f"PORT={port}", f"CONTENT={content_copy}", f"OUTPUT={folder / 'output'}"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     yield f"http://localhost:{port}", content_copy
     os.killpg(process.pid, signal.SIGTERM)

@@ -78,7 +78,7 @@ def start_collecting(pelican):
             logger.setLevel(logging.WARNING)
 
 
-def stop_collecting(*_):
+def stop_collecting():
     """Detach the collector; return what it collected."""
     global _collector
     messages = []
@@ -119,8 +119,6 @@ def resolve_links(contents):
 
 
 def check_before_writing(generators):
-    if _collector is None:
-        return
     if not _collector.messages:
         resolve_links(generators[0].context["generated_content"].values())
     if _collector.messages:

@@ -134,10 +134,8 @@ class YamlMarkdownReader(BaseReader):
         front_matter = parse_front_matter(yaml_text, source)
         self._md.reset()
         content = self._md.convert(body)
-        metadata = {
-            str(name).lower(): self._process(str(name).lower(), value)
-            for name, value in front_matter.items()
-        }
+        names = {name: str(name).lower() for name in front_matter}
+        metadata = {names[name]: self._process(names[name], value) for name, value in front_matter.items()}
         return content, metadata
 
     def _process(self, name, value):
