@@ -5,6 +5,8 @@
 #   make test     tous les tests
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
+#   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
+#   make schema   met à jour schemas/ et la table des champs du guide
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +18,7 @@ OUTPUT ?= output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: serve test build publish clean browser
+.PHONY: serve test build publish clean browser new-offer schema
 
 serve: $(STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
@@ -32,6 +34,13 @@ publish: $(STAMP)
 
 clean: $(STAMP)
 	$(BIN)/invoke clean
+
+new-offer: $(STAMP)
+	@test -n "$(TITLE)" || { echo 'Indiquez le titre : make new-offer TITLE="Titre de l’atelier"'; exit 2; }
+	$(BIN)/invoke new-offer "$(TITLE)"
+
+schema: $(STAMP)
+	$(BIN)/invoke schema
 
 $(STAMP): requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -25,7 +25,8 @@ TIMEZONE = "Europe/Paris"
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["yaml_front_matter", "jekyll_compat", "french_dates", "strict_build"]
+# yaml_front_matter comes first: the others read what it read.
+PLUGINS = ["yaml_front_matter", "jekyll_compat", "offers", "french_dates", "strict_build"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 STATIC_PATHS = ["images"]
@@ -66,6 +67,21 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# -- Offers (plugins/offers) ---------------------------------------------------
+# The folder of content/ whose files are offers, checked against the schema.
+OFFERS_PATH = "ateliers"
+# True for a certified training provider (Qualiopi, indicator 1): every offer
+# must then also give prerequisites, access_delay, evaluation, accessibility
+# and contact, and the build says which ones are missing.
+OFFERS_QUALIOPI = False
+# How each price unit reads on the site.
+OFFERS_UNIT_LABELS = {
+    "per_session": "par séance",
+    "per_group": "par groupe",
+    "per_person": "par personne",
+    "per_day": "par jour",
+}
 
 # -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
 DISPLAY_PAGES_ON_MENU = False

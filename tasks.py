@@ -12,6 +12,8 @@ from pathlib import Path
 from invoke import Exit, task
 
 ROOT = Path(__file__).resolve().parent
+# The plugins' plain functions serve the editor commands too (schema, new-offer).
+sys.path.insert(0, str(ROOT / "plugins"))
 CONTENT = "content"
 OUTPUT = "output"
 SETTINGS = "pelicanconf.py"
@@ -104,3 +106,40 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         server.watch(str(ROOT / path), rebuild_site)
     print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)")
     server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
+
+
+@task
+def schema(c):
+    """Met à jour schemas/*.json et la table des champs de docs/guide-redaction.md."""
+    from offers.export import write_files  # noqa: PLC0415
+
+    changed = write_files(ROOT)
+    print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
+
+
+@task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})
+def new_offer(c, title, content=CONTENT):
+    """Crée content/ateliers/<slug>.md, un atelier en brouillon avec tous ses champs commentés."""
+    from offers import DEFAULTS  # noqa: PLC0415
+    from offers.scaffold import scaffold_text  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+    from pelican.utils import slugify  # noqa: PLC0415
+    from yaml_front_matter import parse_front_matter, split_front_matter  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / SETTINGS))
+    slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
+    if not slug:
+        raise Exit(f"Le titre « {title} » ne donne aucune adresse : écrivez-le avec des lettres.", code=1)
+    folder = ROOT / content / settings.get("OFFERS_PATH", DEFAULTS["OFFERS_PATH"])
+    path = folder / f"{slug}.md"
+    if path.exists():
+        raise Exit(f"{path} existe déjà : choisissez un autre titre, ou modifiez ce fichier.", code=1)
+    offers = []
+    for existing in sorted(folder.glob("*.md")):
+        text = existing.read_text(encoding="utf-8")
+        meta = parse_front_matter(split_front_matter(text, existing.name)[0], existing.name)
+        offers.append((meta.get("order") or 0, meta.get("slug") or existing.stem))
+    order = max((number for number, _ in offers), default=0) + 1
+    others = [other for _, other in sorted(offers)]
+    path.write_text(scaffold_text(title, slug, order, others), encoding="utf-8")
+    print(f"Créé : {path} (brouillon). Remplacez chaque « À compléter », puis retirez la ligne « status: draft ».")

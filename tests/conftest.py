@@ -28,6 +28,12 @@ def pelican_build(content, output, settings="pelicanconf.py", env=None, options=
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
 
 
+def invoke(*args):
+    """Run an editor command (tasks.py) as `make` does."""
+    command = [sys.executable, "-m", "invoke", *args]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+
+
 class Site:
     """A built site: its files, and each page parsed once."""
 

@@ -13,31 +13,35 @@ import urllib.request
 
 import pytest
 
-from conftest import CONTENT, ROOT
+from conftest import CONTENT, ROOT, invoke
 
-BROKEN = "---\ntitle: [\n---\n"
-
-
-def invoke(*args):
-    command = [sys.executable, "-m", "invoke", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+# A page whose YAML is broken, and an offer whose price is written in words.
+BREAKAGES = {
+    "yaml": ("pages/contact.md", "---\ntitle: [\n---\n", "content/pages/contact.md, ligne"),
+    "offre": ("ateliers/ecriture.md", None, "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
+}
 
 
 def snapshot(folder):
     return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_failed_build_keeps_the_last_good_output(content_copy, tmp_path):
+@pytest.mark.parametrize("breakage", BREAKAGES)
+def test_failed_build_keeps_the_last_good_output(content_copy, tmp_path, breakage):
     output = tmp_path / "output"
     first = invoke("build", "--content", str(content_copy), "--output", str(output))
     assert first.returncode == 0, first.stderr
     good = snapshot(output)
     assert (output / "index.html").is_file()
 
-    (content_copy / "pages" / "contact.md").write_text(BROKEN, encoding="utf-8")
+    name, text, message = BREAKAGES[breakage]
+    path = content_copy / name
+    if text is None:
+        text = path.read_text(encoding="utf-8").replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day")
+    path.write_text(text, encoding="utf-8")
     second = invoke("build", "--content", str(content_copy), "--output", str(output))
     assert second.returncode != 0
-    assert "content/pages/contact.md, ligne" in second.stderr
+    assert message in second.stderr
     assert "le dossier" in second.stderr and "garde la dernière version réussie" in second.stderr
     assert snapshot(output) == good
     assert not (tmp_path / "output.staging").exists()

@@ -80,6 +80,8 @@ BAD_INPUTS = {
                        "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé"),
     "mode-silencieux": ("pages/casse", "---\ntitle: [\n---\n", ("-q",),
                         "content/pages/casse.md, ligne 3 : l'en-tête YAML est mal formé"),
+    "caractere-invisible": ("pages/colle", "---\ntitle: Collé\nsummary: Un\x0btexte\n---\nTexte\n", (),
+                            "content/pages/colle.md, ligne 3 : l'en-tête contient un caractère invisible interdit (U+000B)"),
     "sans-en-tete": ("pages/nue", "# Une page sans en-tête\n", (),
                      "content/pages/nue.md, ligne 1 : l'en-tête YAML manque"),
     "en-tete-ouvert": ("pages/ouverte", "---\ntitle: Ouverte\n\nDu texte.\n", (),

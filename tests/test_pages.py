@@ -84,26 +84,6 @@ def test_article_date_in_french(site):
     assert months[date.month - 1] in time.get_text()
 
 
-def test_offer_page_shows_its_front_matter(site):
-    """The Balint offer's figures come from seed 004 through the front matter."""
-    soup = site.soup("/ateliers/analyse-des-pratiques-balint/")
-    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in soup.select(".key-facts dt")}
-    assert facts["Durée d’une séance"] == "1h30"
-    assert facts["Groupe"] == "8 personnes idéalement"
-    assert facts["Tarif"] == "250\u00a0€ par séance"
-    for section in ("objectifs", "pour-qui", "methode", "modalites", "tarif"):
-        assert soup.find(id=section), section
-    meta = front_matter(CONTENT / "ateliers" / "analyse-des-pratiques-balint.md")
-    assert [li.get_text() for li in soup.select("#objectifs li")] == meta["objectives"]
-
-
-def test_offers_without_price_say_so(site):
-    for path in CONTENT.glob("ateliers/*.md"):
-        if front_matter(path)["price"].get("on_quote"):
-            soup = site.soup(expected_url(path))
-            assert soup.select_one("#tarif p").get_text().startswith("Sur devis")
-
-
 def test_menu_links_reach_pages(site):
     for link in site.soup("/").select("nav a"):
         assert site.file_for(link["href"]).is_file(), link["href"]

@@ -9,6 +9,7 @@ report that names them all.
 """
 
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -25,6 +26,23 @@ FRENCH = {
         "le lien « {0} » ne mène à aucun fichier du dossier content/."
     ),
 }
+
+
+# Pelican's warnings about two files with one slug (utils.get_original_items):
+# the first is said in French, the second says the same again and is dropped.
+SAME_SLUG = 'There are %s items "%s" with lang %s'
+SAME_SLUG_AGAIN = "There are %s original (not translated) items %s"
+
+
+def same_slug(args, display):
+    """Two files or more with one slug: only one page would be published."""
+    with_what, files = args[1], sorted(display(path) for path in args[3:])
+    slug = re.search(r'slug "([^"]*)"', with_what)
+    return (
+        f"{' et '.join(files)} ont le même slug « {slug.group(1) if slug else with_what} » (champ slug) : "
+        "une seule de ces pages serait publiée. Donnez à chacune son propre slug, "
+        "ou renommez le fichier de l'une d'elles."
+    )
 
 
 class _Collector(logging.Handler):
@@ -48,9 +66,16 @@ class _Collector(logging.Handler):
         return argument
 
     def emit(self, record):
+        if str(record.msg).startswith(SAME_SLUG_AGAIN):
+            return
         template = FRENCH.get(record.msg)
         args = record.args if isinstance(record.args, tuple) else (record.args,)
-        message = template.format(*map(self.display, args)) if template else record.getMessage()
+        if str(record.msg).startswith(SAME_SLUG):
+            message = same_slug(args, self.display)
+        elif template:
+            message = template.format(*map(self.display, args))
+        else:
+            message = record.getMessage()
         # Pelican logs "Could not process <file>" without the reason unless
         # DEBUG is set; the reason is the exception being handled right now.
         reason = sys.exc_info()[1]
@@ -64,11 +89,20 @@ class _Collector(logging.Handler):
 _collector = None
 
 
+def _not_collected(record):
+    """Keep the console for what the report will not say: each warning and
+    error is printed once, in the report, rather than first wrapped in
+    Pelican's log and then again. Critical messages (a crash) still show."""
+    return not logging.WARNING <= record.levelno < logging.CRITICAL
+
+
 def start_collecting(pelican):
     global _collector
     stop_collecting()
     _collector = _Collector(pelican.settings["PATH"])
     root = logging.getLogger()
+    for handler in root.handlers:
+        handler.addFilter(_not_collected)
     root.addHandler(_collector)
     # `pelican -q` sets the level to CRITICAL (on the root and "pelican"
     # loggers): errors would not even be recorded, and a broken build would
@@ -83,7 +117,10 @@ def stop_collecting():
     global _collector
     messages = []
     if _collector is not None:
-        logging.getLogger().removeHandler(_collector)
+        root = logging.getLogger()
+        root.removeHandler(_collector)
+        for handler in root.handlers:
+            handler.removeFilter(_not_collected)
         messages = _collector.messages
         _collector = None
     return messages

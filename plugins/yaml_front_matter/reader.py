@@ -81,6 +81,12 @@ def parse_front_matter(yaml_text, source):
     except _DuplicateKeyError as error:
         where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
         raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
+    except yaml.reader.ReaderError as error:
+        line = yaml_text.count("\n", 0, error.position) + LINE_OFFSET
+        raise FrontMatterError(
+            f"{source}, ligne {line} : l'en-tête contient un caractère invisible interdit "
+            f"(U+{error.character:04X}), souvent venu d'un copier-coller. Retapez le passage autour."
+        ) from None
     except yaml.MarkedYAMLError as error:
         raise FrontMatterError(
             f"{source}{_where(error, yaml_text)} : l'en-tête YAML est mal formé "
@@ -96,6 +102,27 @@ def parse_front_matter(yaml_text, source):
             f"un par ligne."
         )
     return data
+
+
+def key_lines(yaml_text):
+    """The line of every key and list item, by path: {("price", "amount"): 14,
+    ("objectives", 2): 9, …}. Checks that come later (the offer schema) use it
+    to say where a field is; keys are lower-cased, as the reader does."""
+    lines = {}
+
+    def walk(node, path):
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                child = (*path, str(key_node.value).lower())
+                lines[child] = key_node.start_mark.line + LINE_OFFSET
+                walk(value_node, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                lines[(*path, index)] = item.start_mark.line + LINE_OFFSET
+                walk(item, (*path, index))
+
+    walk(yaml.compose(yaml_text, Loader=yaml.SafeLoader), ())
+    return lines
 
 
 def _where(error, yaml_text):

@@ -1,0 +1,65 @@
+"""Offers as structured content: one schema, checked before anything is
+written, exported as JSON Schema, and shown the same way on every page.
+
+Offers are the pages of content/ateliers/. Their problems are logged as
+errors, which strict_build turns into the build's report.
+"""
+
+import functools
+
+from pelican import signals
+
+from .durations import format_duration, parse_duration, show_duration
+from .jsonld import offer_json_ld
+from .display import format_amount, format_group_size, format_price
+from .schema import Offer, QualiopiOffer, offer_model
+from .validation import check_offers
+
+__all__ = [
+    "Offer", "QualiopiOffer", "format_amount", "format_duration", "format_group_size", "format_price",
+    "offer_json_ld", "offer_model", "parse_duration", "register",
+]
+
+DEFAULTS = {
+    # The folder of content/ whose pages are offers.
+    "OFFERS_PATH": "ateliers",
+    # A certified training provider (Qualiopi) must publish more on each offer.
+    "OFFERS_QUALIOPI": False,
+    # How each price unit reads on the site.
+    "OFFERS_UNIT_LABELS": {
+        "per_session": "par séance",
+        "per_group": "par groupe",
+        "per_person": "par personne",
+        "per_day": "par jour",
+    },
+}
+
+
+def set_defaults(pelican):
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def check_and_share(generator):
+    """Check the offers; give each its JSON-LD, and every template the
+    published ones, in order."""
+    settings = generator.settings
+    offers = check_offers([*generator.pages, *generator.hidden_pages], settings)
+    for page in offers:
+        page.json_ld = offer_json_ld(page, settings)
+    generator.context["offers"] = [page for page in offers if page.status == "published"]
+
+
+def add_filters(generator):
+    labels = generator.settings["OFFERS_UNIT_LABELS"]
+    generator.env.filters["duration"] = show_duration
+    generator.env.filters["price"] = functools.partial(format_price, labels=labels)
+    generator.env.filters["group_size"] = format_group_size
+    # JSON-LD stays readable: accents as they are (`tojson` still escapes < > & ').
+    generator.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.generator_init.connect(add_filters)
+    signals.page_generator_finalized.connect(check_and_share)

@@ -1,0 +1,41 @@
+"""An offer's figures in French: « 250 € par séance », « 6 à 10 personnes ».
+
+Filters rather than template code: the offer page, the cards and the
+comparison must say a figure the same way, and plain functions are tested.
+"""
+
+from .schema import GroupSize
+
+SYMBOLS = {"EUR": "€"}
+ON_QUOTE = "Sur devis"
+
+
+def format_amount(amount):
+    """No decimals for a whole amount; a comma and two decimals otherwise;
+    thin no-break spaces between thousands."""
+    text = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,.2f}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
+def format_price(price, labels):
+    """The price as a sentence fragment; `labels` name each unit (settings)."""
+    if price.on_quote:
+        return ON_QUOTE
+    symbol = SYMBOLS.get(price.currency, price.currency)
+    return f"{format_amount(price.amount)}\u00a0{symbol} {labels.get(price.unit, price.unit)}"
+
+
+def format_group_size(size):
+    """Numbers in words, or the editor's sentence (« à définir avec l’équipe »)."""
+    if not isinstance(size, GroupSize):
+        return size
+    parts = []
+    if size.min and size.max:
+        parts.append(f"{size.min} à {size.max}\u00a0personnes")
+    elif size.min:
+        parts.append(f"au moins {size.min}\u00a0personnes")
+    elif size.max:
+        parts.append(f"jusqu’à {size.max}\u00a0personnes")
+    if size.ideal:
+        parts.append(f"{size.ideal}\u00a0personnes idéalement" if not parts else f"idéalement {size.ideal}")
+    return ", ".join(parts)

@@ -1,0 +1,152 @@
+"""Pydantic's validation errors, said for editors: file, line, field, what is
+wrong and how to fix it, in French.
+
+Pydantic reports every error of a file at once, as (location, type) pairs;
+each becomes one line of the build's report.
+"""
+
+import difflib
+
+from pydantic import BaseModel
+
+# Pydantic's error types, in French. Ours (schema.py) come already written.
+MESSAGES = {
+    "string_type": "la valeur doit être un texte",
+    "string_too_short": "le texte est vide : écrivez-le, ou supprimez la ligne si le champ est facultatif",
+    "string_too_long": "le texte est trop long : {max_length} caractères au plus",
+    "string_pattern_mismatch": "la valeur n’a pas la forme attendue",
+    "too_short": "la liste est vide : écrivez au moins un élément, sur une ligne qui commence par « - »",
+    "list_type": "la valeur doit être une liste : un élément par ligne, chacun commençant par « - »",
+    "model_type": "le champ doit contenir des champs, écrits en dessous et indentés de deux espaces",
+    "model_attributes_type": "le champ doit contenir des champs, écrits en dessous et indentés de deux espaces",
+    "float_parsing": "la valeur doit être un nombre, par exemple 250, sans unité ni texte",
+    "float_type": "la valeur doit être un nombre, par exemple 250, sans unité ni texte",
+    "int_parsing": "la valeur doit être un nombre entier, par exemple 8",
+    "int_type": "la valeur doit être un nombre entier, par exemple 8",
+    "int_from_float": "la valeur doit être un nombre entier, par exemple 8",
+    "greater_than": "la valeur doit être plus grande que {gt}",
+    "greater_than_equal": "la valeur doit être au moins {ge}",
+    "less_than_equal": "la valeur doit être au plus {le}",
+    "literal_error": "la valeur doit être {expected}",
+}
+EMPTY = "le champ est vide : écrivez une valeur, ou supprimez la ligne si le champ est facultatif"
+# group_size is one of two forms; pydantic names the form in the location.
+FORMS = {"numbers", "text"}
+
+
+def explain_all(errors, model, source, lines):
+    """The French lines for a file's pydantic errors, in the file's order.
+    A misspelt key is said once, as a guess: not also as a missing field."""
+    guessed = set()
+    for error in errors:
+        path = _path(error["loc"])
+        if error["type"] == "extra_forbidden":
+            guess = _guess(path[-1], _allowed(model, path[:-1]))
+            if guess:
+                guessed.add((*path[:-1], guess))
+    explained = [
+        explain(error, model, source, lines)
+        for error in errors
+        if not (error["type"] == "missing" and _path(error["loc"]) in guessed)
+    ]
+    return [message for _, message in sorted(explained, key=lambda pair: pair[0])]
+
+
+def explain(error, model, source, lines):
+    """(line, French message) for one pydantic error dict."""
+    path = _path(error["loc"])
+    field = _field(model, path)
+    if error["type"] == "missing":
+        line = _line(lines, path[:-1])
+        what = f"ce champ obligatoire manque ; ajoutez-le{_hint(field)}"
+    elif error["type"] == "extra_forbidden":
+        line = _line(lines, path)
+        what = _unknown(path[-1], _allowed(model, path[:-1]))
+    else:
+        line = _line(lines, path)
+        # Our own messages (schema.py) already say how to fix; pydantic's need the field's description.
+        what = _what(error) + (_hint(field) if error["type"] in MESSAGES else "")
+    where = f", ligne {line}" if line else ""
+    name = ".".join(str(part) for part in path if not isinstance(part, int)) or "en-tête"
+    item = next((f" (élément {part + 1})" for part in reversed(path) if isinstance(part, int)), "")
+    return line, f"{source}{where}, champ « {name} »{item} : {what}."
+
+
+def _path(loc):
+    """The location as the editor wrote it, without pydantic's form names."""
+    return tuple(part for index, part in enumerate(loc) if not (index and loc[index - 1] == "group_size" and part in FORMS))
+
+
+def _what(error):
+    if error["type"] == "string_type" and error["input"] is None:
+        return EMPTY
+    template = MESSAGES.get(error["type"])
+    if template is None:  # one of ours, already in French
+        return error["msg"]
+    context = {name: _french_value(value) for name, value in error.get("ctx", {}).items()}
+    return template.format(**context)
+
+
+def _french_value(value):
+    if isinstance(value, str):
+        return value.replace("'", "").replace(" or ", " ou ")
+    return value
+
+
+def _line(lines, path):
+    """The line of the closest key the YAML gives; 0 for the front matter as a whole."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return 0
+
+
+def _submodel(annotation):
+    """The model inside an annotation (Citation in list[Citation]), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for argument in getattr(annotation, "__args__", ()):
+        found = _submodel(argument)
+        if found:
+            return found
+    return None
+
+
+def _model_at(model, path):
+    for part in path:
+        if isinstance(part, int):
+            continue
+        info = model.model_fields.get(part) if model else None
+        model = _submodel(info.annotation) if info else None
+    return model
+
+
+def _field(model, path):
+    """The schema's FieldInfo for a path, or None."""
+    parent = _model_at(model, path[:-1])
+    names = [part for part in path if not isinstance(part, int)]
+    return parent.model_fields.get(names[-1]) if parent and names else None
+
+
+def _allowed(model, path):
+    parent = _model_at(model, path)
+    return list(parent.model_fields) if parent else []
+
+
+def _hint(field):
+    """The field's description from the schema: how to fill it in."""
+    return f" ({field.title} : {field.description.rstrip('.')})" if field and field.description else ""
+
+
+def _guess(name, allowed):
+    """The allowed field closest to a misspelt one, if one is close enough."""
+    close = difflib.get_close_matches(str(name).lower(), allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _unknown(name, allowed):
+    guess = _guess(name, allowed)
+    if guess:
+        return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ? Corrigez son nom"
+    return f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)}"

@@ -1,0 +1,459 @@
+"""Offers as structured content: every offer follows one schema, its page shows
+every section with the front matter's values, and each mistake an editor can
+make stops the build with the file, the line and the field."""
+
+import copy
+import json
+import re
+import urllib.parse
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, invoke, pelican_build
+from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
+from offers.display import ON_QUOTE
+from offers.export import expected_files
+from offers.schema import GroupSize, Price
+from yaml_front_matter import key_lines, parse_front_matter, split_front_matter
+
+OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
+LABELS = {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"}
+SECTIONS = {"objectifs": "Objectifs", "pour-qui": "Pour qui", "methode": "Méthode",
+            "modalites": "Déroulement et modalités", "tarif": "Tarif"}
+
+
+def front_matter(path):
+    return parse_front_matter(split_front_matter(path.read_text(encoding="utf-8"), path.name)[0], path.name)
+
+
+def offer_url(path):
+    return f"/ateliers/{front_matter(path).get('slug', path.stem)}/"
+
+
+def text(element):
+    """The element's text with runs of spaces and line breaks as one space
+    (no-break spaces kept: they are part of what is shown)."""
+    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
+
+
+def json_ld(soup):
+    scripts = soup.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1
+    return json.loads(scripts[0].string)
+
+
+# -- Plain functions -------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [("1h30", 90), ("1 h 30", 90), ("2h", 120), ("2 h", 120), ("2 heures", 120), ("1h05", 65),
+     ("45 min", 45), ("45 minutes", 45), ("90min", 90), ("1H30", 90), ("3h00", 180)],
+)
+def test_durations_are_read_in_minutes(written, minutes):
+    assert parse_duration(written) == minutes
+
+
+@pytest.mark.parametrize("written", ["une heure", "1h75", "h30", "", "0h", "1,5 h", "à définir avec l’équipe"])
+def test_unreadable_durations_are_none(written):
+    assert parse_duration(written) is None
+
+
+@pytest.mark.parametrize(("minutes", "shown"), [(90, "1\u00a0h\u00a030"), (120, "2\u00a0h"), (45, "45\u00a0min"), (65, "1\u00a0h\u00a005")])
+def test_durations_are_shown_the_french_way(minutes, shown):
+    assert format_duration(minutes) == shown
+
+
+@pytest.mark.parametrize(("amount", "shown"), [(250, "250"), (250.0, "250"), (12.5, "12,50"), (1200, "1\u202f200")])
+def test_amounts_are_written_the_french_way(amount, shown):
+    assert format_amount(amount) == shown
+
+
+def test_prices_name_their_unit_or_say_on_quote():
+    assert format_price(Price(amount=250, currency="EUR", unit="per_session"), LABELS) == "250\u00a0€ par séance"
+    assert format_price(Price(amount=80, currency="CHF", unit="per_person"), LABELS) == "80\u00a0CHF par personne"
+    assert format_price(Price(on_quote=True), LABELS) == ON_QUOTE
+
+
+@pytest.mark.parametrize(
+    ("numbers", "shown"),
+    [({"ideal": 8}, "8\u00a0personnes idéalement"), ({"min": 6, "max": 10}, "6 à 10\u00a0personnes"),
+     ({"min": 6, "ideal": 8, "max": 10}, "6 à 10\u00a0personnes, idéalement 8"),
+     ({"max": 12}, "jusqu’à 12\u00a0personnes"), ({"min": 4}, "au moins 4\u00a0personnes")],
+)
+def test_group_sizes_in_words(numbers, shown):
+    assert format_group_size(GroupSize(**numbers)) == shown
+
+
+def test_key_lines_give_the_line_an_editor_sees():
+    lines = key_lines("title: T\nprice:\n  amount: 2\nobjectives:\n  - a\n  - b\n")
+    assert lines[("title",)] == 2
+    assert lines[("price", "amount")] == 4
+    assert lines[("objectives", 1)] == 7
+
+
+# -- The offers of content/ ------------------------------------------------
+
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_every_offer_follows_the_schema(path):
+    Offer.model_validate(front_matter(path))
+
+
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_offer_page_has_every_section_with_its_content(site, path):
+    meta = front_matter(path)
+    soup = site.soup(offer_url(path))
+    main = soup.select_one(".two-column__main")
+    assert text(main.h1) == meta["title"]
+    assert text(main.select_one(".lede")) == meta["summary"]
+    for section, heading in SECTIONS.items():
+        assert text(soup.select_one(f"section#{section} h2")) == heading
+    assert [text(li) for li in soup.select("#objectifs > ul li")] == meta["objectives"]
+    assert meta["audience"] in text(soup.select_one("#pour-qui"))
+    assert meta["method"] in text(soup.select_one("#methode"))
+    facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in soup.select("#modalites dt")}
+    modalities = meta["modalities"]
+    assert facts["Fréquence"] == modalities["frequency"]
+    assert facts["Format"] == modalities["format"]
+    assert facts["Engagement"] == modalities["commitment"]
+    minutes = parse_duration(modalities["duration"])
+    assert facts["Durée d’une séance"] == (format_duration(minutes) if minutes else modalities["duration"])
+    price = Price(**meta["price"])
+    assert text(soup.select_one("#tarif p")).startswith(format_price(price, LABELS))
+
+
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_key_facts_are_aside(site, path):
+    meta = front_matter(path)
+    aside = site.soup(offer_url(path)).select_one("aside.two-column__side")
+    facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in aside.select(".key-facts dt")}
+    assert set(facts) == {"Durée d’une séance", "Fréquence", "Groupe", "Tarif"}
+    assert facts["Fréquence"] == meta["modalities"]["frequency"]
+    assert facts["Tarif"] == format_price(Price(**meta["price"]), LABELS)
+
+
+def test_balint_figures_come_from_its_front_matter(site):
+    """Seed 004's figures, shown the French way."""
+    aside = site.soup("/ateliers/analyse-des-pratiques-balint/").select_one(".key-facts")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in aside.select("dt")}
+    assert facts == {
+        "Durée d’une séance": "1\u00a0h\u00a030",
+        "Fréquence": "une séance par mois",
+        "Groupe": "8\u00a0personnes idéalement",
+        "Tarif": "250\u00a0€ par séance",
+    }
+
+
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
+    meta = front_matter(path)
+    data = json_ld(published_site.soup(offer_url(path)))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Service"
+    assert data["name"] == meta["title"]
+    assert data["description"] == meta["summary"]
+    assert data["serviceType"] == meta["method"]
+    assert data["url"] == PUBLISHED_SITEURL + offer_url(path)
+    assert data["provider"] == {"@type": "Organization", "name": "Rêver tout haut", "url": PUBLISHED_SITEURL + "/"}
+    assert data["audience"] == {"@type": "Audience", "audienceType": meta["audience"]}
+    if meta["price"].get("on_quote"):
+        assert "offers" not in data
+    else:
+        assert data["offers"]["@type"] == "Offer"
+        assert data["offers"]["price"] == meta["price"]["amount"]
+        assert data["offers"]["priceCurrency"] == meta["price"]["currency"]
+
+
+def test_only_offer_pages_carry_json_ld(site):
+    for path in site.html_files():
+        url = site.url_of(path)
+        scripts = site.soup(url).select('script[type="application/ld+json"]')
+        assert len(scripts) == (1 if url.startswith("/ateliers/") and url != "/ateliers/" else 0), url
+
+
+def test_section_ids_are_stable_link_targets(site):
+    soup = site.soup("/ateliers/analyse-des-pratiques-balint/")
+    for section in [*SECTIONS, "contact"]:
+        assert soup.select_one(f"section#{section}[aria-labelledby]"), section
+
+
+# -- Citations -----------------------------------------------------------------
+
+def citation_shape(figure):
+    """The tags of a rendered citation, from the figure down."""
+    return [figure.name, [child.name for child in figure.find_all(recursive=False)],
+            bool(figure.figcaption.cite)]
+
+
+def test_front_matter_citations_render_as_figures(site):
+    meta = front_matter(CONTENT / "ateliers" / "groupe-echange-de-pratiques.md")
+    figures = site.soup("/ateliers/groupe-echange-de-pratiques/").select("figure.citation")
+    assert len(figures) == len(meta["citations"])
+    for figure, citation in zip(figures, meta["citations"], strict=True):
+        assert text(figure.blockquote) == citation["text"]
+        assert citation["author"] in text(figure.figcaption)
+        assert text(figure.figcaption.cite) == citation["work"]
+
+
+def test_both_citation_forms_render_the_same_way(site):
+    from_markdown = site.soup("/ateliers/").select_one("figure.citation")
+    from_front_matter = site.soup("/ateliers/groupe-echange-de-pratiques/").select_one("figure.citation")
+    assert citation_shape(from_markdown) == citation_shape(from_front_matter) == ["figure", ["blockquote", "figcaption"], True]
+
+
+# -- The call to action ------------------------------------------------------------
+
+def test_without_an_email_the_call_to_action_leads_to_the_contact_page(site):
+    link = site.soup("/ateliers/ecriture/").select_one("#contact a.button")
+    assert link["href"] == "/contact/"
+
+
+def test_with_an_email_the_call_to_action_opens_a_mail_about_the_offer(tmp_path):
+    organisation = {"name": "Rêver tout haut", "legal_form": "association", "email": "contact@exemple.org"}
+    result = pelican_build(CONTENT, tmp_path, options=("-e", f"ORGANISATION={json.dumps(organisation)}"))
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup((tmp_path / "ateliers" / "ecriture" / "index.html").read_text(encoding="utf-8"), "lxml")
+    address = urllib.parse.urlsplit(soup.select_one("#contact a.button")["href"])
+    assert (address.scheme, address.path) == ("mailto", "contact@exemple.org")
+    subject = urllib.parse.parse_qs(address.query)["subject"]
+    assert subject == [f"Demande d’information — {front_matter(CONTENT / 'ateliers' / 'ecriture.md')['title']}"]
+
+
+# -- Bad offers: one defect each ------------------------------------------------
+
+GOOD = {
+    "title": "Atelier d’essai",
+    "summary": "Un atelier pour vérifier la construction.",
+    "method": "Groupe Balint",
+    "audience": "Les professionnels du soin.",
+    "objectives": ["Prendre du recul."],
+    "modalities": {"duration": "2h", "frequency": "une séance par mois", "group_size": {"min": 6, "max": 10},
+                   "format": "sur site", "commitment": "un an"},
+    "price": {"amount": 300, "currency": "EUR", "unit": "per_session"},
+}
+
+
+def offer_text(data=None, body="Le texte de l’atelier.\n"):
+    dumped = yaml.safe_dump(GOOD if data is None else data, allow_unicode=True, sort_keys=False)
+    return f"---\n{dumped}---\n\n{body}"
+
+
+def changed(**fields):
+    """GOOD with some fields replaced; a value of None removes the field.
+    Dotted names reach inside: modalities__duration."""
+    data = copy.deepcopy(GOOD)
+    for name, value in fields.items():
+        *parents, last = name.split("__")
+        target = data
+        for parent in parents:
+            target = target[parent]
+        if value is None:
+            del target[last]
+        else:
+            target[last] = value
+    return offer_text(data)
+
+
+def build_offers(tmp_path, options=(), **files):
+    """Build a site made of the given offers (name -> text)."""
+    for name, body in files.items():
+        path = tmp_path / "content" / "ateliers" / f"{name}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+    result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
+    return result, result.stdout + result.stderr
+
+
+BAD_OFFERS = {
+    "yaml-casse": (offer_text().replace("title: Atelier d’essai", "title: Atelier : essai"),
+                   "content/ateliers/essai.md, ligne 2 : l'en-tête YAML est mal formé"),
+    "champ-inconnu": (offer_text().replace("method:", "couleur: bleu\nmethod:"),
+                      "content/ateliers/essai.md, ligne 4, champ « couleur » : ce champ n’existe pas. Champs possibles ici : title, slug, summary"),
+    "champ-mal-ecrit": (offer_text().replace("audience:", "audiance:"),
+                        "content/ateliers/essai.md, ligne 5, champ « audiance » : ce champ n’existe pas ; vous vouliez dire « audience » ?"),
+    "sous-champ-mal-ecrit": (offer_text().replace("frequency:", "frequence:"),
+                             "champ « modalities.frequence » : ce champ n’existe pas ; vous vouliez dire « frequency » ?"),
+    "prix-en-toutes-lettres": (changed(price__amount="trois cents euros"),
+                               "content/ateliers/essai.md, ligne 17, champ « price.amount » : la valeur doit être un nombre"),
+    "champ-obligatoire-absent": (changed(audience=None),
+                                 "content/ateliers/essai.md, champ « audience » : ce champ obligatoire manque ; ajoutez-le (Pour qui"),
+    "sous-champ-absent": (changed(modalities__format=None),
+                          "content/ateliers/essai.md, ligne 8, champ « modalities.format » : ce champ obligatoire manque"),
+    "liste-vide": (changed(objectives=[]),
+                   "content/ateliers/essai.md, ligne 6, champ « objectives » : la liste est vide"),
+    "champ-facultatif-vide": (offer_text().replace("method:", "facilitators:\nmethod:"),
+                              "content/ateliers/essai.md, ligne 4, champ « facilitators » : le champ est vide"),
+    "duree-illisible": (changed(modalities__duration="une bonne heure"),
+                        "champ « modalities.duration » : la durée « une bonne heure » n’est pas lisible"),
+    "groupe-dans-le-desordre": (changed(modalities__group_size={"min": 10, "max": 6}),
+                                "champ « modalities.group_size » : les nombres doivent aller dans l’ordre"),
+    "tarif-incomplet": (changed(price={"amount": 300}),
+                        "champ « price » : il manque currency, unit"),
+    "tarif-et-devis": (changed(price={"on_quote": True, "amount": 300, "currency": "EUR", "unit": "per_day"}),
+                       "champ « price » : un tarif sur devis n’a pas de amount, currency, unit"),
+    "unite-inconnue": (changed(price__unit="per_hour"),
+                       "champ « price.unit » : la valeur doit être per_session, per_group, per_person ou per_day"),
+    "objectif-vide": (changed(objectives=["Prendre du recul.", ""]),
+                      "ligne 8, champ « objectives » (élément 2) : le texte est vide"),
+    "resume-en-deux-phrases": (changed(summary="Une phrase. Puis une autre."),
+                               "champ « summary » : le résumé doit tenir en une seule phrase"),
+    "texte-du-modele": (changed(method="À compléter"),
+                        "champ « method » : le texte « À compléter » du modèle est encore là"),
+    "caractere-invisible": (changed(method="Groupe\x0bBalint"),
+                            "champ « method » : le texte contient un caractère invisible (U+000B)"),
+    "titre-en-liste": (changed(title=["Un", "titre"]),
+                       "champ « title » : la valeur doit être un texte"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_OFFERS)
+def test_a_bad_offer_fails_the_build_naming_file_and_field(tmp_path, case):
+    body, message = BAD_OFFERS[case]
+    result, output = build_offers(tmp_path, essai=body)
+    assert result.returncode != 0
+    assert message in output
+    assert "Rien n'a été publié." in output
+    assert not (tmp_path / "output").exists() or not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_a_duplicate_slug_names_both_files(tmp_path):
+    result, output = build_offers(tmp_path, essai=offer_text(), copie=changed(slug="essai"))
+    assert result.returncode != 0
+    assert "content/ateliers/copie.md et content/ateliers/essai.md ont le même slug « essai » (champ slug)" in output
+
+
+def test_every_problem_of_every_offer_is_in_one_report(tmp_path):
+    result, output = build_offers(
+        tmp_path,
+        une=changed(audiance="x", objectives=[]),
+        deux=changed(price__amount="cher", modalities__duration="longtemps"),
+    )
+    assert result.returncode != 0
+    assert "La construction du site a échoué : 4 problèmes à corriger." in output
+    for expected in ("content/ateliers/une.md, ligne 19, champ « audiance »", "content/ateliers/une.md, ligne 6, champ « objectives »",
+                     "content/ateliers/deux.md, ligne 17, champ « price.amount »",
+                     "content/ateliers/deux.md, ligne 9, champ « modalities.duration »"):
+        assert expected in output
+
+
+def test_a_title_with_markup_is_shown_as_text(tmp_path):
+    title = "Atelier <script>alert('x')</script> & « co » </p>"
+    result, output = build_offers(tmp_path, essai=changed(title=title))
+    assert result.returncode == 0, output
+    page = (tmp_path / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page and "&amp; « co »" in page
+    soup = BeautifulSoup(page, "lxml")
+    assert text(soup.h1) == title
+    assert [script["type"] for script in soup.find_all("script")] == ["application/ld+json"]
+    assert json_ld(soup)["name"] == title
+
+
+def test_a_draft_offer_may_be_unfinished_and_is_not_published(tmp_path):
+    result, output = build_offers(tmp_path, essai=offer_text(), brouillon=changed(status="draft", audience=None))
+    assert result.returncode == 0, output
+    assert (tmp_path / "output" / "ateliers" / "essai" / "index.html").is_file()
+    assert not (tmp_path / "output" / "ateliers" / "brouillon").exists()
+
+
+# -- Qualiopi ---------------------------------------------------------------------
+
+QUALIOPI = ("-e", "OFFERS_QUALIOPI=true")
+
+
+def test_qualiopi_requires_more_of_every_offer(tmp_path):
+    result, output = build_offers(tmp_path, QUALIOPI, essai=offer_text())
+    assert result.returncode != 0
+    for field in ("prerequisites", "access_delay", "evaluation", "accessibility", "contact"):
+        assert f"content/ateliers/essai.md, champ « {field} » : ce champ obligatoire manque" in output
+
+
+def test_a_complete_qualiopi_offer_builds_and_shows_it_all(tmp_path):
+    extra = {"prerequisites": "Aucun.", "access_delay": "Trois semaines après la demande.",
+             "evaluation": "Un bilan oral en fin d’année.", "accessibility": "Salle accessible en fauteuil.",
+             "contact": "Écrire à l’association."}
+    result, output = build_offers(tmp_path, QUALIOPI, essai=offer_text({**GOOD, **extra}))
+    assert result.returncode == 0, output
+    page = BeautifulSoup((tmp_path / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8"), "lxml")
+    shown = text(page.select_one("main"))
+    for value in extra.values():
+        assert value in shown
+
+
+def test_the_real_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
+    """The seeds say nothing of access delays or accessibility: with the
+    setting on, the build lists what the organisation must still write."""
+    result = pelican_build(CONTENT, tmp_path, options=QUALIOPI)
+    assert result.returncode != 0
+    for path in OFFER_FILES:
+        assert f"content/ateliers/{path.name}, champ « access_delay » : ce champ obligatoire manque" in result.stderr
+
+
+# -- Schema export -----------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(expected_files(ROOT)))
+def test_generated_files_match_the_schema(name):
+    """Run `make schema` after changing plugins/offers/schema.py."""
+    assert (ROOT / name).read_text(encoding="utf-8") == expected_files(ROOT)[name], f"{name} : lancez « make schema »"
+
+
+def test_json_schema_lists_every_field():
+    schema = json.loads((ROOT / "schemas" / "offer.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["properties"]) == set(Offer.model_fields)
+    assert set(schema["required"]) == {"title", "summary", "method", "audience", "objectives", "modalities", "price"}
+    assert schema["additionalProperties"] is False
+    qualiopi = json.loads((ROOT / "schemas" / "offer-qualiopi.schema.json").read_text(encoding="utf-8"))
+    assert set(qualiopi["required"]) - set(schema["required"]) == {"prerequisites", "access_delay", "evaluation", "accessibility", "contact"}
+
+
+def test_guide_table_has_a_row_per_field():
+    guide = (ROOT / "docs" / "guide-redaction.md").read_text(encoding="utf-8")
+    for name in Offer.model_fields:
+        assert f"| `{name}` |" in guide
+    for name in ("modalities.duration", "price.amount", "citations.author"):
+        assert f"| `{name}` |" in guide
+
+
+# -- invoke new-offer -----------------------------------------------------------------
+
+NEW_TITLE = "Supervision d’équipe : « le lien »"
+
+
+def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
+    result = invoke("new-offer", NEW_TITLE, "--content", str(content_copy))
+    assert result.returncode == 0, result.stderr
+    path = content_copy / "ateliers" / "supervision-dequipe-le-lien.md"
+    scaffold = path.read_text(encoding="utf-8")
+    meta = front_matter(path)
+    assert meta["title"] == NEW_TITLE
+    assert meta["status"] == "draft"
+    assert meta["order"] == max(front_matter(other)["order"] for other in OFFER_FILES) + 1
+    # Every field of the schema is there, each after a comment saying what it is.
+    yaml_lines = split_front_matter(scaffold, path.name)[0].splitlines()
+    for name in Offer.model_fields:
+        line = next(number for number, row in enumerate(yaml_lines) if row.startswith(f"{name}:"))
+        assert yaml_lines[line - 1].startswith("#"), name
+    for nested in ("duration", "frequency", "group_size", "format", "commitment", "amount", "currency", "unit", "note",
+                   "text", "author", "work"):
+        assert f"{nested}:" in scaffold, nested
+
+    # A draft builds and is not published; without `status: draft`, every
+    # placeholder left is a problem.
+    built = pelican_build(content_copy, tmp_path / "draft")
+    assert built.returncode == 0, built.stderr
+    assert not (tmp_path / "draft" / "ateliers" / "supervision-dequipe-le-lien").exists()
+    path.write_text(scaffold.replace("status: draft\n", ""), encoding="utf-8")
+    published = pelican_build(content_copy, tmp_path / "published")
+    assert published.returncode != 0
+    assert "content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « summary » : le texte « À compléter » du modèle est encore là" in published.stderr
+    assert "le texte de la page contient encore « À compléter »" in published.stderr
+
+
+def test_new_offer_never_overwrites_a_file(content_copy):
+    existing = content_copy / "ateliers" / "ecriture.md"
+    before = existing.read_bytes()
+    result = invoke("new-offer", "Écriture", "--content", str(content_copy))
+    assert result.returncode != 0
+    assert "ecriture.md existe déjà" in result.stderr
+    assert existing.read_bytes() == before
