@@ -1,0 +1,101 @@
+"""Any text an editor may type in an offer's fields is shown as text: the page
+stays well-formed HTML and nothing typed becomes markup (property-based)."""
+
+import json
+import re
+import tempfile
+from pathlib import Path
+
+import html5lib
+import yaml
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from pelican import Pelican
+from pelican.settings import read_settings
+from pydantic import ValidationError
+
+from conftest import ROOT
+from offers import Offer
+
+# Printable text: no control characters (the schema refuses them, and so does
+# YAML), no lone surrogates or unassigned code points. Markup and template
+# syntax are mixed in so that every example is likely to hold some.
+TRICKY = ["<", ">", "&", '"', "'", "</p>", "<script>", "</script>", "&amp;", "&#x3C;", "{{ x }}", "{% if %}",
+          "{filename}/pages/x.md", "*", "_", "`", "]]>", "<!--", "\u00a0", "«", "»", "’", "é"]
+WORD = st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn")), max_size=12)
+TEXT = st.lists(st.one_of(WORD, st.sampled_from(TRICKY)), min_size=1, max_size=8).map("".join)
+TEXTS = st.lists(TEXT, min_size=1, max_size=3)
+
+OFFERS = st.fixed_dictionaries({
+    "title": TEXT, "summary": TEXT, "method": TEXT, "audience": TEXT, "objectives": TEXTS,
+    "prerequisites": TEXT, "facilitators": TEXT, "principles": TEXTS, "deliverables": TEXTS,
+    "evaluation": TEXT, "access_delay": TEXT, "accessibility": TEXT, "contact": TEXT,
+    "citations": st.lists(st.fixed_dictionaries({"text": TEXT, "author": TEXT, "work": TEXT}), min_size=1, max_size=2),
+    "modalities": st.fixed_dictionaries({
+        "duration": st.sampled_from(["1h30", "2h", "45 min", "à définir avec l’équipe"]),
+        "frequency": TEXT, "group_size": st.just({"ideal": 8}), "format": TEXT, "commitment": TEXT,
+    }),
+    "price": st.one_of(
+        st.fixed_dictionaries({"amount": st.integers(1, 10_000), "currency": st.just("EUR"),
+                               "unit": st.just("per_session"), "note": TEXT}),
+        st.just({"on_quote": True}),
+    ),
+})
+
+
+def build(front_matter, folder):
+    """Build a site holding this one offer, in this process (a fresh process
+    per example would make the test ten times slower)."""
+    offer = folder / "content" / "ateliers" / "essai.md"
+    offer.parent.mkdir(parents=True)
+    dumped = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
+    offer.write_text(f"---\n{dumped}---\n\nLe texte de l’atelier.\n", encoding="utf-8")
+    overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / "output"), "CACHE_CONTENT": False}
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=overrides)).run()
+    return (folder / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
+
+
+def shown(element):
+    """The text of an element as a reader sees it, spaces and line breaks collapsed."""
+    return re.sub(r"[ \t\r\n]+", " ", element.get_text()).strip()
+
+
+def same(value):
+    return re.sub(r"[ \t\r\n]+", " ", value).strip()
+
+
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(OFFERS)
+def test_any_text_in_any_field_is_shown_escaped(front_matter):
+    try:
+        offer = Offer.model_validate(front_matter)
+    except ValidationError:
+        assume(False)  # a value the schema refuses never reaches a page
+    with tempfile.TemporaryDirectory() as folder:
+        page = build(front_matter, Path(folder))
+
+    # Well-formed: the strict HTML5 parser finds no error at all.
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page)
+    soup = BeautifulSoup(page, "html5lib")
+    # Nothing typed became an element: the only script is the JSON-LD.
+    assert [script.get("type") for script in soup.find_all("script")] == ["application/ld+json"]
+    data = json.loads(soup.find("script").string)
+    assert data["name"] == offer.title
+    assert data["description"] == offer.summary
+
+    main = soup.select_one(".two-column__main")
+    assert shown(main.h1) == same(offer.title)
+    assert shown(main.select_one(".lede")) == same(offer.summary)
+    assert [shown(item) for item in main.select("#objectifs li")] == [same(text) for text in offer.objectives]
+    assert [shown(item) for item in main.select("#methode li")] == [same(text) for text in offer.principles]
+    assert [shown(item) for item in main.select("#modalites li")] == [same(text) for text in offer.deliverables]
+    for citation, figure in zip(offer.citations, main.select("figure.citation"), strict=True):
+        assert shown(figure.blockquote) == same(citation.text)
+        assert shown(figure.cite) == same(citation.work)
+    text = shown(main)
+    for value in (offer.audience, offer.method, offer.prerequisites, offer.facilitators, offer.evaluation,
+                  offer.access_delay, offer.accessibility, offer.contact, offer.modalities.frequency,
+                  offer.modalities.format, offer.modalities.commitment):
+        assert same(value) in text
