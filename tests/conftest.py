@@ -6,6 +6,7 @@ plugin), in a temporary folder; pages are parsed once and shared.
 
 import functools
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from yaml_front_matter import parse_front_matter, split_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -26,6 +28,34 @@ def pelican_build(content, output, settings="pelicanconf.py", env=None, options=
     command = [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), *options]
     environment = {**os.environ, "COLUMNS": "250", **(env or {})}
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+
+
+def front_matter(path):
+    """A content file's front matter, read by the site's own reader."""
+    return parse_front_matter(split_front_matter(path.read_text(encoding="utf-8"), path.name)[0], path.name)
+
+
+# Where each folder of content/ is published (the issue's URLs).
+SECTIONS = {"pages": "/{slug}/", "ateliers": "/ateliers/{slug}/", "ressources": "/ressources/{slug}/"}
+
+
+def expected_url(path):
+    """The URL the issue promises for a content file."""
+    meta = front_matter(path)
+    if "save_as" in meta:
+        return "/" + meta["save_as"].removesuffix("index.html")
+    section = path.relative_to(CONTENT).parts[0]
+    return SECTIONS[section].format(slug=meta.get("slug", path.stem))
+
+
+def collapse(text):
+    """Runs of spaces and line breaks as one space, as a browser shows them
+    (no-break spaces are kept: they are part of what is shown)."""
+    return re.sub(r"[ \t\r\n]+", " ", text).strip()
+
+
+def visible_text(element):
+    return collapse(element.get_text(" "))
 
 
 def invoke(*args):

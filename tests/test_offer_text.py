@@ -2,7 +2,6 @@
 stays well-formed HTML and nothing typed becomes markup (property-based)."""
 
 import json
-import re
 import tempfile
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, collapse, visible_text
 from offers import Offer
 
 # Printable text: no control characters (the schema refuses them, and so does
@@ -56,15 +55,6 @@ def build(front_matter, folder):
     return (folder / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
 
 
-def shown(element):
-    """The text of an element as a reader sees it, spaces and line breaks collapsed."""
-    return re.sub(r"[ \t\r\n]+", " ", element.get_text()).strip()
-
-
-def same(value):
-    return re.sub(r"[ \t\r\n]+", " ", value).strip()
-
-
 @settings(max_examples=40, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(OFFERS)
@@ -86,16 +76,16 @@ def test_any_text_in_any_field_is_shown_escaped(front_matter):
     assert data["description"] == offer.summary
 
     main = soup.select_one(".two-column__main")
-    assert shown(main.h1) == same(offer.title)
-    assert shown(main.select_one(".lede")) == same(offer.summary)
-    assert [shown(item) for item in main.select("#objectifs li")] == [same(text) for text in offer.objectives]
-    assert [shown(item) for item in main.select("#methode li")] == [same(text) for text in offer.principles]
-    assert [shown(item) for item in main.select("#modalites li")] == [same(text) for text in offer.deliverables]
+    assert visible_text(main.h1) == collapse(offer.title)
+    assert visible_text(main.select_one(".lede")) == collapse(offer.summary)
+    assert [visible_text(item) for item in main.select("#objectifs li")] == [collapse(text) for text in offer.objectives]
+    assert [visible_text(item) for item in main.select("#methode li")] == [collapse(text) for text in offer.principles]
+    assert [visible_text(item) for item in main.select("#modalites li")] == [collapse(text) for text in offer.deliverables]
     for citation, figure in zip(offer.citations, main.select("figure.citation"), strict=True):
-        assert shown(figure.blockquote) == same(citation.text)
-        assert shown(figure.cite) == same(citation.work)
-    text = shown(main)
+        assert visible_text(figure.blockquote) == collapse(citation.text)
+        assert visible_text(figure.cite) == collapse(citation.work)
+    text = visible_text(main)
     for value in (offer.audience, offer.method, offer.prerequisites, offer.facilitators, offer.evaluation,
                   offer.access_delay, offer.accessibility, offer.contact, offer.modalities.frequency,
                   offer.modalities.format, offer.modalities.commitment):
-        assert same(value) in text
+        assert collapse(value) in text

@@ -4,38 +4,24 @@ make stops the build with the file, the line and the field."""
 
 import copy
 import json
-import re
 import urllib.parse
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, invoke, pelican_build
+from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, expected_url, front_matter, invoke, pelican_build
+from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
 from offers.export import expected_files
 from offers.schema import GroupSize, Price
-from yaml_front_matter import key_lines, parse_front_matter, split_front_matter
+from yaml_front_matter import key_lines, split_front_matter
 
 OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
 LABELS = {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"}
 SECTIONS = {"objectifs": "Objectifs", "pour-qui": "Pour qui", "methode": "Méthode",
             "modalites": "Déroulement et modalités", "tarif": "Tarif"}
-
-
-def front_matter(path):
-    return parse_front_matter(split_front_matter(path.read_text(encoding="utf-8"), path.name)[0], path.name)
-
-
-def offer_url(path):
-    return f"/ateliers/{front_matter(path).get('slug', path.stem)}/"
-
-
-def text(element):
-    """The element's text with runs of spaces and line breaks as one space
-    (no-break spaces kept: they are part of what is shown)."""
-    return re.sub(r"[ \t\r\n]+", " ", element.get_text(" ")).strip()
 
 
 def json_ld(soup):
@@ -103,7 +89,7 @@ def test_every_offer_follows_the_schema(path):
 @pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
 def test_offer_page_has_every_section_with_its_content(site, path):
     meta = front_matter(path)
-    soup = site.soup(offer_url(path))
+    soup = site.soup(expected_url(path))
     main = soup.select_one(".two-column__main")
     assert text(main.h1) == meta["title"]
     assert text(main.select_one(".lede")) == meta["summary"]
@@ -126,7 +112,7 @@ def test_offer_page_has_every_section_with_its_content(site, path):
 @pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
 def test_key_facts_are_aside(site, path):
     meta = front_matter(path)
-    aside = site.soup(offer_url(path)).select_one("aside.two-column__side")
+    aside = site.soup(expected_url(path)).select_one("aside.two-column__side")
     facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in aside.select(".key-facts dt")}
     assert set(facts) == {"Durée d’une séance", "Fréquence", "Groupe", "Tarif"}
     assert facts["Fréquence"] == meta["modalities"]["frequency"]
@@ -148,13 +134,13 @@ def test_balint_figures_come_from_its_front_matter(site):
 @pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
 def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
     meta = front_matter(path)
-    data = json_ld(published_site.soup(offer_url(path)))
+    data = json_ld(published_site.soup(expected_url(path)))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Service"
     assert data["name"] == meta["title"]
     assert data["description"] == meta["summary"]
     assert data["serviceType"] == meta["method"]
-    assert data["url"] == PUBLISHED_SITEURL + offer_url(path)
+    assert data["url"] == PUBLISHED_SITEURL + expected_url(path)
     assert data["provider"] == {"@type": "Organization", "name": "Rêver tout haut", "url": PUBLISHED_SITEURL + "/"}
     assert data["audience"] == {"@type": "Audience", "audienceType": meta["audience"]}
     if meta["price"].get("on_quote"):

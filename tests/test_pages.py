@@ -3,25 +3,8 @@
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import CONTENT
-
-SECTIONS = {"pages": "/{slug}/", "ateliers": "/ateliers/{slug}/", "ressources": "/ressources/{slug}/"}
-
-
-def front_matter(path):
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---", 2)[1])
-
-
-def expected_url(path):
-    """The URL the issue promises for a content file."""
-    meta = front_matter(path)
-    if "save_as" in meta:
-        return "/" + meta["save_as"].removesuffix("index.html")
-    section = path.relative_to(CONTENT).parts[0]
-    return SECTIONS[section].format(slug=meta.get("slug", path.stem))
-
+from conftest import CONTENT, expected_url, front_matter
 
 CONTENT_FILES = sorted(CONTENT.rglob("*.md"))
 
