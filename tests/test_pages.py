@@ -1,7 +1,5 @@
 """Every content file gives its page at its clean URL, and nothing is left unresolved."""
 
-from pathlib import Path
-
 import pytest
 
 from conftest import CONTENT, expected_url, front_matter
