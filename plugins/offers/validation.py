@@ -38,28 +38,35 @@ def front_matter(page, settings):
 
 
 def check_offer(page, settings):
-    """The checked offer, or None after logging each of its problems."""
+    """The checked offer, or None after logging each of its problems.
+    The file is read again only when there is a problem to locate."""
     model = offer_model(settings)
-    source = f"{Path(settings['PATH']).name}/{Path(page.relative_source_path).as_posix()}"
-    text = Path(page.source_path).read_text(encoding="utf-8")
-    yaml_text, body = split_front_matter(text, source)
-    if PLACEHOLDER.casefold() in body.casefold():
-        line = text.count("\n") - body.count("\n") + next(
-            number for number, row in enumerate(body.splitlines(), 1) if PLACEHOLDER.casefold() in row.casefold()
-        )
-        logger.error("%s, ligne %s : le texte de la page contient encore « %s » du modèle : écrivez le vrai texte.",
-                     source, line, PLACEHOLDER)
     try:
         offer = model.model_validate(front_matter(page, settings))
+        problems = []
     except ValidationError as error:
-        problems = error.errors()
-    else:
+        offer, problems = None, error.errors()
+    placeholder_left = PLACEHOLDER.casefold() in page._content.casefold()
+    if not problems and not placeholder_left:
         return offer
     # Logged outside `except`: the log would otherwise carry pydantic's
     # English traceback along with our French message.
+    source = f"{Path(settings['PATH']).name}/{Path(page.relative_source_path).as_posix()}"
+    text = Path(page.source_path).read_text(encoding="utf-8")
+    yaml_text, body = split_front_matter(text, source)
+    if placeholder_left:
+        logger.error("%s, ligne %s : le texte de la page contient encore « %s » du modèle : écrivez le vrai texte.",
+                     source, _line_of(PLACEHOLDER, text, body), PLACEHOLDER)
     for message in explain_all(problems, model, source, key_lines(yaml_text)):
         logger.error("%s", message)
-    return None
+    return None if placeholder_left else offer
+
+
+def _line_of(needle, text, body):
+    """The line of the file where `needle` first appears in the body."""
+    body_start = text.count("\n") - body.count("\n")
+    rows = enumerate(body.splitlines(), start=body_start + 1)
+    return next((number for number, row in rows if needle.casefold() in row.casefold()), body_start + 1)
 
 
 def check_offers(pages, settings):
