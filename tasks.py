@@ -124,7 +124,7 @@ def new_offer(c, title, content=CONTENT):
     from offers.scaffold import scaffold_text  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
     from pelican.utils import slugify  # noqa: PLC0415
-    from yaml_front_matter import parse_front_matter, split_front_matter  # noqa: PLC0415
+    from yaml_front_matter import read_front_matter  # noqa: PLC0415
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
@@ -136,8 +136,7 @@ def new_offer(c, title, content=CONTENT):
         raise Exit(f"{path} existe déjà : choisissez un autre titre, ou modifiez ce fichier.", code=1)
     offers = []
     for existing in sorted(folder.glob("*.md")):
-        text = existing.read_text(encoding="utf-8")
-        meta = parse_front_matter(split_front_matter(text, existing.name)[0], existing.name)
+        meta = read_front_matter(existing)
         offers.append((meta.get("order") or 0, meta.get("slug") or existing.stem))
     order = max((number for number, _ in offers), default=0) + 1
     others = [other for _, other in sorted(offers)]

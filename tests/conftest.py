@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from yaml_front_matter import parse_front_matter, split_front_matter
+from yaml_front_matter import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -30,9 +30,20 @@ def pelican_build(content, output, settings="pelicanconf.py", env=None, options=
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
 
 
+def build_files(tmp_path, files, options=()):
+    """Build a small site made of `files` (path in content/ -> text);
+    return the finished process and everything it printed."""
+    for name, text in files.items():
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
+    return result, result.stdout + result.stderr
+
+
 def front_matter(path):
     """A content file's front matter, read by the site's own reader."""
-    return parse_front_matter(split_front_matter(path.read_text(encoding="utf-8"), path.name)[0], path.name)
+    return read_front_matter(path, path.name)
 
 
 # Where each folder of content/ is published (the issue's URLs).

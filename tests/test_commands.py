@@ -15,10 +15,13 @@ import pytest
 
 from conftest import CONTENT, ROOT, invoke
 
-# A page whose YAML is broken, and an offer whose price is written in words.
+# A page whose YAML is broken, and an offer whose price is written in words:
+# (file, how it is broken, what the report says).
 BREAKAGES = {
-    "yaml": ("pages/contact.md", "---\ntitle: [\n---\n", "content/pages/contact.md, ligne"),
-    "offre": ("ateliers/ecriture.md", None, "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
+    "yaml": ("pages/contact.md", lambda text: "---\ntitle: [\n---\n", "content/pages/contact.md, ligne"),
+    "offre": ("ateliers/ecriture.md",
+              lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
+              "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
 }
 
 
@@ -34,11 +37,9 @@ def test_failed_build_keeps_the_last_good_output(content_copy, tmp_path, breakag
     good = snapshot(output)
     assert (output / "index.html").is_file()
 
-    name, text, message = BREAKAGES[breakage]
+    name, breaking, message = BREAKAGES[breakage]
     path = content_copy / name
-    if text is None:
-        text = path.read_text(encoding="utf-8").replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day")
-    path.write_text(text, encoding="utf-8")
+    path.write_text(breaking(path.read_text(encoding="utf-8")), encoding="utf-8")
     second = invoke("build", "--content", str(content_copy), "--output", str(output))
     assert second.returncode != 0
     assert message in second.stderr

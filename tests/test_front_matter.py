@@ -5,26 +5,16 @@ import datetime
 
 import pytest
 
-from conftest import pelican_build
+from conftest import build_files
 from yaml_front_matter import FrontMatterError, parse_front_matter, split_front_matter
 
 GOOD_PAGE = "---\ntitle: Une page correcte\nsummary: Une phrase.\n---\n\nDu texte.\n"
 
 
-def write(folder, name, text):
-    path = folder / "content" / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def build(tmp_path, options=(), **files):
-    """Build a small site made of `files` (name -> text) next to a correct page."""
-    write(tmp_path, "pages/correcte.md", GOOD_PAGE)
-    for name, text in files.items():
-        write(tmp_path, name.replace("__", "/") + ".md", text)
-    result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
-    return result, result.stdout + result.stderr
+    """Build a small site made of `files` (pages__name -> text) next to a correct page."""
+    named = {f"{name.replace('__', '/')}.md": text for name, text in files.items()}
+    return build_files(tmp_path, {"pages/correcte.md": GOOD_PAGE, **named}, options)
 
 
 # -- The plain functions ---------------------------------------------------

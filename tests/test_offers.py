@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, expected_url, front_matter, invoke, pelican_build
+from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, invoke, pelican_build
 from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
@@ -243,12 +243,7 @@ def changed(**fields):
 
 def build_offers(tmp_path, options=(), **files):
     """Build a site made of the given offers (name -> text)."""
-    for name, body in files.items():
-        path = tmp_path / "content" / "ateliers" / f"{name}.md"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body, encoding="utf-8")
-    result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
-    return result, result.stdout + result.stderr
+    return build_files(tmp_path, {f"ateliers/{name}.md": body for name, body in files.items()}, options)
 
 
 BAD_OFFERS = {

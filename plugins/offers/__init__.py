@@ -9,9 +9,9 @@ import functools
 
 from pelican import signals
 
+from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
-from .display import format_amount, format_group_size, format_price
 from .schema import Offer, QualiopiOffer, offer_model
 from .validation import check_offers
 

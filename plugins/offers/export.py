@@ -15,7 +15,7 @@ SCHEMAS = {"schemas/offer.schema.json": Offer, "schemas/offer-qualiopi.schema.js
 GUIDE = "docs/guide-redaction.md"
 TABLE_START = "<!-- début de la table des champs : générée par « invoke schema », ne pas modifier à la main -->"
 TABLE_END = "<!-- fin de la table des champs -->"
-TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre", "boolean": "true ou false", "object": "champs"}
+TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre"}
 
 
 def json_schema(model):
@@ -83,8 +83,8 @@ def _type(field, definitions):
         return "un de : " + ", ".join(f"`{value}`" for value in field["enum"])
     if "const" in field:
         return f"`{json.dumps(field['const'])}`"
-    if "oneOf" in field or "anyOf" in field:
-        return " ou ".join(_type(option, definitions) for option in field.get("oneOf") or field["anyOf"])
+    if "oneOf" in field:
+        return " ou ".join(_type(option, definitions) for option in field["oneOf"])
     if "$ref" in field:
         return "champs"
     if field.get("type") == "array":

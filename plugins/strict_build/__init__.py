@@ -28,14 +28,9 @@ FRENCH = {
 }
 
 
-# Pelican's warnings about two files with one slug (utils.get_original_items):
-# the first is said in French, the second says the same again and is dropped.
-SAME_SLUG = 'There are %s items "%s" with lang %s'
-SAME_SLUG_AGAIN = "There are %s original (not translated) items %s"
-
-
 def same_slug(args, display):
-    """Two files or more with one slug: only one page would be published."""
+    """Two files or more with one slug: only one page would be published.
+    Pelican's arguments: count, 'with slug "x"', lang, then the files."""
     with_what, files = args[1], sorted(display(path) for path in args[3:])
     slug = re.search(r'slug "([^"]*)"', with_what)
     return (
@@ -43,6 +38,32 @@ def same_slug(args, display):
         "une seule de ces pages serait publiée. Donnez à chacune son propre slug, "
         "ou renommez le fichier de l'une d'elles."
     )
+
+
+def said_already(args, display):
+    """Pelican's second warning about one slug for several files repeats the
+    first: nothing to add to the report."""
+    return None
+
+
+# Pelican's messages whose arguments vary in number, by how they start
+# (utils.get_original_items); each function returns the French line, or None.
+FRENCH_BY_START = {
+    'There are %s items "%s" with lang %s': same_slug,
+    "There are %s original (not translated) items %s": said_already,
+}
+
+
+def translate(record, display):
+    """The record's message in French where we know it; None to leave it out."""
+    args = record.args if isinstance(record.args, tuple) else (record.args,)
+    template = FRENCH.get(record.msg)
+    if template:
+        return template.format(*map(display, args))
+    for start, french in FRENCH_BY_START.items():
+        if str(record.msg).startswith(start):
+            return french(args, display)
+    return record.getMessage()
 
 
 class _Collector(logging.Handler):
@@ -66,16 +87,9 @@ class _Collector(logging.Handler):
         return argument
 
     def emit(self, record):
-        if str(record.msg).startswith(SAME_SLUG_AGAIN):
+        message = translate(record, self.display)
+        if message is None:
             return
-        template = FRENCH.get(record.msg)
-        args = record.args if isinstance(record.args, tuple) else (record.args,)
-        if str(record.msg).startswith(SAME_SLUG):
-            message = same_slug(args, self.display)
-        elif template:
-            message = template.format(*map(self.display, args))
-        else:
-            message = record.getMessage()
         # Pelican logs "Could not process <file>" without the reason unless
         # DEBUG is set; the reason is the exception being handled right now.
         reason = sys.exc_info()[1]

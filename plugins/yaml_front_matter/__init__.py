@@ -2,9 +2,19 @@
 
 from pelican import signals
 
-from .reader import FrontMatterError, YamlMarkdownReader, key_lines, parse_front_matter, split_front_matter
+from .reader import (
+    FrontMatterError,
+    YamlMarkdownReader,
+    key_lines,
+    parse_front_matter,
+    read_front_matter,
+    split_front_matter,
+)
 
-__all__ = ["FrontMatterError", "YamlMarkdownReader", "key_lines", "parse_front_matter", "register", "split_front_matter"]
+__all__ = [
+    "FrontMatterError", "YamlMarkdownReader", "key_lines", "parse_front_matter", "read_front_matter", "register",
+    "split_front_matter",
+]
 
 
 def use_yaml_reader(readers):

@@ -104,6 +104,12 @@ def parse_front_matter(yaml_text, source):
     return data
 
 
+def read_front_matter(path, source=None):
+    """The front matter of the file at `path` (for commands and tests)."""
+    source = source or str(path)
+    return parse_front_matter(split_front_matter(Path(path).read_text(encoding="utf-8"), source)[0], source)
+
+
 def key_lines(yaml_text):
     """The line of every key and list item, by path: {("price", "amount"): 14,
     ("objectives", 2): 9, …}. Checks that come later (the offer schema) use it
