@@ -273,6 +273,8 @@ BAD_OFFERS = {
                         "champ « price » : il manque currency, unit"),
     "tarif-et-devis": (changed(price={"on_quote": True, "amount": 300, "currency": "EUR", "unit": "per_day"}),
                        "champ « price » : un tarif sur devis n’a pas de amount, currency, unit"),
+    "devis-a-false": (changed(price={"on_quote": False}),
+                      "champ « price.on_quote » : la valeur doit être true (Sur devis"),
     "unite-inconnue": (changed(price__unit="per_hour"),
                        "champ « price.unit » : la valeur doit être per_session, per_group, per_person ou per_day"),
     "objectif-vide": (changed(objectives=["Prendre du recul.", ""]),

@@ -88,8 +88,10 @@ def _what(error):
 
 
 def _french_value(value):
+    """Pydantic's Python spelling as an editor writes YAML: 'a' or 'b' -> a ou b, True -> true."""
     if isinstance(value, str):
-        return value.replace("'", "").replace(" or ", " ou ")
+        value = value.replace("'", "").replace(" or ", " ou ")
+        return {"True": "true", "False": "false"}.get(value, value)
     return value
 
 
