@@ -15,6 +15,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from yaml_front_matter import read_front_matter
 
@@ -44,6 +45,25 @@ def build_files(tmp_path, files, options=()):
 def front_matter(path):
     """A content file's front matter, read by the site's own reader."""
     return read_front_matter(path, path.name)
+
+
+# A valid offer's front matter, for small sites built by tests.
+GOOD = {
+    "title": "Atelier d’essai",
+    "summary": "Un atelier pour vérifier la construction.",
+    "method": "Groupe Balint",
+    "audience": "Les professionnels du soin.",
+    "objectives": ["Prendre du recul."],
+    "modalities": {"duration": "2h", "frequency": "une séance par mois", "group_size": {"min": 6, "max": 10},
+                   "format": "sur site", "commitment": "un an"},
+    "price": {"amount": 300, "currency": "EUR", "unit": "per_session"},
+}
+
+
+def offer_text(data=None, body="Le texte de l’atelier.\n"):
+    """An offer file: `data` (GOOD by default) as front matter, then `body`."""
+    dumped = yaml.safe_dump(GOOD if data is None else data, allow_unicode=True, sort_keys=False)
+    return f"---\n{dumped}---\n\n{body}"
 
 
 # Where each folder of content/ is published (the issue's URLs).

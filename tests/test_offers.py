@@ -7,10 +7,11 @@ import json
 import urllib.parse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, invoke, pelican_build
+from conftest import (
+    CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, invoke, offer_text, pelican_build,
+)
 from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
@@ -152,10 +153,11 @@ def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
 
 
 def test_only_offer_pages_carry_json_ld(site):
+    offer_urls = {expected_url(path) for path in OFFER_FILES}
     for path in site.html_files():
         url = site.url_of(path)
         scripts = site.soup(url).select('script[type="application/ld+json"]')
-        assert len(scripts) == (1 if url.startswith("/ateliers/") and url != "/ateliers/" else 0), url
+        assert len(scripts) == (1 if url in offer_urls else 0), url
 
 
 def test_section_ids_are_stable_link_targets(site):
@@ -207,23 +209,6 @@ def test_with_an_email_the_call_to_action_opens_a_mail_about_the_offer(tmp_path)
 
 
 # -- Bad offers: one defect each ------------------------------------------------
-
-GOOD = {
-    "title": "Atelier d’essai",
-    "summary": "Un atelier pour vérifier la construction.",
-    "method": "Groupe Balint",
-    "audience": "Les professionnels du soin.",
-    "objectives": ["Prendre du recul."],
-    "modalities": {"duration": "2h", "frequency": "une séance par mois", "group_size": {"min": 6, "max": 10},
-                   "format": "sur site", "commitment": "un an"},
-    "price": {"amount": 300, "currency": "EUR", "unit": "per_session"},
-}
-
-
-def offer_text(data=None, body="Le texte de l’atelier.\n"):
-    dumped = yaml.safe_dump(GOOD if data is None else data, allow_unicode=True, sort_keys=False)
-    return f"---\n{dumped}---\n\n{body}"
-
 
 def changed(**fields):
     """GOOD with some fields replaced; a value of None removes the field.

@@ -12,12 +12,13 @@ from pelican import signals
 from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
+from .messages import closest
 from .schema import Offer, QualiopiOffer, offer_model
-from .validation import check_offers
+from .validation import check_offers, is_offer
 
 __all__ = [
-    "Offer", "QualiopiOffer", "format_amount", "format_duration", "format_group_size", "format_price",
-    "offer_json_ld", "offer_model", "parse_duration", "register",
+    "Offer", "QualiopiOffer", "closest", "format_amount", "format_duration", "format_group_size", "format_price",
+    "is_offer", "offer_json_ld", "offer_model", "parse_duration", "register", "show_duration",
 ]
 
 DEFAULTS = {

@@ -41,7 +41,7 @@ def explain_all(errors, model, source, lines):
     for error in errors:
         path = _path(error["loc"])
         if error["type"] == "extra_forbidden":
-            guess = _guess(path[-1], _allowed(model, path[:-1]))
+            guess = closest(path[-1], _allowed(model, path[:-1]))
             if guess:
                 guessed.add((*path[:-1], guess))
     explained = [
@@ -141,14 +141,15 @@ def _hint(field):
     return f" ({field.title} : {field.description.rstrip('.')})" if field and field.description else ""
 
 
-def _guess(name, allowed):
-    """The allowed field closest to a misspelt one, if one is close enough."""
+def closest(name, allowed):
+    """The allowed name closest to a misspelt one, if one is close enough
+    (fields here; slugs and criteria in the propositions and comparison)."""
     close = difflib.get_close_matches(str(name).lower(), allowed, n=1, cutoff=0.6)
     return close[0] if close else None
 
 
 def _unknown(name, allowed):
-    guess = _guess(name, allowed)
+    guess = closest(name, allowed)
     if guess:
         return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ? Corrigez son nom"
     return f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)}"

@@ -10,7 +10,7 @@ import logging
 from pathlib import Path
 
 from pydantic import ValidationError
-from yaml_front_matter import key_lines, split_front_matter
+from yaml_front_matter import editor_path, key_lines, split_front_matter
 
 from .messages import explain_all
 from .schema import PLACEHOLDER, offer_model
@@ -51,7 +51,7 @@ def check_offer(page, settings):
         return offer
     # Logged outside `except`: the log would otherwise carry pydantic's
     # English traceback along with our French message.
-    source = f"{Path(settings['PATH']).name}/{Path(page.relative_source_path).as_posix()}"
+    source = editor_path(page, settings)
     text = Path(page.source_path).read_text(encoding="utf-8")
     yaml_text, body = split_front_matter(text, source)
     if placeholder_left:

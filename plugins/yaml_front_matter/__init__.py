@@ -5,6 +5,7 @@ from pelican import signals
 from .reader import (
     FrontMatterError,
     YamlMarkdownReader,
+    editor_path,
     key_lines,
     parse_front_matter,
     read_front_matter,
@@ -12,7 +13,7 @@ from .reader import (
 )
 
 __all__ = [
-    "FrontMatterError", "YamlMarkdownReader", "key_lines", "parse_front_matter", "read_front_matter", "register",
+    "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter", "read_front_matter", "register",
     "split_front_matter",
 ]
 

@@ -104,6 +104,11 @@ def parse_front_matter(yaml_text, source):
     return data
 
 
+def editor_path(content, settings):
+    """A content file as editors name it in messages: content/ateliers/x.md."""
+    return f"{Path(settings['PATH']).name}/{Path(content.relative_source_path).as_posix()}"
+
+
 def read_front_matter(path, source=None):
     """The front matter of the file at `path` (for commands and tests)."""
     source = source or str(path)
