@@ -26,7 +26,9 @@ PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # yaml_front_matter comes first: the others read what it read.
-PLUGINS = ["yaml_front_matter", "jekyll_compat", "offers", "french_dates", "strict_build"]
+PLUGINS = [
+    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "strict_build",
+]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 STATIC_PATHS = ["images"]
@@ -82,6 +84,32 @@ OFFERS_UNIT_LABELS = {
     "per_person": "par personne",
     "per_day": "par jour",
 }
+
+# -- Propositions and comparison (plugins/propositions, plugins/comparison) ---
+# An offer page ends with « Autres ateliers »: the offers its `propositions`
+# name, or else the first ones in `order`, at most this many.
+PROPOSITIONS_DEFAULT_COUNT = 4
+# The page that sets the offers side by side, made from their front matter.
+COMPARISON_URL = "ateliers/comparatif/"
+COMPARISON_SAVE_AS = "ateliers/comparatif/index.html"
+COMPARISON_TITLE = "Comparer nos ateliers"
+# Its rows, in order: (criterion, label shown). A criterion is an offer field
+# (method, audience, modalities.duration, price, deliverables…), or
+# price_per_person_hour (shown when two offers can be compared on it) or link.
+# `make build` names the possible criteria if one is misspelt.
+COMPARISON_CRITERIA = [
+    ("method", "Méthode"),
+    ("audience", "Pour qui"),
+    ("modalities.format", "Format"),
+    ("modalities.duration", "Durée d’une séance"),
+    ("modalities.frequency", "Fréquence"),
+    ("modalities.group_size", "Taille du groupe"),
+    ("modalities.commitment", "Engagement"),
+    ("price", "Tarif"),
+    ("price_per_person_hour", "Tarif par personne et par heure"),
+    ("deliverables", "Ce que vous recevez"),
+    ("link", "Pour en savoir plus"),
+]
 
 # -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
 DISPLAY_PAGES_ON_MENU = False

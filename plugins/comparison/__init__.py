@@ -1,0 +1,47 @@
+"""The comparison of the offers, side by side: one column per published
+offer (in `order`), one row per criterion set in COMPARISON_CRITERIA; a
+missing value is marked, never left blank; the price per person and per hour
+is shown where two offers can be compared on it.
+"""
+
+from pelican import signals
+
+from .criteria import build_rows, check_criteria, known_criteria
+from .generator import ComparisonGenerator
+from .unit_price import per_person_hour
+
+__all__ = ["ComparisonGenerator", "build_rows", "check_criteria", "known_criteria", "per_person_hour", "register"]
+
+DEFAULTS = {
+    "COMPARISON_URL": "ateliers/comparatif/",
+    "COMPARISON_SAVE_AS": "ateliers/comparatif/index.html",
+    "COMPARISON_TITLE": "Comparer nos ateliers",
+    # (criterion, label): an offer field, `price_per_person_hour` or `link`.
+    "COMPARISON_CRITERIA": [
+        ("method", "Méthode"),
+        ("audience", "Pour qui"),
+        ("modalities.format", "Format"),
+        ("modalities.duration", "Durée d’une séance"),
+        ("modalities.frequency", "Fréquence"),
+        ("modalities.group_size", "Taille du groupe"),
+        ("modalities.commitment", "Engagement"),
+        ("price", "Tarif"),
+        ("price_per_person_hour", "Tarif par personne et par heure"),
+        ("deliverables", "Ce que vous recevez"),
+        ("link", "Pour en savoir plus"),
+    ],
+}
+
+
+def set_defaults(pelican):
+    for name, value in DEFAULTS.items():
+        pelican.settings.setdefault(name, value)
+
+
+def add_generator(pelican):
+    return ComparisonGenerator
+
+
+def register():
+    signals.initialized.connect(set_defaults)
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,108 @@
+"""What each criterion of the comparison shows for an offer, and the check of
+COMPARISON_CRITERIA (pelicanconf.py) before anything is built.
+
+A criterion is an offer field (`method`, `modalities.frequency`, `price`…),
+or one of the two computed here: `price_per_person_hour` and `link`.
+"""
+
+from collections import namedtuple
+
+from offers import closest, format_group_size, format_price, show_duration
+from offers.schema import Modalities, QualiopiOffer
+
+from .unit_price import how_computed, per_person_hour, show_per_person_hour
+
+# One cell: kind is "text", "list", "link" or "missing"; note a short remark.
+Cell = namedtuple("Cell", "kind value note")
+Row = namedtuple("Row", "key label cells")
+
+COMPUTED = ("price_per_person_hour", "link")
+# Fields that are not facts to compare: the column header already shows the
+# title; the rest are for the offer page or the build.
+NOT_COMPARED = {"title", "slug", "summary", "citations", "propositions", "order", "status"}
+MISSING_NOTE = "non précisé ; demandez-le-nous"
+
+
+def known_criteria():
+    """Every criterion an editor may name, in the schema's order."""
+    names = []
+    for field in QualiopiOffer.model_fields:
+        if field == "modalities":
+            names += [f"modalities.{name}" for name in Modalities.model_fields]
+        elif field not in NOT_COMPARED:
+            names.append(field)
+    return [*names, *COMPUTED]
+
+
+def check_criteria(criteria):
+    """French problems with COMPARISON_CRITERIA: a list of (criterion, label) pairs."""
+    known = known_criteria()
+    where = "pelicanconf.py, COMPARISON_CRITERIA"
+    if not isinstance(criteria, (list, tuple)):
+        return [f"{where} : la valeur doit être une liste de paires (\"critère\", \"libellé\")."]
+    problems = []
+    for number, pair in enumerate(criteria, 1):
+        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(part, str) and part.strip() for part in pair)):
+            problems.append(f"{where} (élément {number}) : écrivez une paire (\"critère\", \"libellé\"), "
+                            f"par exemple (\"method\", \"Méthode\").")
+        elif pair[0] not in known:
+            guess = closest(pair[0], known)
+            fix = f"vous vouliez dire « {guess} » ?" if guess else f"critères possibles : {', '.join(known)}."
+            problems.append(f"{where} (élément {number}) : le critère « {pair[0]} » n’existe pas ; {fix}")
+    return problems
+
+
+def value_of(offer, key):
+    """The offer's value for a dotted field name; None when not given."""
+    value = offer
+    for part in key.split("."):
+        value = getattr(value, part, None)
+    return value
+
+
+def field_cell(page, key, labels):
+    """A cell showing one front matter value as the offer page shows it."""
+    value = value_of(page.offer, key)
+    if value is None:
+        return Cell("missing", None, MISSING_NOTE)
+    if key == "modalities.duration":
+        return Cell("text", show_duration(value), None)
+    if key == "modalities.group_size":
+        return Cell("text", format_group_size(value), None)
+    if key == "price":
+        return Cell("text", format_price(value, labels), value.note)
+    if isinstance(value, list):
+        return Cell("list", value, None)
+    return Cell("text", value, None)
+
+
+def per_hour_cells(pages):
+    """The price per person and per hour of each offer, and whether at least
+    two of them, in one currency, can be compared on it."""
+    cells, currencies = [], []
+    for page in pages:
+        amounts, reason = per_person_hour(page.offer)
+        if amounts is None:
+            cells.append(Cell("missing", None, f"ne peut pas être calculé : {reason}"))
+        else:
+            cells.append(Cell("text", f"{show_per_person_hour(amounts)} par personne et par heure", how_computed(page.offer)))
+            currencies.append(amounts[2])
+    comparable = any(currencies.count(currency) >= 2 for currency in currencies)
+    return cells, comparable
+
+
+def build_rows(pages, criteria, labels):
+    """One row per criterion, one cell per offer. The price per person and
+    per hour is left out when fewer than two offers can be compared on it."""
+    rows = []
+    for key, label in criteria:
+        if key == "price_per_person_hour":
+            cells, comparable = per_hour_cells(pages)
+            if not comparable:
+                continue
+        elif key == "link":
+            cells = [Cell("link", page, None) for page in pages]
+        else:
+            cells = [field_cell(page, key, labels) for page in pages]
+        rows.append(Row(key, label, cells))
+    return rows

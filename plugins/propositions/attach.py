@@ -1,0 +1,46 @@
+"""Give every published page and article the offers it proposes, once all of
+them are read: `proposed_offers`, which templates list."""
+
+import logging
+
+from offers import is_offer
+from yaml_front_matter import editor_path, key_lines, split_front_matter
+
+from .resolve import others, resolve
+
+logger = logging.getLogger(__name__)
+
+
+def attach_propositions(context, settings):
+    """Resolve each page's propositions; log each problem as an error, which
+    strict_build reports before anything is written."""
+    pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
+    offer_pages = [page for page in pages if is_offer(page, settings)]
+    offers = {page.slug: page for page in offer_pages if page.offer is not None}
+    broken = {page.slug for page in offer_pages if page.offer is None}
+    drafts = {page.slug for page in context.get("draft_pages", []) if is_offer(page, settings)}
+    listed = context.get("offers", [])
+    for content in [*context.get("articles", []), *context.get("hidden_articles", []), *pages]:
+        if is_offer(content, settings) and content.offer is None:
+            continue
+        names = content.metadata.get("propositions")
+        if names is None:
+            if is_offer(content, settings):
+                content.proposed_offers = others(content, listed, settings["PROPOSITIONS_DEFAULT_COUNT"])
+            continue
+        own_slug = content.slug if is_offer(content, settings) else None
+        content.proposed_offers, problems = resolve(names, offers, drafts, broken, own_slug)
+        report(content, problems, settings)
+
+
+def report(content, problems, settings):
+    """One error per problem, with the file and the line of the item."""
+    if not problems:
+        return
+    source = editor_path(content, settings)
+    with open(content.source_path, encoding="utf-8") as file:
+        lines = key_lines(split_front_matter(file.read(), source)[0])
+    for index, reason in problems:
+        line = lines.get(("propositions", index), lines.get(("propositions",)))
+        item = "" if index is None else f" (élément {index + 1})"
+        logger.error("%s, ligne %s, champ « propositions »%s : %s.", source, line, item, reason)

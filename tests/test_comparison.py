@@ -1,0 +1,253 @@
+"""The comparison page: one column per published offer, one row per criterion
+of pelicanconf.py, every cell filled from the front matter or marked as
+missing; linked from every offer and from the former site's page."""
+
+import copy
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+import pelicanconf
+from comparison import check_criteria, known_criteria, per_person_hour
+from conftest import CONTENT, GOOD, build_files, collapse, expected_url, front_matter, offer_text, pelican_build
+from conftest import visible_text as text
+from offers import Offer, format_group_size, format_price, show_duration
+from test_propositions import published_offers
+
+URL = "/ateliers/comparatif/"
+LABELS = pelicanconf.OFFERS_UNIT_LABELS
+OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
+
+
+def offer(title, order, **fields):
+    data = copy.deepcopy(GOOD)
+    data.update(title=title, order=order, **fields)
+    return offer_text(data)
+
+
+def table(soup):
+    """(offer headers, {row label: cells}) of the comparison table."""
+    headers = soup.select("table.comparison thead th")[1:]
+    rows = {text(tr.th): tr.find_all("td") for tr in soup.select("table.comparison tbody tr")}
+    return headers, rows
+
+
+def comparison_of(tmp_path):
+    return BeautifulSoup((tmp_path / "output" / URL.strip("/") / "index.html").read_text(encoding="utf-8"), "lxml")
+
+
+# -- Plain functions -------------------------------------------------------
+
+def checked(**changes):
+    data = copy.deepcopy(GOOD)
+    for name, value in changes.items():
+        section, _, field = name.partition("__")
+        if field:
+            data[section][field] = value
+        else:
+            data[section] = value
+    return Offer.model_validate(data)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, (300 / 10 / 2, 300 / 6 / 2, "EUR")),
+        ({"modalities__group_size": {"ideal": 8}, "modalities__duration": "1h30", "price__amount": 250}, (250 / 8 / 1.5, 250 / 8 / 1.5, "EUR")),
+        ({"price": {"on_quote": True}}, "tarif sur devis"),
+        ({"price": {"amount": 80, "currency": "EUR", "unit": "per_day"}}, "tarif qui n’est pas donné par séance"),
+        ({"modalities__duration": "à définir avec l’équipe"}, "durée à définir"),
+        ({"modalities__group_size": "à définir avec l’équipe"}, "taille du groupe à définir"),
+        ({"modalities__group_size": {"max": 12}}, "taille du groupe à préciser"),
+    ],
+)
+def test_price_per_person_and_hour_only_from_what_the_offer_says(changes, expected):
+    amounts, reason = per_person_hour(checked(**changes))
+    if isinstance(expected, str):
+        assert (amounts, reason) == (None, expected)
+    else:
+        assert reason is None and amounts == pytest.approx(expected)
+
+
+def test_criteria_are_offer_fields_or_computed():
+    known = known_criteria()
+    for name in ("method", "audience", "modalities.duration", "modalities.group_size", "price", "deliverables",
+                 "price_per_person_hour", "link"):
+        assert name in known
+    assert "title" not in known and "citations" not in known
+    assert check_criteria(pelicanconf.COMPARISON_CRITERIA) == []
+
+
+@pytest.mark.parametrize(
+    ("criteria", "problem"),
+    [
+        ([("methode", "Méthode")], "(élément 1) : le critère « methode » n’existe pas ; vous vouliez dire « method » ?"),
+        ([("method", "Méthode"), ("couleur", "Couleur")], "(élément 2) : le critère « couleur » n’existe pas ; critères possibles : method,"),
+        ([("method",)], "(élément 1) : écrivez une paire (\"critère\", \"libellé\")"),
+        ([("method", "")], "(élément 1) : écrivez une paire"),
+        ("method", "la valeur doit être une liste de paires"),
+    ],
+)
+def test_a_wrong_criterion_is_named_with_its_fix(criteria, problem):
+    problems = check_criteria(criteria)
+    assert len(problems) == 1
+    assert problems[0].startswith("pelicanconf.py, COMPARISON_CRITERIA") and problem in problems[0]
+
+
+# -- The real site ------------------------------------------------------------
+
+def test_one_column_per_published_offer_in_order(site):
+    headers, rows = table(site.soup(URL))
+    offers = published_offers()
+    assert [text(th) for th in headers] == [meta["title"] for meta in offers.values()]
+    assert [th.a["href"] for th in headers] == list(offers)
+    assert all(len(cells) == len(offers) for cells in rows.values())
+
+
+def test_rows_are_the_criteria_of_the_settings(site):
+    _, rows = table(site.soup(URL))
+    # Only one real offer has a price per session: no price per hour to compare.
+    expected = [label for key, label in pelicanconf.COMPARISON_CRITERIA if key != "price_per_person_hour"]
+    assert list(rows) == expected
+
+
+def test_every_cell_is_filled_or_marked_missing(site):
+    _, rows = table(site.soup(URL))
+    for label, cells in rows.items():
+        for cell in cells:
+            assert text(cell), f"une cellule vide dans la ligne « {label} »"
+            assert "None" not in text(cell)
+            if "is-missing" in cell.get("class", []):
+                assert text(cell.select_one(".missing")) == "—"
+                assert text(cell.select_one(".cell-note"))
+
+
+def test_values_are_the_front_matter(site):
+    _, rows = table(site.soup(URL))
+    for column, meta in enumerate(published_offers().values()):
+        checked_offer = Offer.model_validate(meta)
+        modalities = meta["modalities"]
+        expected = {
+            "Méthode": meta["method"],
+            "Pour qui": meta["audience"],
+            "Format": modalities["format"],
+            "Durée d’une séance": show_duration(modalities["duration"]),
+            "Fréquence": modalities["frequency"],
+            "Taille du groupe": format_group_size(checked_offer.modalities.group_size),
+            "Engagement": modalities["commitment"],
+        }
+        for label, value in expected.items():
+            assert text(rows[label][column]) == collapse(value), (meta["title"], label)
+        price = text(rows["Tarif"][column])
+        assert price.startswith(format_price(checked_offer.price, LABELS))
+        assert ("Sur devis" in price) == bool(meta["price"].get("on_quote"))
+        deliverables = rows["Ce que vous recevez"][column]
+        if meta.get("deliverables"):
+            assert [text(li) for li in deliverables.select("li")] == [collapse(item) for item in meta["deliverables"]]
+        else:
+            assert "is-missing" in deliverables["class"]
+
+
+def test_the_table_is_marked_up_for_screen_readers(site):
+    soup = site.soup(URL)
+    region = soup.select_one('.table-scroll[role="region"]')
+    caption = soup.select_one("table.comparison > caption")
+    assert caption is not None and text(caption)
+    assert region["aria-labelledby"] == caption["id"] and region["tabindex"] == "0"
+    assert all(th["scope"] == "col" for th in soup.select("table.comparison thead th"))
+    for row in soup.select("table.comparison tbody tr"):
+        assert row.th["scope"] == "row"
+    assert soup.h1 and text(soup.h1) == pelicanconf.COMPARISON_TITLE
+
+
+def test_the_comparison_links_to_every_offer(site):
+    _, rows = table(site.soup(URL))
+    links = [cell.a["href"] for cell in rows["Pour en savoir plus"]]
+    assert links == list(published_offers())
+    for link in links:
+        assert site.file_for(link).is_file()
+
+
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_every_offer_page_links_to_the_comparison(site, path):
+    soup = site.soup(expected_url(path))
+    assert soup.select_one(f'.two-column__side a[href="{URL}"]')
+    assert soup.select_one(f'#autres-ateliers a[href="{URL}"]')
+
+
+def test_the_former_sites_page_links_to_the_comparison_and_every_offer(site):
+    soup = site.soup("/ateliers/")
+    links = {a["href"] for a in soup.select("a[href]")}
+    assert URL in links
+    assert set(published_offers()) <= links
+
+
+def test_the_home_page_links_to_the_comparison(site):
+    assert site.soup("/").select_one(f'a[href="{URL}"]')
+
+
+# -- Small sites and changed content ---------------------------------------------
+
+def test_a_draft_offer_is_not_compared(content_copy, tmp_path):
+    """An offer taken back to draft, and out of the lists that proposed it."""
+    for other in (content_copy / "ateliers").glob("*.md"):
+        other.write_text(other.read_text(encoding="utf-8").replace("  - ecriture\n", ""), encoding="utf-8")
+    path = content_copy / "ateliers" / "ecriture.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nstatus: draft\n", 1), encoding="utf-8")
+    result = pelican_build(content_copy, tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    headers, rows = table(comparison_of(tmp_path))
+    titles = [text(th) for th in headers]
+    assert front_matter(path)["title"] not in titles
+    assert len(titles) == len(published_offers()) - 1
+    assert all(len(cells) == len(titles) for cells in rows.values())
+
+
+def test_two_offers_priced_per_session_are_compared_per_person_and_hour(tmp_path):
+    result, output = build_files(tmp_path, {
+        "ateliers/un.md": offer("Un", 1),
+        "ateliers/deux.md": offer("Deux", 2, price={"amount": 250, "currency": "EUR", "unit": "per_session"},
+                                  modalities={**GOOD["modalities"], "duration": "1h30", "group_size": {"ideal": 8}}),
+        "ateliers/trois.md": offer("Trois", 3, price={"on_quote": True}),
+    })
+    assert result.returncode == 0, output
+    _, rows = table(comparison_of(tmp_path))
+    cells = rows["Tarif par personne et par heure"]
+    assert text(cells[0]).startswith("de 15 à 25\u00a0€ par personne et par heure")
+    assert "300\u00a0€ la séance de 2\u00a0h, pour 6 à 10\u00a0personnes" in text(cells[0])
+    assert text(cells[1]).startswith("20,83\u00a0€ par personne et par heure")
+    assert text(cells[2]) == "— ne peut pas être calculé : tarif sur devis"
+
+
+def test_criteria_and_labels_come_from_the_settings(tmp_path):
+    criteria = [["modalities.frequency", "Rythme"], ["link", "Fiche"]]
+    result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1)},
+                                 ("-e", f"COMPARISON_CRITERIA={json.dumps(criteria)}"))
+    assert result.returncode == 0, output
+    _, rows = table(comparison_of(tmp_path))
+    assert list(rows) == ["Rythme", "Fiche"]
+    assert text(rows["Rythme"][0]) == GOOD["modalities"]["frequency"]
+
+
+def test_a_misspelt_criterion_fails_the_build(tmp_path):
+    criteria = [["method", "Méthode"], ["prix", "Tarif"]]
+    result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1)},
+                                 ("-e", f"COMPARISON_CRITERIA={json.dumps(criteria)}"))
+    assert result.returncode != 0
+    assert "pelicanconf.py, COMPARISON_CRITERIA (élément 2) : le critère « prix » n’existe pas ; vous vouliez dire « price » ?" in output
+    assert not list((tmp_path / "output").rglob("*.html"))
+
+
+def test_an_offer_at_the_comparisons_address_fails_the_build(tmp_path):
+    result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1), "ateliers/comparatif.md": offer("Deux", 2)})
+    assert result.returncode != 0
+    assert "content/ateliers/comparatif.md : la page serait publiée à l’adresse /ateliers/comparatif/, réservée" in output
+
+
+def test_without_offers_the_page_says_so(tmp_path):
+    result, output = build_files(tmp_path, {"pages/page.md": "---\ntitle: Une page\n---\n\nTexte.\n"})
+    assert result.returncode == 0, output
+    soup = comparison_of(tmp_path)
+    assert not soup.select("table")
+    assert "Aucun atelier n’est publié pour le moment." in text(soup.main)
