@@ -66,6 +66,13 @@ def offer_text(data=None, body="Le texte de l’atelier.\n"):
     return f"---\n{dumped}---\n\n{body}"
 
 
+def titled_offer(title, order=None, **fields):
+    """An offer file for a small site: GOOD with its own title, an order and
+    other fields replaced."""
+    data = {**GOOD, "title": title, **({} if order is None else {"order": order})}
+    return offer_text({**data, **fields})
+
+
 # Where each folder of content/ is published (the issue's URLs).
 SECTIONS = {"pages": "/{slug}/", "ateliers": "/ateliers/{slug}/", "ressources": "/ressources/{slug}/"}
 
@@ -77,6 +84,13 @@ def expected_url(path):
         return "/" + meta["save_as"].removesuffix("index.html")
     section = path.relative_to(CONTENT).parts[0]
     return SECTIONS[section].format(slug=meta.get("slug", path.stem))
+
+
+def published_offers():
+    """The real offers' front matter by URL, in the site's order (`order`, then title)."""
+    offers = {expected_url(path): front_matter(path) for path in sorted(CONTENT.glob("ateliers/*.md"))}
+    published = {url: meta for url, meta in offers.items() if meta.get("status", "published") == "published"}
+    return dict(sorted(published.items(), key=lambda item: (item[1].get("order", float("inf")), item[1]["title"])))
 
 
 def collapse(text):

@@ -6,24 +6,17 @@ import copy
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 
 import pelicanconf
 from comparison import check_criteria, known_criteria, per_person_hour
-from conftest import CONTENT, GOOD, build_files, collapse, expected_url, front_matter, offer_text, pelican_build
+from conftest import CONTENT, GOOD, Site, build_files, collapse, expected_url, front_matter, pelican_build, published_offers
+from conftest import titled_offer as offer
 from conftest import visible_text as text
 from offers import Offer, format_group_size, format_price, show_duration
-from test_propositions import published_offers
 
 URL = "/ateliers/comparatif/"
 LABELS = pelicanconf.OFFERS_UNIT_LABELS
 OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
-
-
-def offer(title, order, **fields):
-    data = copy.deepcopy(GOOD)
-    data.update(title=title, order=order, **fields)
-    return offer_text(data)
 
 
 def table(soup):
@@ -34,7 +27,7 @@ def table(soup):
 
 
 def comparison_of(tmp_path):
-    return BeautifulSoup((tmp_path / "output" / URL.strip("/") / "index.html").read_text(encoding="utf-8"), "lxml")
+    return Site(tmp_path / "output").soup(URL)
 
 
 # -- Plain functions -------------------------------------------------------

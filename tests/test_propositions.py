@@ -2,38 +2,20 @@
 with their summary and two key facts; every offer page ends with « Autres
 ateliers »; a slug that names no published offer stops the build."""
 
-import copy
 import json
 from urllib.parse import urljoin
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import CONTENT, GOOD, build_files, expected_url, front_matter, offer_text
+import pelicanconf
+from conftest import CONTENT, Site, build_files, expected_url, front_matter, published_offers
+from conftest import titled_offer as offer
 from conftest import visible_text as text
 from offers import format_price
 from offers.schema import Price
 from propositions import others, resolve
 
 OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
-LABELS = {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"}
-
-
-def published_offers():
-    """The real offers' front matter by URL, in `order`."""
-    offers = {expected_url(path): front_matter(path) for path in OFFER_FILES}
-    published = {url: meta for url, meta in offers.items() if meta.get("status", "published") == "published"}
-    return dict(sorted(published.items(), key=lambda item: (item[1].get("order", float("inf")), item[1]["title"])))
-
-
-def offer(title, order=None, **fields):
-    """An offer file for a small site: GOOD with a title, an order and more."""
-    data = copy.deepcopy(GOOD)
-    data["title"] = title
-    if order is not None:
-        data["order"] = order
-    data.update(fields)
-    return offer_text(data)
 
 
 def page(**fields):
@@ -46,7 +28,7 @@ def hrefs(section):
 
 
 def soup_of(tmp_path, url):
-    return BeautifulSoup((tmp_path / "output" / url.strip("/") / "index.html").read_text(encoding="utf-8"), "lxml")
+    return Site(tmp_path / "output").soup(f"/{url}/")
 
 
 # -- Plain functions -------------------------------------------------------
@@ -114,7 +96,7 @@ def test_each_offer_page_ends_with_other_offers(site, path):
         assert text(item.p) == meta["summary"]
         facts = {text(div.dt): text(div.dd) for div in item.select("dl div")}
         assert facts == {"Rythme": meta["modalities"]["frequency"],
-                         "Tarif": format_price(Price.model_validate(meta["price"]), LABELS)}
+                         "Tarif": format_price(Price.model_validate(meta["price"]), pelicanconf.OFFERS_UNIT_LABELS)}
         assert site.file_for(target).is_file()
 
 

@@ -42,7 +42,7 @@ def check_criteria(criteria):
         return [f"{where} : la valeur doit être une liste de paires (\"critère\", \"libellé\")."]
     problems = []
     for number, pair in enumerate(criteria, 1):
-        if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(part, str) and part.strip() for part in pair)):
+        if not _is_pair(pair):
             problems.append(f"{where} (élément {number}) : écrivez une paire (\"critère\", \"libellé\"), "
                             f"par exemple (\"method\", \"Méthode\").")
         elif pair[0] not in known:
@@ -50,6 +50,11 @@ def check_criteria(criteria):
             fix = f"vous vouliez dire « {guess} » ?" if guess else f"critères possibles : {', '.join(known)}."
             problems.append(f"{where} (élément {number}) : le critère « {pair[0]} » n’existe pas ; {fix}")
     return problems
+
+
+def _is_pair(pair):
+    """(criterion, label): two texts, neither empty."""
+    return isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(part, str) and part.strip() for part in pair)
 
 
 def value_of(offer, key):
@@ -85,7 +90,8 @@ def per_hour_cells(pages):
         if amounts is None:
             cells.append(Cell("missing", None, f"ne peut pas être calculé : {reason}"))
         else:
-            cells.append(Cell("text", f"{show_per_person_hour(amounts)} par personne et par heure", how_computed(page.offer)))
+            shown = f"{show_per_person_hour(amounts)} par personne et par heure"
+            cells.append(Cell("text", shown, how_computed(page.offer)))
             currencies.append(amounts[2])
     comparable = any(currencies.count(currency) >= 2 for currency in currencies)
     return cells, comparable

@@ -22,7 +22,8 @@ class ComparisonGenerator(Generator):
         for problem in problems:
             logger.error("%s", problem)
         self.offers = self.context.get("offers", [])
-        self.rows = [] if problems else build_rows(self.offers, settings["COMPARISON_CRITERIA"], settings["OFFERS_UNIT_LABELS"])
+        criteria, labels = settings["COMPARISON_CRITERIA"], settings["OFFERS_UNIT_LABELS"]
+        self.rows = [] if problems else build_rows(self.offers, criteria, labels)
 
     def generate_output(self, writer):
         writer.write_file(

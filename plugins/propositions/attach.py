@@ -21,16 +21,16 @@ def attach_propositions(context, settings):
     drafts = {page.slug for page in context.get("draft_pages", []) if is_offer(page, settings)}
     listed = context.get("offers", [])
     for content in [*context.get("articles", []), *context.get("hidden_articles", []), *pages]:
-        if is_offer(content, settings) and content.offer is None:
-            continue
+        an_offer = is_offer(content, settings)
+        if an_offer and content.offer is None:
+            continue  # its own front matter is wrong, and reported already
         names = content.metadata.get("propositions")
-        if names is None:
-            if is_offer(content, settings):
-                content.proposed_offers = others(content, listed, settings["PROPOSITIONS_DEFAULT_COUNT"])
-            continue
-        own_slug = content.slug if is_offer(content, settings) else None
-        content.proposed_offers, problems = resolve(names, offers, drafts, broken, own_slug)
-        report(content, problems, settings)
+        if names is not None:
+            own_slug = content.slug if an_offer else None
+            content.proposed_offers, problems = resolve(names, offers, drafts, broken, own_slug)
+            report(content, problems, settings)
+        elif an_offer:
+            content.proposed_offers = others(content, listed, settings["PROPOSITIONS_DEFAULT_COUNT"])
 
 
 def report(content, problems, settings):
