@@ -182,3 +182,12 @@ def test_an_offer_that_proposes_itself_or_a_misspelt_one_fails(tmp_path):
     assert "content/ateliers/un.md, ligne 22, champ « propositions » (élément 1) : la page se propose elle-même" in output
     assert "content/ateliers/un.md, ligne 23, champ « propositions » (élément 2) : « deus » ne correspond à aucun atelier ; " \
            "vous vouliez dire « deux » ?" in output
+
+
+def test_a_slug_written_like_a_title_gets_the_slug_to_write(tmp_path):
+    result, output = build_files(tmp_path, {
+        "ateliers/un.md": offer("Un", 1, propositions=["Deux"]), "ateliers/deux.md": offer("Deux", 2),
+    })
+    assert result.returncode != 0
+    assert "content/ateliers/un.md, ligne 22, champ « propositions » (élément 1) : « Deux » ne correspond à aucun atelier ; " \
+           "vous vouliez dire « deux » ?" in output

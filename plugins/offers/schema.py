@@ -237,7 +237,9 @@ class Offer(_Strict):
     )
     contact: Text = Field(None, title="Contact", description="La personne à qui écrire pour cet atelier, et comment.")
     citations: list[Citation] = Field(None, title="Citations", description="Des citations : text, author, work.")
-    propositions: list[Slug] = Field(
+    # Texts, not Slug: plugins/propositions checks that each names an offer,
+    # and a misspelt one (« Ecriture ») gets « vous vouliez dire « ecriture » ? ».
+    propositions: list[Line] = Field(
         None, title="Propositions", description="Les adresses (slug) d’autres ateliers à proposer, une par ligne « - »."
     )
     order: Annotated[int, Field(ge=1)] = Field(None, title="Ordre", description="La place de l’atelier dans les listes : 1, 2, 3…")
