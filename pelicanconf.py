@@ -96,7 +96,8 @@ COMPARISON_TITLE = "Comparer nos ateliers"
 # Its rows, in order: (criterion, label shown). A criterion is an offer field
 # (method, audience, modalities.duration, price, deliverables…), or
 # price_per_person_hour (shown when two offers can be compared on it) or link.
-# `make build` names the possible criteria if one is misspelt.
+# `make build` names the possible criteria if one is misspelt. Without this
+# setting, every field is compared, labelled with its title in the schema.
 COMPARISON_CRITERIA = [
     ("method", "Méthode"),
     ("audience", "Pour qui"),

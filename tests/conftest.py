@@ -4,6 +4,7 @@ Builds run Pelican as editors do (`python -m pelican`, our settings, every
 plugin), in a temporary folder; pages are parsed once and shared.
 """
 
+import copy
 import functools
 import os
 import re
@@ -66,6 +67,22 @@ def offer_text(data=None, body="Le texte de l’atelier.\n"):
     return f"---\n{dumped}---\n\n{body}"
 
 
+def good_with(**fields):
+    """GOOD with some fields replaced; a value of None removes the field.
+    Dotted names reach inside: modalities__duration."""
+    data = copy.deepcopy(GOOD)
+    for name, value in fields.items():
+        *parents, last = name.split("__")
+        target = data
+        for parent in parents:
+            target = target[parent]
+        if value is None:
+            del target[last]
+        else:
+            target[last] = value
+    return data
+
+
 def titled_offer(title, order=None, **fields):
     """An offer file for a small site: GOOD with its own title, an order and
     other fields replaced."""
@@ -86,6 +103,7 @@ def expected_url(path):
     return SECTIONS[section].format(slug=meta.get("slug", path.stem))
 
 
+@functools.cache
 def published_offers():
     """The real offers' front matter by URL, in the site's order (`order`, then title)."""
     offers = {expected_url(path): front_matter(path) for path in sorted(CONTENT.glob("ateliers/*.md"))}

@@ -2,14 +2,15 @@
 of pelicanconf.py, every cell filled from the front matter or marked as
 missing; linked from every offer and from the former site's page."""
 
-import copy
 import json
 
 import pytest
 
 import pelicanconf
 from comparison import check_criteria, known_criteria, per_person_hour
-from conftest import CONTENT, GOOD, Site, build_files, collapse, expected_url, front_matter, pelican_build, published_offers
+from conftest import (
+    CONTENT, GOOD, Site, build_files, collapse, expected_url, front_matter, good_with, pelican_build, published_offers,
+)
 from conftest import titled_offer as offer
 from conftest import visible_text as text
 from offers import Offer, format_group_size, format_price, show_duration
@@ -33,14 +34,7 @@ def comparison_of(tmp_path):
 # -- Plain functions -------------------------------------------------------
 
 def checked(**changes):
-    data = copy.deepcopy(GOOD)
-    for name, value in changes.items():
-        section, _, field = name.partition("__")
-        if field:
-            data[section][field] = value
-        else:
-            data[section] = value
-    return Offer.model_validate(data)
+    return Offer.model_validate(good_with(**changes))
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 every section with the front matter's values, and each mistake an editor can
 make stops the build with the file, the line and the field."""
 
-import copy
 import json
 import urllib.parse
 
@@ -10,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (
-    CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, invoke, offer_text, pelican_build,
+    CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, good_with, invoke, offer_text,
+    pelican_build,
 )
 from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
@@ -211,19 +211,8 @@ def test_with_an_email_the_call_to_action_opens_a_mail_about_the_offer(tmp_path)
 # -- Bad offers: one defect each ------------------------------------------------
 
 def changed(**fields):
-    """GOOD with some fields replaced; a value of None removes the field.
-    Dotted names reach inside: modalities__duration."""
-    data = copy.deepcopy(GOOD)
-    for name, value in fields.items():
-        *parents, last = name.split("__")
-        target = data
-        for parent in parents:
-            target = target[parent]
-        if value is None:
-            del target[last]
-        else:
-            target[last] = value
-    return offer_text(data)
+    """An offer file: GOOD with some fields replaced (see good_with)."""
+    return offer_text(good_with(**fields))
 
 
 def build_offers(tmp_path, options=(), **files):

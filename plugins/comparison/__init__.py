@@ -6,30 +6,21 @@ is shown where two offers can be compared on it.
 
 from pelican import signals
 
-from .criteria import build_rows, check_criteria, known_criteria
+from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
 from .unit_price import per_person_hour
 
-__all__ = ["ComparisonGenerator", "build_rows", "check_criteria", "known_criteria", "per_person_hour", "register"]
+__all__ = [
+    "ComparisonGenerator", "all_criteria", "build_rows", "check_criteria", "known_criteria", "per_person_hour", "register",
+]
 
 DEFAULTS = {
     "COMPARISON_URL": "ateliers/comparatif/",
     "COMPARISON_SAVE_AS": "ateliers/comparatif/index.html",
     "COMPARISON_TITLE": "Comparer nos ateliers",
-    # (criterion, label): an offer field, `price_per_person_hour` or `link`.
-    "COMPARISON_CRITERIA": [
-        ("method", "Méthode"),
-        ("audience", "Pour qui"),
-        ("modalities.format", "Format"),
-        ("modalities.duration", "Durée d’une séance"),
-        ("modalities.frequency", "Fréquence"),
-        ("modalities.group_size", "Taille du groupe"),
-        ("modalities.commitment", "Engagement"),
-        ("price", "Tarif"),
-        ("price_per_person_hour", "Tarif par personne et par heure"),
-        ("deliverables", "Ce que vous recevez"),
-        ("link", "Pour en savoir plus"),
-    ],
+    # Without the setting, every criterion, labelled with the field's title
+    # in the schema; pelicanconf.py chooses the site's rows.
+    "COMPARISON_CRITERIA": all_criteria(),
 }
 
 

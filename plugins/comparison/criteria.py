@@ -16,22 +16,28 @@ from .unit_price import how_computed, per_person_hour, show_per_person_hour
 Cell = namedtuple("Cell", "kind value note")
 Row = namedtuple("Row", "key label cells")
 
-COMPUTED = ("price_per_person_hour", "link")
+# The two criteria computed here, with their labels.
+COMPUTED = {"price_per_person_hour": "Tarif par personne et par heure", "link": "Pour en savoir plus"}
 # Fields that are not facts to compare: the column header already shows the
 # title; the rest are for the offer page or the build.
 NOT_COMPARED = {"title", "slug", "summary", "citations", "propositions", "order", "status"}
 MISSING_NOTE = "non précisé ; demandez-le-nous"
 
 
+def all_criteria():
+    """Every criterion an editor may name, in the schema's order, labelled
+    with the field's title: the comparison's default rows."""
+    pairs = []
+    for name, field in QualiopiOffer.model_fields.items():
+        if name == "modalities":
+            pairs += [(f"modalities.{inner}", info.title) for inner, info in Modalities.model_fields.items()]
+        elif name not in NOT_COMPARED:
+            pairs.append((name, field.title))
+    return [*pairs, *COMPUTED.items()]
+
+
 def known_criteria():
-    """Every criterion an editor may name, in the schema's order."""
-    names = []
-    for field in QualiopiOffer.model_fields:
-        if field == "modalities":
-            names += [f"modalities.{name}" for name in Modalities.model_fields]
-        elif field not in NOT_COMPARED:
-            names.append(field)
-    return [*names, *COMPUTED]
+    return [name for name, _ in all_criteria()]
 
 
 def check_criteria(criteria):

@@ -3,7 +3,7 @@ differently can be compared. Computed only from what the front matter says;
 never estimated."""
 
 from offers import format_amount, format_duration, format_group_size, parse_duration
-from offers.display import SYMBOLS
+from offers.display import format_money
 from offers.schema import GroupSize
 
 
@@ -31,15 +31,15 @@ def per_person_hour(offer):
 def show_per_person_hour(amounts):
     """« 20,83 € » or « de 16,67 à 27,78 € »."""
     lowest, highest, currency = amounts
-    symbol = SYMBOLS.get(currency, currency)
-    low, high = format_amount(round(lowest, 2)), format_amount(round(highest, 2))
-    return f"{low}\u00a0{symbol}" if low == high else f"de {low} à {high}\u00a0{symbol}"
+    low, high = round(lowest, 2), round(highest, 2)
+    if low == high:
+        return format_money(low, currency)
+    return f"de {format_amount(low)} à {format_money(high, currency)}"
 
 
 def how_computed(offer):
     """The figures behind it, so that a buyer can check them."""
     price, modalities = offer.price, offer.modalities
-    symbol = SYMBOLS.get(price.currency, price.currency)
-    return (f"{format_amount(price.amount)}\u00a0{symbol} la séance de "
+    return (f"{format_money(price.amount, price.currency)} la séance de "
             f"{format_duration(parse_duration(modalities.duration))}, pour "
             f"{format_group_size(modalities.group_size)}")

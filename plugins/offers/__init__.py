@@ -12,13 +12,13 @@ from pelican import signals
 from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
-from .messages import closest
+from .messages import closest, field_problem
 from .schema import Offer, QualiopiOffer, offer_model
 from .validation import check_offers, is_offer
 
 __all__ = [
-    "Offer", "QualiopiOffer", "closest", "format_amount", "format_duration", "format_group_size", "format_price",
-    "is_offer", "offer_json_ld", "offer_model", "parse_duration", "register", "show_duration",
+    "Offer", "QualiopiOffer", "closest", "field_problem", "format_amount", "format_duration", "format_group_size",
+    "format_price", "is_offer", "offer_json_ld", "offer_model", "parse_duration", "register", "show_duration",
 ]
 
 DEFAULTS = {

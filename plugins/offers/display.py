@@ -17,12 +17,16 @@ def format_amount(amount):
     return text.replace(",", "\u202f").replace(".", ",")
 
 
+def format_money(amount, currency):
+    """« 250 € », « 80 CHF »: the amount and its currency never split."""
+    return f"{format_amount(amount)}\u00a0{SYMBOLS.get(currency, currency)}"
+
+
 def format_price(price, labels):
     """The price as a sentence fragment; `labels` name each unit (settings)."""
     if price.on_quote:
         return ON_QUOTE
-    symbol = SYMBOLS.get(price.currency, price.currency)
-    return f"{format_amount(price.amount)}\u00a0{symbol} {labels.get(price.unit, price.unit)}"
+    return f"{format_money(price.amount, price.currency)} {labels.get(price.unit, price.unit)}"
 
 
 def format_group_size(size):

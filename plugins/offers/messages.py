@@ -66,10 +66,17 @@ def explain(error, model, source, lines):
         line = _line(lines, path)
         # Our own messages (schema.py) already say how to fix; pydantic's need the field's description.
         what = _what(error) + (_hint(field) if error["type"] in MESSAGES else "")
-    where = f", ligne {line}" if line else ""
     name = ".".join(str(part) for part in path if not isinstance(part, int)) or "en-tête"
-    item = next((f" (élément {part + 1})" for part in reversed(path) if isinstance(part, int)), "")
-    return line, f"{source}{where}, champ « {name} »{item} : {what}."
+    index = next((part for part in reversed(path) if isinstance(part, int)), None)
+    return line, field_problem(source, line, name, index, what)
+
+
+def field_problem(source, line, name, index, what):
+    """One line of the report, the same for every front matter check: file,
+    line, field, list item (from 0) when there is one, what to do."""
+    where = f", ligne {line}" if line else ""
+    item = "" if index is None else f" (élément {index + 1})"
+    return f"{source}{where}, champ « {name} »{item} : {what}."
 
 
 def _path(loc):

@@ -3,7 +3,7 @@ them are read: `proposed_offers`, which templates list."""
 
 import logging
 
-from offers import is_offer
+from offers import field_problem, is_offer
 from yaml_front_matter import editor_path, key_lines, split_front_matter
 
 from .resolve import others, resolve
@@ -42,5 +42,4 @@ def report(content, problems, settings):
         lines = key_lines(split_front_matter(file.read(), source)[0])
     for index, reason in problems:
         line = lines.get(("propositions", index), lines.get(("propositions",)))
-        item = "" if index is None else f" (élément {index + 1})"
-        logger.error("%s, ligne %s, champ « propositions »%s : %s.", source, line, item, reason)
+        logger.error("%s", field_problem(source, line, "propositions", index, reason))
