@@ -1,8 +1,11 @@
 # Les commandes du site. Chacune installe d'abord ce qui lui manque :
-# l'environnement Python .venv et ses paquets (requirements.txt), et pour les
-# tests le navigateur Chromium de Debian.
+# l'environnement Python .venv et ses paquets (requirements.txt) ; pour les
+# tests et la vérification, le navigateur Chromium et Java (paquets Debian) et
+# les outils Node de package.json (npm ci).
 #   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement
 #   make test     tous les tests
+#   make check    construit la version à publier et la vérifie (contenu, liens, HTML,
+#                 accessibilité) ; output/ n'est remplacé que si tout est correct
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
 #   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
@@ -12,19 +15,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 CONTENT ?= content
 OUTPUT ?= output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: serve test build publish clean browser new-offer schema
+.PHONY: serve test check build publish clean browser java new-offer schema
 
 serve: $(STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
-test: $(STAMP) browser
+test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/pytest
+
+check: $(STAMP) browser java $(NODE_STAMP)
+	$(BIN)/invoke check
 
 build: $(STAMP)
 	$(BIN)/invoke build --content $(CONTENT) --output $(OUTPUT)
@@ -51,6 +58,22 @@ $(STAMP): requirements.txt
 		$(PYTHON) -m venv --clear $(VENV); }
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+# vnu-jar and axe-core, exactly as package-lock.json pins them. Install
+# scripts are skipped: vnu-jar's would download a Java runtime from GitHub;
+# Java comes from Debian (target java).
+$(NODE_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { \
+		echo "Installation des paquets Debian nodejs et npm…"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) nodejs npm; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# The Nu Html Checker (vnu.jar) needs Java 17 or later.
+java:
+	@command -v java >/dev/null || { \
+		echo "Installation du paquet Debian default-jre-headless (Java)…"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) default-jre-headless; }
 
 # The browser tests use the system's Chromium (or the Chrome of GitHub's runner).
 browser:

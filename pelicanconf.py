@@ -25,9 +25,11 @@ TIMEZONE = "Europe/Paris"
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# yaml_front_matter comes first: the others read what it read.
+# A plugin may use those listed before it: yaml_front_matter comes first (the
+# others read what it read), site_checks after strict_build (it adds to its report).
 PLUGINS = [
     "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "strict_build",
+    "site_checks",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
@@ -51,7 +53,11 @@ ARTICLE_SAVE_AS = "ressources/{slug}/index.html"
 INDEX_SAVE_AS = "ressources/index.html"
 INDEX_URL = "ressources/"
 DIRECT_TEMPLATES = ["index"]
-DRAFT_URL = DRAFT_SAVE_AS = DRAFT_PAGE_URL = DRAFT_PAGE_SAVE_AS = ""
+# Drafts are not written. Their URL is where a {filename} link to one leads,
+# which the link checker (plugins/site_checks) names as a draft.
+DRAFT_URL = "brouillons/ressources/{slug}/"
+DRAFT_PAGE_URL = "brouillons/{url_prefix}{slug}/"
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
 CATEGORY_URL = CATEGORY_SAVE_AS = CATEGORIES_SAVE_AS = ""
 TAG_URL = TAG_SAVE_AS = TAGS_SAVE_AS = ""
 AUTHOR_URL = AUTHOR_SAVE_AS = AUTHORS_SAVE_AS = ""

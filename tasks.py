@@ -1,10 +1,13 @@
-"""Editor commands (invoke): build, preview, serve. `make` calls them after setup.
+"""Editor commands (invoke): build, preview, serve, check. `make` calls them after setup.
 
 Every build goes to a staging folder first; `output/` is replaced only when
-the build passed, so a mistake never leaves a half-built site behind.
+the build (and, for `check`, every check) passed, so a mistake never leaves a
+half-built site behind.
 """
 
+import os
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -18,11 +21,16 @@ CONTENT = "content"
 OUTPUT = "output"
 SETTINGS = "pelicanconf.py"
 PUBLISH_SETTINGS = "publishconf.py"
+# The address `make check` builds for when SITEURL is not given: a project
+# page under a subpath, as GitHub Pages serves it, the strictest case.
+STAND_IN_SITEURL = "https://exemple.github.io/site"
+# Answers of external sites, kept a week (invoke check-links --external).
+EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes.json"
 # What `livereload` watches: a change in any of them rebuilds the site.
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
 
 
-def run_pelican(content, settings, output):
+def run_pelican(content, settings, output, siteurl=None):
     """Build with Pelican in a fresh process; True when it succeeded.
 
     A fresh process per build: Pelican deduplicates log messages for the
@@ -30,7 +38,8 @@ def run_pelican(content, settings, output):
     warning, and our checks turn every warning into a failure.
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
-    return subprocess.run(command, cwd=ROOT, check=False).returncode == 0
+    env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
+    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode == 0
 
 
 def replace_folder(new, target):
@@ -43,15 +52,24 @@ def replace_folder(new, target):
     shutil.rmtree(old, ignore_errors=True)
 
 
+def staging_for(output):
+    target = ROOT / output
+    return target, target.with_name(target.name + ".staging")
+
+
+def give_up(staging, target, what):
+    """Drop the staging folder and say that `output` is left as it was."""
+    shutil.rmtree(staging, ignore_errors=True)
+    kept = f"le dossier {target.name}/ garde la dernière version réussie" if target.exists() else "aucun site n'a été écrit"
+    print(f"\nÉchec {what} : {kept}.", file=sys.stderr)
+
+
 def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT):
     """Build into `<output>.staging`, then replace `output` if all went well."""
-    target = ROOT / output
-    staging = target.with_name(target.name + ".staging")
+    target, staging = staging_for(output)
     shutil.rmtree(staging, ignore_errors=True)
     if not run_pelican(content, settings, staging):
-        shutil.rmtree(staging, ignore_errors=True)
-        kept = f"le dossier {output}/ garde la dernière version réussie" if target.exists() else "aucun site n'a été écrit"
-        print(f"\nÉchec de la construction : {kept}.", file=sys.stderr)
+        give_up(staging, target, "de la construction")
         return False
     replace_folder(staging, target)
     return True
@@ -106,6 +124,91 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         server.watch(str(ROOT / path), rebuild_site)
     print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)")
     server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
+
+
+def site_problems(folder, siteurl):
+    """Run the checks of the finished site in turn, printing each one's
+    outcome; return every problem found, as French lines."""
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only the checks need these)
+    from site_checks import check_site, describe  # noqa: PLC0415
+    from site_checks.accessibility import accessibility_problems, launch  # noqa: PLC0415
+    from site_checks.html_validity import html_errors  # noqa: PLC0415
+
+    links = check_site(folder, siteurl)
+    problems = [describe(problem) for problem in links.problems]
+    print(f"Liens : {links.pages} pages, {plural(len(problems), 'problème')} ; "
+          f"{plural(len(links.external), 'lien externe')} (non vérifiés, voir `invoke check-links --external`)")
+    print_external(links.external)
+    errors = html_errors(folder)
+    print(f"HTML, CSS et SVG (validateur Nu) : {plural(len(errors), 'erreur', feminine=True)}")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        violations = accessibility_problems(browser, folder, siteurl)
+        browser.close()
+    print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, {plural(len(violations), 'violation', feminine=True)}")
+    return problems + errors + violations
+
+
+def plural(count, word, feminine=False):
+    """« aucun lien », « 1 lien », « 3 liens » (« aucune » for a feminine word)."""
+    if count == 0:
+        return f"{'aucune' if feminine else 'aucun'} {word}"
+    return f"{count} {word}{'s' if count > 1 else ''}"
+
+
+def print_external(external):
+    from site_checks import external_lines  # noqa: PLC0415
+
+    if external:
+        print(*external_lines(external), sep="\n")
+
+
+@task(help={"content": "dossier des textes", "output": "dossier du site vérifié",
+            "siteurl": "adresse publique (sinon la variable SITEURL)"})
+def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
+    """Construit la version à publier dans un dossier d'essai, la vérifie (contenu, liens, HTML,
+    accessibilité) et ne remplace output/ que si tout est correct."""
+    siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
+    target, staging = staging_for(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
+    if not run_pelican(content, PUBLISH_SETTINGS, staging, siteurl):
+        give_up(staging, target, "de la vérification")
+        raise Exit(code=1)
+    problems = site_problems(staging, siteurl)
+    if problems:
+        count = plural(len(problems), "problème")
+        print(f"\nLa vérification a trouvé {count} :", *(f"  {n}. {line}" for n, line in enumerate(problems, 1)),
+              sep="\n", file=sys.stderr)
+        give_up(staging, target, "de la vérification")
+        raise Exit(code=1)
+    replace_folder(staging, target)
+    print(f"Tout est correct : {output}/ contient la version vérifiée, prête à publier.")
+
+
+@task(help={"external": "vérifie aussi les liens vers d'autres sites (cache d'une semaine, une requête par seconde et par site)",
+            "content": "dossier des textes"})
+def check_links(c, external=False, content=CONTENT):
+    """Construit l'aperçu dans un dossier temporaire, vérifie ses liens et liste les liens externes."""
+    from site_checks import check_site  # noqa: PLC0415
+    from site_checks.external import check_external  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as folder:
+        # The build checks the internal links itself and stops on any problem.
+        if not run_pelican(content, SETTINGS, folder):
+            raise Exit(code=1)
+        links = check_site(folder)
+    print(f"Liens : {links.pages} pages, aucun problème ; {plural(len(links.external), 'lien externe')} :")
+    print_external(links.external)
+    if not external:
+        return
+    broken = check_external(links.external, EXTERNAL_CACHE)
+    for url, reason in broken.items():
+        places = ", ".join(f"{page} l. {line}" for page, line in links.external[url])
+        print(f"  {url} ({places}) : {reason}", file=sys.stderr)
+    if broken:
+        raise Exit(f"{plural(len(broken), 'lien externe')} à corriger.", code=1)
+    print("Liens externes : tous répondent.")
 
 
 @task

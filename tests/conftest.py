@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from site_checks.accessibility import launch
 from yaml_front_matter import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,10 +33,19 @@ def pelican_build(content, output, settings="pelicanconf.py", env=None, options=
     return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
 
 
+# The pages every site has: the theme's menu and footer link to them, and
+# the link checker refuses a link to a page that does not exist.
+SKELETON = {
+    "pages/accueil.md": "---\ntitle: Accueil\ntemplate: home\nsave_as: index.html\nurl: \"\"\n---\n\nBienvenue.\n",
+    "pages/ateliers.md": "---\ntitle: Nos ateliers\ntemplate: two-column\n---\n\nNos ateliers.\n",
+    "pages/contact.md": "---\ntitle: Nous contacter\ntemplate: contact\n---\n\nÉcrivez-nous.\n",
+}
+
+
 def build_files(tmp_path, files, options=()):
-    """Build a small site made of `files` (path in content/ -> text);
-    return the finished process and everything it printed."""
-    for name, text in files.items():
+    """Build a small site made of `files` (path in content/ -> text) and
+    the skeleton's pages; return the finished process and everything it printed."""
+    for name, text in {**SKELETON, **files}.items():
         path = tmp_path / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -194,31 +204,14 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def chromium_path():
-    """Debian's chromium, or the Chrome preinstalled on GitHub's runner."""
-    for name in (os.environ.get("CHROMIUM"), "chromium", "google-chrome", "chromium-browser"):
-        if name and shutil.which(name):
-            return shutil.which(name)
-    raise RuntimeError("Chromium est introuvable : lancez les tests avec `make test`, qui l'installe.")
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium started by the tests, driven by Playwright."""
+    """A headless Chromium started by the tests (the system's, as `make
+    check` runs it), driven by Playwright."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=chromium_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

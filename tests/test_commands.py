@@ -1,5 +1,6 @@
-"""The editors' commands: a failed build keeps the last good site; the preview
-serves, rebuilds on save and reloads."""
+"""The editors' commands: a failed build or check keeps the last good site;
+`make check` checks the published version before it replaces output/; the
+preview serves, rebuilds on save and reloads."""
 
 import os
 import shutil
@@ -22,6 +23,8 @@ BREAKAGES = {
     "offre": ("ateliers/ecriture.md",
               lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
               "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
+    "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
+             "page /contact/ (content/pages/contact.md), ligne"),
 }
 
 
@@ -55,6 +58,42 @@ def test_successful_build_replaces_the_output(content_copy, tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (output / "ancienne-page").exists()
     assert (output / "index.html").is_file()
+
+
+def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, tmp_path):
+    """The published version is built in a staging folder and checked
+    (content, links, HTML, accessibility); output/ is replaced only when all
+    pass, and a failed check names every problem and leaves it as it was."""
+    output = tmp_path / "output"
+    siteurl = "https://exemple.github.io/verifie"
+    first = invoke("check", "--content", str(content_copy), "--output", str(output), "--siteurl", siteurl)
+    assert first.returncode == 0, first.stdout + first.stderr
+    for step in ("Liens : ", "aucun problème", "(validateur Nu) : aucune erreur", "WCAG 2.1 A et AA) : ", "aucune violation"):
+        assert step in first.stdout
+    assert f'href="{siteurl}/ateliers/"' in (output / "index.html").read_text(encoding="utf-8")
+    good = snapshot(output)
+
+    # Builds, but an image with no text is invalid HTML and inaccessible.
+    page = content_copy / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<img src="../theme/favicon.svg">\n', encoding="utf-8")
+    second = invoke("check", "--content", str(content_copy), "--output", str(output), "--siteurl", siteurl)
+    assert second.returncode == 1
+    assert "La vérification a trouvé 2 problèmes" in second.stderr
+    assert "page /contact/, ligne" in second.stderr and "An “img” element must have an “alt” attribute" in second.stderr
+    assert "page /contact/ : accessibilité, règle « image-alt »" in second.stderr
+    assert "le dossier output/ garde la dernière version réussie" in second.stderr
+    assert snapshot(output) == good
+    assert not (tmp_path / "output.staging").exists()
+
+
+def test_check_links_lists_external_links_without_fetching_them(content_copy):
+    page = content_copy / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nVoir [le colloque](https://colloque.invalid/programme).\n",
+                    encoding="utf-8")
+    result = invoke("check-links", "--content", str(content_copy))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "aucun problème ; 1 lien externe :" in result.stdout
+    assert "https://colloque.invalid/programme  (/contact/ l. " in result.stdout
 
 
 def test_publishing_without_an_address_says_what_to_do(tmp_path):

@@ -1,6 +1,8 @@
 """The setup promises: two README commands, CI runs the test one, the
-workflow publishes to GitHub Pages and passes actionlint."""
+workflow checks the site before it publishes to GitHub Pages and passes
+actionlint, the Node tools are pinned with their lock file."""
 
+import json
 import re
 import subprocess
 import sys
@@ -29,17 +31,42 @@ def test_workflow_passes_actionlint():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_workflow_tests_then_publishes_to_pages():
+def test_workflow_tests_then_checks_before_publishing_to_pages():
     workflow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     assert workflow[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
     steps = workflow["jobs"]["build"]["steps"]
     runs = [step.get("run") for step in steps]
     uses = [step.get("uses", "").split("@")[0] for step in steps]
-    assert runs.index("make test") < runs.index("make publish")
-    publish = steps[runs.index("make publish")]
-    assert re.fullmatch(r"\$\{\{ steps\.pages\.outputs\.base_url \}\}", publish["env"]["SITEURL"])
-    assert "actions/upload-pages-artifact" in uses
+    # make check builds the published version and replaces output/ only when
+    # every check passes; a failed step stops the job, so nothing is uploaded.
+    assert runs.index("make test") < runs.index("make check") < uses.index("actions/upload-pages-artifact")
+    check = steps[runs.index("make check")]
+    assert re.fullmatch(r"\$\{\{ steps\.pages\.outputs\.base_url \}\}", check["env"]["SITEURL"])
+    assert steps[uses.index("actions/upload-pages-artifact")]["with"]["path"] == "output"
+    assert not any(step.get("continue-on-error") for step in steps)
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+
+
+def test_node_tools_are_pinned_with_their_lock_file():
+    package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    wanted = package["devDependencies"]
+    assert set(wanted) == {"vnu-jar", "axe-core"}
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} doit être épinglé à une version exacte"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
+        assert lock["packages"][f"node_modules/{name}"]["integrity"].startswith("sha512-")
+
+
+def test_setup_installs_the_checks_tools_rather_than_skipping_them():
+    """make test and make check install Java, Chromium and the Node tools
+    (npm ci from the lock, without vnu-jar's download script)."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    for target in ("test", "check"):
+        prerequisites = re.search(rf"^{target}:(.*)$", makefile, re.M).group(1).split()
+        assert {"browser", "java", "$(NODE_STAMP)"} <= set(prerequisites)
+    assert "npm ci --ignore-scripts" in makefile
+    assert "default-jre-headless" in makefile and "apt-get" in makefile

@@ -6,6 +6,12 @@ Here every warning or error logged during a build is collected; the build
 stops before writing when content could not be read or a link resolved, or
 after writing (into a staging folder) otherwise, with exit status 1 and a
 report that names them all.
+
+Checks of the written files (plugins/site_checks) connect to `site_written`:
+each receiver gets the Pelican object and returns its problems as French
+lines, which join the report. A signal of our own, sent from here, because
+receivers of one Pelican signal run in no fixed order and the report must
+come last.
 """
 
 import logging
@@ -13,7 +19,10 @@ import re
 import sys
 from pathlib import Path
 
+from blinker import signal
 from pelican import signals
+
+site_written = signal("strict_build.site_written")
 
 # Pelican's messages an editor is most likely to meet, in French.
 # Keys are the untranslated format strings Pelican logs.
@@ -177,6 +186,8 @@ def check_before_writing(generators):
 
 
 def check_after_writing(pelican):
+    for _receiver, problems in site_written.send(pelican):
+        _collector.messages.extend(problems)
     fail_if_problems(stop_collecting())
 
 

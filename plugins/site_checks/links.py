@@ -1,0 +1,141 @@
+"""The link checker: every URL of every built page that points into the
+site leads to a file that exists (with the exact case), and its #fragment to
+an id of that page; nothing goes to localhost or to a draft; mailto: and tel:
+are well formed. External links are collected, never fetched here.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .addresses import mailto_problem, tel_problem
+from .page_links import read_page
+from .site_files import SiteFiles
+
+# Where a site whose SITEURL is empty (the preview) is taken to live, so that
+# its root-relative links resolve like any other.
+PREVIEW_ORIGIN = "https://site.invalid"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "0.0.0.0", "::1", "[::1]"}
+# A Pelican link that was not replaced: {filename}x.md, also once URL-quoted.
+UNRESOLVED = re.compile(r"\{(filename|static|attach|index|author|category|tag)\}|%7B(filename|static|attach)%7D", re.I)
+# Schemes that lead nowhere to check, and those a page must not use.
+INERT_SCHEMES = {"data"}
+EXTERNAL_SCHEMES = {"http", "https"}
+# A link from the root (/x) or with a scheme (https:, mailto:) means the same
+# on every page: checked once for the whole site.
+SAME_ON_EVERY_PAGE = re.compile(r"/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:")
+# What check() returns for a link to another site: listed, not fetched.
+_EXTERNAL = object()
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    page: str  # the page's URL path, /ateliers/x/
+    line: int
+    link: str  # as written
+    reason: str  # in French
+
+
+@dataclass
+class Result:
+    problems: list = field(default_factory=list)
+    external: dict = field(default_factory=dict)  # URL -> [(page, line), …]
+    pages: int = 0
+
+
+def url_path(file):
+    """The URL path a file is served at: ateliers/index.html -> /ateliers/."""
+    if file == "index.html" or file.endswith("/index.html"):
+        return "/" + file.removesuffix("index.html")
+    return "/" + file
+
+
+def check_site(root, siteurl="", drafts=None):
+    """Check every link of every HTML page under `root`. `siteurl` is the
+    SITEURL the site was built with (absolute links to it are internal);
+    `drafts` maps the URL path a draft would have to its source file."""
+    files = SiteFiles(root)
+    origin = (siteurl or PREVIEW_ORIGIN).rstrip("/")
+    pages = {name: read_page(files.root / name) for name in sorted(files.files) if name.endswith(".html")}
+    checker = _Checker(files, pages, origin, drafts or {})
+    result = Result(pages=len(pages))
+    for name, page in pages.items():
+        page_url = origin + url_path(name)
+        base = urljoin(page_url, page.base) if page.base else page_url
+        for link in page.links:
+            url = link.url.strip()  # as a browser reads it
+            reason = checker.outcome(url, base)
+            if reason is _EXTERNAL:
+                result.external.setdefault(url, []).append((url_path(name), link.line))
+            elif reason:
+                result.problems.append(Problem(url_path(name), link.line, link.url, reason))
+    return result
+
+
+class _Checker:
+    def __init__(self, files, pages, origin, drafts):
+        self.files, self.pages, self.origin, self.drafts = files, pages, origin, drafts
+        origin_parts = urlsplit(origin)
+        self.host, self.scheme, self.prefix = origin_parts.netloc.lower(), origin_parts.scheme, origin_parts.path
+        self.known = {}
+
+    def outcome(self, url, base):
+        """check(), remembered: the menu's links are on every page."""
+        key = url if SAME_ON_EVERY_PAGE.match(url) else (url, base)
+        if key not in self.known:
+            self.known[key] = self.check(url, base)
+        return self.known[key]
+
+    def check(self, url, base):
+        """Why `url` (found in a page at `base`) is wrong, _EXTERNAL, or None."""
+        if not url:
+            return "lien vide : indiquez l'adresse de la page visée"
+        if UNRESOLVED.search(url):
+            return "lien de Pelican non résolu : le fichier nommé n'existe pas dans content/ (vérifiez son nom et son dossier)"
+        scheme = urlsplit(url).scheme.lower()
+        if scheme == "mailto":
+            return mailto_problem(url)
+        if scheme == "tel":
+            return tel_problem(url)
+        if scheme in INERT_SCHEMES:
+            return None
+        if scheme and scheme not in EXTERNAL_SCHEMES:
+            return f"protocole inconnu « {scheme}: » : un lien commence par https://, mailto: ou tel:, ou par / pour une page du site"
+        return self.check_web(urljoin(base, url))
+
+    def check_web(self, absolute):
+        parts = urlsplit(absolute)
+        host = (parts.hostname or "").lower()
+        if host in LOCAL_HOSTS or host.endswith(".localhost"):
+            return "lien vers localhost : cette adresse ne marche que sur votre ordinateur ; écrivez le chemin depuis la racine du site (/ateliers/…)"
+        if parts.netloc.lower() != self.host:
+            return _EXTERNAL
+        inside = parts.path == self.prefix or parts.path.startswith(self.prefix + "/")
+        if not inside:
+            return f"ce lien sort du site, dont toutes les adresses commencent par {self.origin}/ : commencez-le par l'adresse du site ({{{{ SITEURL }}}} dans un gabarit)"
+        if parts.scheme != self.scheme:
+            return f"lien en {parts.scheme}:// vers le site, qui est en {self.scheme}:// : écrivez le chemin seul (/ateliers/…)"
+        return self.check_internal(unquote(parts.path[len(self.prefix):].lstrip("/")), unquote(parts.fragment))
+
+    def check_internal(self, path, fragment):
+        draft = self.drafts.get(path) or self.drafts.get(path + "/")
+        if draft:
+            return f"ce lien mène à un brouillon ({draft}, status: draft), qui n'est pas publié : retirez le lien ou publiez la page"
+        served = self.files.served(path)
+        if served is None:
+            real = self.files.spelt_otherwise(path)
+            if real:
+                return f"la casse ne correspond pas : l'adresse s'écrit /{real} (majuscules et minuscules comptent sur le serveur)"
+            return f"aucune page ni aucun fichier à l'adresse /{path}"
+        if fragment and fragment.lower() != "top" and served in self.pages:
+            ids = self.pages[served].ids
+            if fragment not in ids:
+                return _missing_fragment(fragment, url_path(served), ids)
+        return None
+
+
+def _missing_fragment(fragment, page, ids):
+    close = difflib.get_close_matches(fragment, ids, n=1)
+    hint = f" ; vouliez-vous dire « #{close[0]} » ?" if close else ""
+    return f"l'ancre « #{fragment} » n'existe pas dans la page {page} (aucun élément n'a id=\"{fragment}\"){hint}"

@@ -1,0 +1,246 @@
+"""The link checker (plugins/site_checks): every link of the built site that
+points into it leads to a page, a file or an anchor that exists; each defect
+planted in a copy of the site is named with its page, line, link and reason."""
+
+import shutil
+import socket
+
+import pytest
+from site_checks import Problem, check_site, describe
+from site_checks.addresses import mailto_problem, tel_problem
+from site_checks.page_links import srcset_urls
+
+from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build
+
+# -- The real site -------------------------------------------------------------
+
+
+def test_the_real_site_has_no_broken_link(site):
+    result = check_site(site.root)
+    assert result.problems == []
+    assert result.pages == len(site.html_files())
+
+
+def test_the_published_site_has_no_broken_link(published_site):
+    """Built under a subpath: absolute links to SITEURL are checked as internal."""
+    result = check_site(published_site.root, PUBLISHED_SITEURL)
+    assert result.problems == []
+    assert result.external == {}
+
+
+def test_the_former_sites_relative_links_resolve_as_on_github_pages(site):
+    """Seed 000 links to `ecriture`, without a slash, from /ateliers/:
+    GitHub Pages redirects it to the folder, where index.html is served."""
+    links = [a["href"] for a in site.soup("/ateliers/").select("main a[href]")]
+    assert "ecriture" in links
+    assert check_site(site.root).problems == []
+
+
+def test_checking_never_reaches_the_network(site, monkeypatch, tmp_path):
+    def refuse(*args, **kwargs):
+        raise AssertionError("le vérificateur de liens a tenté une connexion")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    copy = plant(site, '<a href="https://exemple.org/page">externe</a>', tmp_path)
+    assert check_site(copy).problems == []
+
+
+# -- Defects planted in a copy of the built site ------------------------------
+
+PAGE = "/contact/"
+
+
+def plant(site, html, tmp_path):
+    """A copy of the built site, in `tmp_path`, whose contact page has
+    `html` on a line of its own, just before </main>. Returns the copy's root."""
+    copy = tmp_path / "copie"
+    shutil.copytree(site.root, copy)
+    page = copy / "contact" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", f"{html}\n</main>"), encoding="utf-8")
+    return copy
+
+
+def planted_line(root):
+    """The line the planted HTML is on."""
+    lines = (root / "contact" / "index.html").read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if "</main>" in line) - 1
+
+
+# (HTML planted, the link as written, what the reason says)
+DEFECTS = {
+    "page manquante": ('<a href="/ateliers/inexistant/">x</a>', "/ateliers/inexistant/",
+                       "aucune page ni aucun fichier à l'adresse /ateliers/inexistant/"),
+    "ancre manquante": ('<a href="/ateliers/#tarifs">x</a>', "/ateliers/#tarifs",
+                        "l'ancre « #tarifs » n'existe pas dans la page /ateliers/"),
+    "ancre manquante dans la page même": ('<a href="#contenue">x</a>', "#contenue",
+                                          "vouliez-vous dire « #contenu » ?"),
+    "image manquante": ('<img src="/images/equipe.jpg" alt="L’équipe">', "/images/equipe.jpg",
+                        "aucune page ni aucun fichier à l'adresse /images/equipe.jpg"),
+    "casse": ('<a href="/Ateliers/Ecriture/">x</a>', "/Ateliers/Ecriture/",
+              "la casse ne correspond pas : l'adresse s'écrit /ateliers/ecriture/"),
+    "casse d'un fichier": ('<link rel="stylesheet" href="/theme/css/Style.css">', "/theme/css/Style.css",
+                           "l'adresse s'écrit /theme/css/style.css"),
+    "srcset": ('<img src="/theme/favicon.svg" srcset="/theme/favicon.svg 1x, /images/logo@2x.png 2x" alt="x">',
+               "/images/logo@2x.png", "aucune page ni aucun fichier à l'adresse /images/logo@2x.png"),
+    "source srcset": ('<picture><source srcset="/images/photo.webp"><img src="/theme/favicon.svg" alt="x"></picture>',
+                      "/images/photo.webp", "aucune page ni aucun fichier"),
+    "script": ('<script src="/theme/js/menu.js"></script>', "/theme/js/menu.js", "aucune page ni aucun fichier"),
+    "og:image": ('<meta property="og:image" content="/images/partage.png">', "/images/partage.png",
+                 "aucune page ni aucun fichier"),
+    "mailto sans domaine": ('<a href="mailto:contact@reve">x</a>', "mailto:contact@reve",
+                            "l'adresse e-mail « contact@reve » est mal formée"),
+    "mailto avec une espace": ('<a href="mailto:contact@reve.fr?subject=Demande de devis">x</a>',
+                               "mailto:contact@reve.fr?subject=Demande de devis", "écrivez %20"),
+    "tel": ('<a href="tel:01 23 45 67 89">x</a>', "tel:01 23 45 67 89", "sans espace, au format international"),
+    "localhost": ('<a href="http://localhost:8000/ateliers/">x</a>', "http://localhost:8000/ateliers/",
+                  "lien vers localhost"),
+    "lien Pelican non résolu": ('<a href="{filename}/pages/tarifs.md">x</a>', "{filename}/pages/tarifs.md",
+                                "lien de Pelican non résolu"),
+    "protocole inconnu": ('<a href="htps://exemple.org/">x</a>', "htps://exemple.org/", "protocole inconnu « htps: »"),
+    "lien vide": ('<a href="">x</a>', "", "lien vide"),
+}
+
+
+@pytest.mark.parametrize("defect", DEFECTS)
+def test_a_planted_defect_is_named_with_page_line_link_and_reason(site, defect, tmp_path):
+    html, link, reason = DEFECTS[defect]
+    copy = plant(site, html, tmp_path)
+    [problem] = check_site(copy).problems
+    assert (problem.page, problem.line, problem.link) == (PAGE, planted_line(copy), link)
+    assert reason in problem.reason
+    line = describe(problem)
+    assert line.startswith(f"page {PAGE}, ligne {planted_line(copy)}, lien « {link} » : ")
+
+
+def test_every_problem_is_in_one_report(site, tmp_path):
+    copy = plant(site, "\n".join(html for html, _, _ in DEFECTS.values()), tmp_path)
+    problems = check_site(copy).problems
+    assert sorted(problem.link for problem in problems) == sorted(link for _, link, _ in DEFECTS.values())
+
+
+def test_what_is_right_is_not_reported(site, tmp_path):
+    """Folders with or without a slash, `page` for page.html, #top, a
+    percent-encoded path, a query string, data: images and good addresses."""
+    copy = plant(site, "\n".join([
+        '<a href="/ateliers/comparatif">x</a>', '<a href="../ateliers/ecriture/#contenu">x</a>',
+        '<a href="/404">x</a>', '<a href="#top">x</a>', '<a href="#">x</a>', '<a href="/ressources/?page=2">x</a>',
+        '<a href="/theme/css/style%2Ecss">x</a>', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">',
+        '<a href="mailto:contact@reve-tout-haut.fr?subject=Demande%20d%E2%80%99information">x</a>',
+        '<a href="mailto:a@exemple.fr,b@exemple.fr">x</a>', '<a href="tel:+33123456789">x</a>',
+        '<a href="tel:+33-1-23-45-67-89">x</a>', '<a id="ici" href="#ici">x</a>',
+    ]), tmp_path)
+    assert check_site(copy).problems == []
+
+
+def test_external_links_are_listed_with_their_place_not_checked(site, tmp_path):
+    copy = plant(site, '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>', tmp_path)
+    result = check_site(copy)
+    assert result.problems == []
+    line = planted_line(copy)
+    assert result.external == {"https://www.exemple.org/colloque": [(PAGE, line - 1), (PAGE, line)]}
+
+
+def test_a_link_that_leaves_a_subpath_site_is_refused(published_site, tmp_path):
+    """On https://user.github.io/repo, `/ateliers/` leads to another site."""
+    copy = plant(published_site, '<a href="/ateliers/">x</a>\n<a href="http://exemple.github.io/reve/">y</a>', tmp_path)
+    problems = check_site(copy, PUBLISHED_SITEURL).problems
+    assert [problem.link for problem in problems] == ["/ateliers/", "http://exemple.github.io/reve/"]
+    assert "ce lien sort du site, dont toutes les adresses commencent par https://exemple.github.io/reve/" in problems[0].reason
+    assert "lien en http:// vers le site, qui est en https://" in problems[1].reason
+
+
+def test_a_base_element_is_followed(site, tmp_path):
+    copy = plant(site, '<a href="ecriture/">x</a>', tmp_path)
+    page = copy / "contact" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("<head>", '<head><base href="/ateliers/">'), encoding="utf-8")
+    assert check_site(copy).problems == []
+
+
+# -- In the build: Markdown links, drafts, the report ---------------------------
+
+def test_a_broken_link_in_markdown_stops_the_build_with_the_content_file(tmp_path):
+    result, output = build_files(tmp_path, {
+        "pages/tarifs.md": "---\ntitle: Tarifs\n---\n\nVoir [l’atelier](/ateliers/ecritur/) et [la FAQ](#questions).\n",
+    })
+    assert result.returncode == 1
+    assert "La construction du site a échoué : 2 problèmes à corriger." in output
+    assert "page /tarifs/ (content/pages/tarifs.md), ligne" in output
+    assert "lien « /ateliers/ecritur/ » : aucune page ni aucun fichier à l'adresse /ateliers/ecritur/" in output
+    assert "lien « #questions » : l'ancre « #questions » n'existe pas dans la page /tarifs/" in output
+    assert "Rien n'a été publié." in output
+
+
+@pytest.mark.parametrize("link", ["{filename}/ateliers/projet.md", "/ateliers/projet/"])
+def test_a_link_to_a_draft_stops_the_build(tmp_path, link):
+    """Written with {filename} (Pelican would send it to the home page) or
+    as the address the draft will have once published."""
+    result, output = build_files(tmp_path, {
+        "ateliers/projet.md": offer_text().replace("---\n", "---\nstatus: draft\n", 1),
+        "pages/annonce.md": f"---\ntitle: Annonce\n---\n\nBientôt : [notre projet]({link}).\n",
+    })
+    assert result.returncode == 1
+    assert "page /annonce/ (content/pages/annonce.md), ligne" in output
+    assert "ce lien mène à un brouillon (content/ateliers/projet.md, status: draft), qui n'est pas publié" in output
+
+
+def test_a_published_build_checks_links_at_its_address(content_copy, tmp_path):
+    page = content_copy / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Accueil](http://localhost:8000/)\n", encoding="utf-8")
+    result = pelican_build(content_copy, tmp_path / "output", settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL})
+    assert result.returncode == 1
+    assert "page /contact/ (content/pages/contact.md)" in result.stderr
+    assert "lien « http://localhost:8000/ » : lien vers localhost" in result.stderr
+
+
+def test_the_report_names_the_content_file_when_known():
+    problem = Problem("/contact/", 12, "/x/", "raison")
+    assert describe(problem, {"/contact/": "content/pages/contact.md"}) == (
+        "page /contact/ (content/pages/contact.md), ligne 12, lien « /x/ » : raison")
+
+
+# -- The pieces ---------------------------------------------------------------
+
+@pytest.mark.parametrize(("srcset", "urls"), [
+    ("a.png", ["a.png"]),
+    ("a.png 1x, b.png 2x", ["a.png", "b.png"]),
+    ("a.png 480w,b.png 800w", ["a.png", "b.png"]),
+    ("  a.png,  b.png 2x  ", ["a.png", "b.png"]),
+    ("data:image/png;base64,AAAA 1x, b.png 2x", ["data:image/png;base64,AAAA", "b.png"]),
+    ("", []),
+])
+def test_srcset_candidates(srcset, urls):
+    assert srcset_urls(srcset) == urls
+
+
+@pytest.mark.parametrize(("url", "wrong"), [
+    ("mailto:contact@reve.fr", False),
+    ("mailto:prenom.nom+ateliers@reve-tout-haut.fr", False),
+    ("mailto:contact@association.économie.fr", False),
+    ("mailto:contact@reve.fr?subject=Demande%20de%20devis&body=Bonjour", False),
+    ("mailto:contact@reve.fr,equipe@reve.fr", False),
+    ("mailto:", True),
+    ("mailto:?subject=Devis", True),
+    ("mailto:contact", True),
+    ("mailto:contact@reve", True),
+    ("mailto:contact@@reve.fr", True),
+    ("mailto:contact@reve.fr?subject", True),
+    ("mailto:contact @reve.fr", True),
+])
+def test_mailto_links(url, wrong):
+    assert (mailto_problem(url) is not None) == wrong
+
+
+@pytest.mark.parametrize(("url", "wrong"), [
+    ("tel:+33123456789", False),
+    ("tel:+33-1-23-45-67-89", False),
+    ("tel:+33.1.23.45.67.89", False),
+    ("tel:3949;phone-context=+33", False),
+    ("tel:0123456789", True),
+    ("tel:+33 1 23 45 67 89", True),
+    ("tel:+33", True),
+    ("tel:+3312345678901234567", True),
+    ("tel:+33abc", True),
+])
+def test_tel_links(url, wrong):
+    assert (tel_problem(url) is not None) == wrong
