@@ -19,6 +19,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from site_checks.accessibility import launch
+from site_checks.links import url_path
 from yaml_front_matter import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,13 +43,19 @@ SKELETON = {
 }
 
 
-def build_files(tmp_path, files, options=()):
-    """Build a small site made of `files` (path in content/ -> text) and
-    the skeleton's pages; return the finished process and everything it printed."""
+def write_content(content, files):
+    """Write a small site's content folder: `files` (path in content/ ->
+    text) and the skeleton's pages."""
     for name, text in {**SKELETON, **files}.items():
-        path = tmp_path / "content" / name
+        path = content / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def build_files(tmp_path, files, options=()):
+    """Build a small site made of `files` and the skeleton's pages; return
+    the finished process and everything it printed."""
+    write_content(tmp_path / "content", files)
     result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
     return result, result.stdout + result.stderr
 
@@ -148,8 +155,7 @@ class Site:
 
     def url_of(self, path):
         """The URL path a file is served at: /ateliers/x/ for ateliers/x/index.html."""
-        relative = path.relative_to(self.root).as_posix()
-        return "/" + relative.removesuffix("index.html")
+        return url_path(path.relative_to(self.root).as_posix())
 
     def file_for(self, url):
         """The file GitHub Pages serves for a URL path (a folder means its index.html)."""

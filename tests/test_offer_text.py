@@ -14,7 +14,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pydantic import ValidationError
 
-from conftest import ROOT, SKELETON, collapse, visible_text
+from conftest import ROOT, collapse, visible_text, write_content
 from offers import Offer
 
 # Printable text: no control characters (the schema refuses them, and so does
@@ -46,13 +46,8 @@ OFFERS = st.fixed_dictionaries({
 def build(front_matter, folder):
     """Build a site holding this one offer, in this process (a fresh process
     per example would make the test ten times slower)."""
-    for name, text in SKELETON.items():
-        (folder / "content" / name).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "content" / name).write_text(text, encoding="utf-8")
-    offer = folder / "content" / "ateliers" / "essai.md"
-    offer.parent.mkdir(parents=True, exist_ok=True)
     dumped = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
-    offer.write_text(f"---\n{dumped}---\n\nLe texte de l’atelier.\n", encoding="utf-8")
+    write_content(folder / "content", {"ateliers/essai.md": f"---\n{dumped}---\n\nLe texte de l’atelier.\n"})
     overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / "output"), "CACHE_CONTENT": False}
     Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=overrides)).run()
     return (folder / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
