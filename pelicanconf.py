@@ -28,8 +28,8 @@ PLUGIN_PATHS = ["plugins"]
 # A plugin may use those listed before it: yaml_front_matter comes first (the
 # others read what it read), site_checks after strict_build (it adds to its report).
 PLUGINS = [
-    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "strict_build",
-    "site_checks",
+    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "french_typography",
+    "strict_build", "site_checks",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
@@ -141,8 +141,9 @@ MARKDOWN = {
 # `summary` is plain text everywhere (templates escape it), never Markdown.
 FORMATTED_FIELDS = []
 
-# French typography is the job of our own filter (issue #6): typogrify's
-# smartypants makes English quotes, so Pelican must not run it.
+# French typography is the job of our own plugin (plugins/french_typography),
+# run on every written page: typogrify's smartypants makes English quotes and
+# lets a line break before « ? », so Pelican must not run it.
 TYPOGRIFY = False
 
 # Templates escape every value; content HTML is marked safe where it is shown.

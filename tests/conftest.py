@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from french_typography import french
+from markupsafe import escape
 from site_checks.accessibility import launch
 from site_checks.links import url_path
 from yaml_front_matter import read_front_matter
@@ -136,6 +138,13 @@ def collapse(text):
 
 def visible_text(element):
     return collapse(element.get_text(" "))
+
+
+def as_shown(text, element="p"):
+    """A front matter text as a page shows it in `element`: escaped, then set
+    in French typography by plugins/french_typography (whose rules have their
+    own tests); what the other tests compare a page with."""
+    return visible_text(BeautifulSoup(french(f"<{element}>{escape(text)}</{element}>"), "html.parser"))
 
 
 def invoke(*args):

@@ -35,7 +35,7 @@ def test_cite_paragraph_is_the_quotation_attribution(site):
     soup = site.soup(URL)
     figure = soup.select_one("figure.citation")
     assert [child.name for child in figure.find_all(recursive=False)] == ["blockquote", "figcaption"]
-    assert figure.blockquote.get_text().strip().startswith("« Le travailleur social se veut")
+    assert figure.blockquote.get_text().strip().startswith("«\u00a0Le travailleur social se veut")
     caption = figure.figcaption
     assert "Michel Autès" in caption.get_text()
     assert caption.cite.get_text() == "Les paradoxes du travail social"

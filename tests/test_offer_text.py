@@ -14,7 +14,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 from pydantic import ValidationError
 
-from conftest import ROOT, collapse, visible_text, write_content
+from conftest import ROOT, as_shown, visible_text, write_content
 from offers import Offer
 
 # Printable text: no control characters (the schema refuses them, and so does
@@ -74,16 +74,17 @@ def test_any_text_in_any_field_is_shown_escaped(front_matter):
     assert data["description"] == offer.summary
 
     main = soup.select_one(".two-column__main")
-    assert visible_text(main.h1) == collapse(offer.title)
-    assert visible_text(main.select_one(".lede")) == collapse(offer.summary)
-    assert [visible_text(item) for item in main.select("#objectifs li")] == [collapse(text) for text in offer.objectives]
-    assert [visible_text(item) for item in main.select("#methode li")] == [collapse(text) for text in offer.principles]
-    assert [visible_text(item) for item in main.select("#modalites li")] == [collapse(text) for text in offer.deliverables]
+    # Shown as typed, set in French typography.
+    assert visible_text(main.h1) == as_shown(offer.title, "h1")
+    assert visible_text(main.select_one(".lede")) == as_shown(offer.summary)
+    assert [visible_text(item) for item in main.select("#objectifs li")] == [as_shown(text) for text in offer.objectives]
+    assert [visible_text(item) for item in main.select("#methode li")] == [as_shown(text) for text in offer.principles]
+    assert [visible_text(item) for item in main.select("#modalites li")] == [as_shown(text) for text in offer.deliverables]
     for citation, figure in zip(offer.citations, main.select("figure.citation"), strict=True):
-        assert visible_text(figure.blockquote) == collapse(citation.text)
-        assert visible_text(figure.cite) == collapse(citation.work)
+        assert visible_text(figure.blockquote) == as_shown(citation.text)
+        assert visible_text(figure.cite) == as_shown(citation.work)
     text = visible_text(main)
     for value in (offer.audience, offer.method, offer.prerequisites, offer.facilitators, offer.evaluation,
                   offer.access_delay, offer.accessibility, offer.contact, offer.modalities.frequency,
                   offer.modalities.format, offer.modalities.commitment):
-        assert collapse(value) in text
+        assert as_shown(value) in text

@@ -12,6 +12,7 @@ from conftest import (
     CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, good_with, invoke, offer_text,
     pelican_build,
 )
+from conftest import as_shown
 from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
@@ -92,22 +93,22 @@ def test_offer_page_has_every_section_with_its_content(site, path):
     meta = front_matter(path)
     soup = site.soup(expected_url(path))
     main = soup.select_one(".two-column__main")
-    assert text(main.h1) == meta["title"]
-    assert text(main.select_one(".lede")) == meta["summary"]
+    assert text(main.h1) == as_shown(meta["title"], "h1")
+    assert text(main.select_one(".lede")) == as_shown(meta["summary"])
     for section, heading in SECTIONS.items():
-        assert text(soup.select_one(f"section#{section} h2")) == heading
-    assert [text(li) for li in soup.select("#objectifs > ul li")] == meta["objectives"]
-    assert meta["audience"] in text(soup.select_one("#pour-qui"))
-    assert meta["method"] in text(soup.select_one("#methode"))
+        assert text(soup.select_one(f"section#{section} h2")) == as_shown(heading, "h2")
+    assert [text(li) for li in soup.select("#objectifs > ul li")] == [as_shown(line) for line in meta["objectives"]]
+    assert as_shown(meta["audience"]) in text(soup.select_one("#pour-qui"))
+    assert as_shown(meta["method"]) in text(soup.select_one("#methode"))
     facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in soup.select("#modalites dt")}
     modalities = meta["modalities"]
-    assert facts["Fréquence"] == modalities["frequency"]
-    assert facts["Format"] == modalities["format"]
-    assert facts["Engagement"] == modalities["commitment"]
+    assert facts["Fréquence"] == as_shown(modalities["frequency"])
+    assert facts["Format"] == as_shown(modalities["format"])
+    assert facts["Engagement"] == as_shown(modalities["commitment"])
     minutes = parse_duration(modalities["duration"])
-    assert facts["Durée d’une séance"] == (format_duration(minutes) if minutes else modalities["duration"])
+    assert facts["Durée d’une séance"] == as_shown(format_duration(minutes) if minutes else modalities["duration"])
     price = Price(**meta["price"])
-    assert text(soup.select_one("#tarif p")).startswith(format_price(price, LABELS))
+    assert text(soup.select_one("#tarif p")).startswith(as_shown(format_price(price, LABELS)))
 
 
 @pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
@@ -116,8 +117,8 @@ def test_key_facts_are_aside(site, path):
     aside = site.soup(expected_url(path)).select_one("aside.two-column__side")
     facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in aside.select(".key-facts dt")}
     assert set(facts) == {"Durée d’une séance", "Fréquence", "Groupe", "Tarif"}
-    assert facts["Fréquence"] == meta["modalities"]["frequency"]
-    assert facts["Tarif"] == format_price(Price(**meta["price"]), LABELS)
+    assert facts["Fréquence"] == as_shown(meta["modalities"]["frequency"])
+    assert facts["Tarif"] == as_shown(format_price(Price(**meta["price"]), LABELS))
 
 
 def test_balint_figures_come_from_its_front_matter(site):
@@ -300,9 +301,9 @@ def test_a_title_with_markup_is_shown_as_text(tmp_path):
     assert result.returncode == 0, output
     page = (tmp_path / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page
-    assert "&lt;script&gt;alert" in page and "&amp; « co »" in page
+    assert "&lt;script&gt;alert" in page and "&amp; «\u00a0co\u00a0»" in page
     soup = BeautifulSoup(page, "lxml")
-    assert text(soup.h1) == title
+    assert text(soup.h1) == as_shown(title, "h1")
     assert [script["type"] for script in soup.find_all("script")] == ["application/ld+json"]
     assert json_ld(soup)["name"] == title
 

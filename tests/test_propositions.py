@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 
 import pelicanconf
-from conftest import CONTENT, Site, build_files, expected_url, front_matter, published_offers
+from conftest import CONTENT, Site, as_shown, build_files, expected_url, front_matter, published_offers
 from conftest import titled_offer as offer
 from conftest import visible_text as text
 from offers import format_price
@@ -88,15 +88,15 @@ def test_each_offer_page_ends_with_other_offers(site, path):
     main = site.soup(url).select_one(".two-column__main")
     section = main.find_all("section", recursive=False)[-1]
     assert section["id"] == "autres-ateliers"
-    assert text(section.h2) == "Autres ateliers"
+    assert text(section.h2) == as_shown("Autres ateliers", "h2")
     assert hrefs(section) == expected
     for item, target in zip(section.select("li.proposition"), expected):
         meta = offers[target]
-        assert text(item.select_one(".card__title")) == meta["title"]
-        assert text(item.p) == meta["summary"]
+        assert text(item.select_one(".card__title")) == as_shown(meta["title"], "h3")
+        assert text(item.p) == as_shown(meta["summary"])
         facts = {text(div.dt): text(div.dd) for div in item.select("dl div")}
-        assert facts == {"Rythme": meta["modalities"]["frequency"],
-                         "Tarif": format_price(Price.model_validate(meta["price"]), pelicanconf.OFFERS_UNIT_LABELS)}
+        price = format_price(Price.model_validate(meta["price"]), pelicanconf.OFFERS_UNIT_LABELS)
+        assert facts == {"Rythme": as_shown(meta["modalities"]["frequency"]), "Tarif": as_shown(price)}
         assert site.file_for(target).is_file()
 
 
@@ -136,7 +136,7 @@ def test_a_page_or_an_article_lists_the_offers_it_names(tmp_path, name, url):
     })
     assert result.returncode == 0, output
     section = soup_of(tmp_path, url).select_one("section#propositions")
-    assert text(section.h2) == "Nos propositions"
+    assert text(section.h2) == as_shown("Nos propositions", "h2")
     assert hrefs(section) == ["/ateliers/deux/", "/ateliers/un/"]
     assert section.select_one('a[href="/ateliers/comparatif/"]')
 
