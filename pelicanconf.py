@@ -9,12 +9,24 @@ SITENAME = "Rêver tout haut"
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
 # A value that is not known stays None: templates then say it is missing,
 # they never show an invented one.
+# The legal notice (/mentions-legales/) shows each of them; `make check` lists
+# those still missing as warnings.
 ORGANISATION = {
     "name": "Rêver tout haut",
     "legal_form": "association",
     "email": None,
     "phone": None,
     "address": None,
+    # RNA number (W…) or SIREN of the association.
+    "registration": None,
+    # The person legally responsible for what the site publishes.
+    "publication_director": None,
+}
+# Who hosts the published site (GitHub Pages), for the legal notice.
+HOST = {
+    "name": "GitHub, Inc.",
+    "address": "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis",
+    "website": "https://github.com",
 }
 
 # -- Language --------------------------------------------------------------
@@ -29,7 +41,7 @@ PLUGIN_PATHS = ["plugins"]
 # others read what it read), site_checks after strict_build (it adds to its report).
 PLUGINS = [
     "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "french_typography",
-    "strict_build", "site_checks",
+    "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
@@ -69,7 +81,7 @@ DEFAULT_PAGINATION = False
 SITEURL = ""
 RELATIVE_URLS = False
 
-# Feeds come with the published site's absolute URL (publishconf.py).
+# Feeds need the site's absolute address: publishconf.py sets the one feed.
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -118,13 +130,25 @@ COMPARISON_CRITERIA = [
     ("link", "Pour en savoir plus"),
 ]
 
+# -- Search (plugins/search_index) --------------------------------------------
+# Pagefind indexes every page after the build, in French; the search page is
+# content/pages/recherche.md.
+SEARCH_URL = "recherche/"
+
 # -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 MENUITEMS = [
     ("Ateliers", "ateliers/"),
     ("Ressources", "ressources/"),
+    ("Recherche", "recherche/"),
     ("Contact", "contact/"),
+]
+# The footer's links: the legal and trust pages, on every page.
+FOOTER_LINKS = [
+    ("Mentions légales", "mentions-legales/"),
+    ("Confidentialité", "confidentialite/"),
+    ("Accessibilité", "accessibilite/"),
 ]
 
 # -- Markdown, as on the former Jekyll site (kramdown) ----------------------

@@ -18,3 +18,8 @@ if not SITEURL.startswith(("http://", "https://")):
     )
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# One stylesheet, minified (plugins/minify_css).
+CSS_MINIFY = True
+# One Atom feed, of the articles, linked from every page's head.
+FEED_ALL_ATOM = "ressources/feed.atom.xml"
+FEED_MAX_ITEMS = 20

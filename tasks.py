@@ -149,11 +149,22 @@ def site_problems(folder, siteurl):
     return problems + errors + violations
 
 
+def missing_identity():
+    """The organisation's details that pelicanconf.py does not know yet: the
+    legal notice says they are missing; `make check` reminds the editors."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(str(ROOT / SETTINGS))
+    return [f"ORGANISATION[\"{key}\"] n'est pas renseigné dans pelicanconf.py (mentions légales, contact)"
+            for key, value in settings.get("ORGANISATION", {}).items() if value in (None, "")]
+
+
 def plural(count, word, feminine=False):
-    """« aucun lien », « 1 lien », « 3 liens » (« aucune » for a feminine word)."""
+    """« aucun lien externe », « 1 lien externe », « 3 liens externes »
+    (« aucune » for a feminine word)."""
     if count == 0:
         return f"{'aucune' if feminine else 'aucun'} {word}"
-    return f"{count} {word}{'s' if count > 1 else ''}"
+    return f"{count} {word}" if count == 1 else f"{count} " + " ".join(part + "s" for part in word.split())
 
 
 def print_external(external):
@@ -176,6 +187,8 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
+    for warning in missing_identity():
+        print(f"Avertissement : {warning}")
     if problems:
         count = plural(len(problems), "problème")
         print(f"\nLa vérification a trouvé {count} :", *(f"  {n}. {line}" for n, line in enumerate(problems, 1)),
@@ -209,6 +222,36 @@ def check_links(c, external=False, content=CONTENT):
     if broken:
         raise Exit(f"{plural(len(broken), 'lien externe')} à corriger.", code=1)
     print("Liens externes : tous répondent.")
+
+
+@task(help={"port": "port du serveur local sur lequel la version publiée est auditée"})
+def lighthouse(c, port=8770):
+    """Audite avec Lighthouse l'accueil, un atelier, la comparaison et un article de la version publiée."""
+    from site_checks.lighthouse import CATEGORIES, audit, served  # noqa: PLC0415
+
+    siteurl = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as folder:
+        if not run_pelican(CONTENT, PUBLISH_SETTINGS, folder, siteurl):
+            raise Exit(code=1)
+        pages = lighthouse_pages(Path(folder))
+        failed = False
+        with served(folder, int(port)) as origin:
+            print(f"{'page':55} " + " ".join(f"{name:>14}" for name in CATEGORIES))
+            for path in pages:
+                scores, lost = audit(origin + path)
+                print(f"{path:55} " + " ".join(f"{scores[name]:>14}" for name in CATEGORIES))
+                for line in lost:
+                    print(f"    à corriger : {line}")
+                failed = failed or bool(lost)
+    if failed:
+        raise Exit("Accessibilité, bonnes pratiques et référencement doivent être à 100.", code=1)
+
+
+def lighthouse_pages(folder):
+    """The pages Lighthouse audits: home, the first offer, the comparison, the first article."""
+    offer = next(path for path in sorted((folder / "ateliers").glob("*/index.html")) if path.parent.name != "comparatif")
+    article = sorted((folder / "ressources").glob("*/index.html"))[0]
+    return ["/", f"/ateliers/{offer.parent.name}/", "/ateliers/comparatif/", f"/ressources/{article.parent.name}/"]
 
 
 @task

@@ -153,12 +153,13 @@ def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
         assert data["offers"]["priceCurrency"] == meta["price"]["currency"]
 
 
-def test_only_offer_pages_carry_json_ld(site):
+def test_only_offer_pages_and_the_home_page_carry_json_ld(site):
+    """An offer's Course; the home page's Organization (tests/test_seo.py)."""
     offer_urls = {expected_url(path) for path in OFFER_FILES}
     for path in site.html_files():
         url = site.url_of(path)
         scripts = site.soup(url).select('script[type="application/ld+json"]')
-        assert len(scripts) == (1 if url in offer_urls else 0), url
+        assert len(scripts) == (1 if url in offer_urls or url == "/" else 0), url
 
 
 def test_section_ids_are_stable_link_targets(site):

@@ -1,7 +1,8 @@
 """The link checker: every URL of every built page that points into the
 site leads to a file that exists (with the exact case), and its #fragment to
 an id of that page; nothing goes to localhost or to a draft; mailto: and tel:
-are well formed. External links are collected, never fetched here.
+are well formed. External links are collected, never fetched here. Each
+page's images are checked from the same parse (images.py).
 """
 
 import difflib
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .addresses import mailto_problem, tel_problem
+from .images import image_problems
 from .page_links import read_page
 from .site_files import SiteFiles
 
@@ -70,6 +72,8 @@ def check_site(root, siteurl="", drafts=None):
                 result.external.setdefault(url, []).append((url_path(name), link.line))
             elif reason:
                 result.problems.append(Problem(url_path(name), link.line, link.url, reason))
+        for line, image in page.images:  # the same parse serves the images' check
+            result.problems += [Problem(url_path(name), line, image.get("src", ""), reason) for reason in image_problems(image)]
     return result
 
 
@@ -107,9 +111,9 @@ class _Checker:
     def check_web(self, absolute):
         parts = urlsplit(absolute)
         host = (parts.hostname or "").lower()
-        if host in LOCAL_HOSTS or host.endswith(".localhost"):
-            return "lien vers localhost : cette adresse ne marche que sur votre ordinateur ; écrivez le chemin depuis la racine du site (/ateliers/…)"
         if parts.netloc.lower() != self.host:
+            if host in LOCAL_HOSTS or host.endswith(".localhost"):
+                return "lien vers localhost : cette adresse ne marche que sur votre ordinateur ; écrivez le chemin depuis la racine du site (/ateliers/…)"
             return _EXTERNAL
         inside = parts.path == self.prefix or parts.path.startswith(self.prefix + "/")
         if not inside:

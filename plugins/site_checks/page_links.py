@@ -1,4 +1,4 @@
-"""What one built page links to, and which fragments it offers.
+"""What one built page links to, which fragments it offers, and its images.
 
 One lxml parse per page: lxml is fast and knows each element's line in the
 file, which the report gives (BeautifulSoup with lxml does not keep lines).
@@ -47,6 +47,7 @@ class PageLinks:
     links: list = field(default_factory=list)
     ids: set = field(default_factory=set)  # every id (and legacy a[name]): the page's fragments
     base: str | None = None  # <base href>, which relative links start from
+    images: list = field(default_factory=list)  # (line, attributes) of each <img>
 
 
 def srcset_urls(value):
@@ -81,6 +82,8 @@ def links_of(root):
         for name in URL_ATTRIBUTES.get(tag, ()):
             if name in attributes:
                 page.links.append(Link(line, attributes[name]))
+        if tag == "img":
+            page.images.append((line, dict(attributes)))
         if tag in SRCSET_ELEMENTS and "srcset" in attributes:
             page.links.extend(Link(line, url) for url in srcset_urls(attributes["srcset"]))
         elif tag == "a" and "name" in attributes:

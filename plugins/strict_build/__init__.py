@@ -34,6 +34,10 @@ FRENCH = {
     "Unable to find '%s', skipping url replacement.": (
         "le lien « {0} » ne mène à aucun fichier du dossier content/."
     ),
+    "Empty alt attribute for image %s in %s": (
+        "{1} : l'image {0} n'a pas de texte de remplacement ; écrivez ce qu'elle montre entre les "
+        "crochets : ![Ce que montre l’image](…)."
+    ),
 }
 
 

@@ -1,0 +1,70 @@
+"""Search: Pagefind's index, built with the site in French and served by it;
+Chromium types a word and sees the right page first; without JavaScript the
+page says so and leads to the offers."""
+
+import json
+
+import pytest
+from site_checks.accessibility import site_context
+
+from conftest import PUBLISHED_SITEURL
+
+
+def test_the_index_is_built_in_french_inside_the_site(site):
+    entry = json.loads((site.root / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["fr"]
+    assert entry["languages"]["fr"]["page_count"] >= len(site.html_files()) - 3  # not the 404 or search pages
+
+
+def search(page, url, words):
+    page.goto(url)
+    page.fill("#recherche-mots", words)
+    page.click("form.search button")
+    page.wait_for_selector(".search__results li a")
+    return [(link.inner_text(), link.get_attribute("href")) for link in page.query_selector_all(".search__results li a")]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("Balint", "/ateliers/analyse-des-pratiques-balint/"),
+    ("sophrologie", "/ateliers/ateliers-et-formation-en-sophrologie-pour-professionels/"),
+])
+def test_typing_a_method_finds_its_offer_first(browser, site_url, words, expected):
+    page = browser.new_page()
+    try:
+        results = search(page, f"{site_url}/recherche/", words)
+        assert results[0][1] == expected, results
+        assert f"pour «\u00a0{words}\u00a0»" in page.inner_text(".search__status")
+    finally:
+        page.close()
+
+
+def test_a_word_found_nowhere_is_said(browser, site_url):
+    page = browser.new_page()
+    try:
+        page.goto(f"{site_url}/recherche/?q=zzyzx")
+        page.wait_for_function("document.querySelector('.search__status').textContent.length > 0")
+        assert "Aucune page ne contient" in page.inner_text(".search__status")
+    finally:
+        page.close()
+
+
+def test_search_works_on_a_site_published_under_a_subpath(browser, published_site):
+    context, origin = site_context(browser, published_site.root, PUBLISHED_SITEURL)
+    try:
+        results = search(context.new_page(), f"{origin}/recherche/", "Balint")
+        assert results[0][1] == "/reve/ateliers/analyse-des-pratiques-balint/"
+    finally:
+        context.close()
+
+
+def test_without_javascript_the_page_says_so_and_leads_to_the_offers(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/recherche/")
+        notice = page.locator(".search__no-script")
+        assert notice.is_visible()
+        assert "La recherche a besoin de JavaScript" in notice.inner_text()
+        assert notice.locator('a[href="/ateliers/"]').count() == 1
+    finally:
+        context.close()

@@ -1,0 +1,127 @@
+"""Being found: every page of the published site has its own title and
+description, a canonical link and Open Graph tags; sitemap.xml lists every
+published page, robots.txt names it; the home page says who publishes the
+site (JSON-LD); an Atom feed of the articles is linked from every head."""
+
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import CONTENT, PUBLISHED_SITEURL, build_or_fail, published_offers
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+FEED_URL = f"{PUBLISHED_SITEURL}/ressources/feed.atom.xml"
+
+
+def pages(site):
+    """Every page of the site, but the search bundle's."""
+    return [(site.url_of(path), site.soup(site.url_of(path))) for path in site.html_files()
+            if not site.url_of(path).startswith("/pagefind/")]
+
+
+def meta(soup, **attributes):
+    element = soup.find("meta", attrs=attributes)
+    return element["content"] if element else None
+
+
+def test_every_page_has_its_own_title_and_description(published_site):
+    titles, descriptions = {}, {}
+    for url, soup in pages(published_site):
+        title, description = soup.title.get_text(strip=True), meta(soup, name="description")
+        assert title and description, url
+        assert len(description) <= 300, url
+        titles.setdefault(title, []).append(url)
+        descriptions.setdefault(description, []).append(url)
+    assert [urls for urls in titles.values() if len(urls) > 1] == []
+    assert [urls for urls in descriptions.values() if len(urls) > 1] == []
+
+
+def test_every_page_names_its_canonical_address_and_open_graph(published_site):
+    for url, soup in pages(published_site):
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical == PUBLISHED_SITEURL + url, url
+        assert meta(soup, property="og:url") == canonical
+        assert meta(soup, property="og:title") and meta(soup, property="og:description"), url
+        assert meta(soup, property="og:description") == meta(soup, name="description"), url
+        assert meta(soup, property="og:type") == ("article" if url.startswith("/ressources/") and url != "/ressources/" else "website")
+        assert meta(soup, property="og:locale") == "fr_FR"
+
+
+def test_every_page_links_to_the_feed(published_site):
+    for url, soup in pages(published_site):
+        feed = soup.find("link", rel="alternate", type="application/atom+xml")
+        assert feed and feed["href"] == FEED_URL, url
+
+
+def test_the_feed_parses_and_lists_the_articles(published_site):
+    feed = ET.parse(published_site.root / "ressources" / "feed.atom.xml").getroot()
+    assert feed.tag == f"{ATOM}feed"
+    entries = feed.findall(f"{ATOM}entry")
+    articles = sorted((CONTENT / "ressources").glob("*.md"))
+    assert len(entries) == len(articles) > 0
+    for entry in entries:
+        link = entry.find(f"{ATOM}link").get("href")
+        assert link.startswith(PUBLISHED_SITEURL + "/ressources/")
+        assert published_site.file_for(link.removeprefix(PUBLISHED_SITEURL)).is_file()
+        assert entry.find(f"{ATOM}title").text and entry.find(f"{ATOM}updated").text
+
+
+def test_the_sitemap_lists_every_published_page_and_nothing_else(published_site):
+    sitemap = ET.parse(published_site.root / "sitemap.xml").getroot()
+    listed = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
+    expected = [PUBLISHED_SITEURL + url for url, soup in pages(published_site)
+                if meta(soup, name="robots") != "noindex"]
+    assert sorted(listed) == sorted(expected)
+    assert PUBLISHED_SITEURL + "/ateliers/comparatif/" in listed
+    assert PUBLISHED_SITEURL + "/404.html" not in listed
+    assert len(listed) == len(set(listed))
+
+
+def test_robots_txt_names_the_sitemap(published_site):
+    robots = (published_site.root / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {PUBLISHED_SITEURL}/sitemap.xml" in robots.splitlines()
+    assert "Disallow: /\n" not in robots
+
+
+def test_the_home_page_says_who_publishes_the_site(published_site):
+    [script] = published_site.soup("/").select('script[type="application/ld+json"]')
+    organisation = json.loads(script.string)
+    assert organisation["@type"] == "Organization"
+    assert organisation["name"] == "Rêver tout haut"
+    assert organisation["url"] == PUBLISHED_SITEURL + "/"
+    # No value the organisation has not given: no email, phone or address yet.
+    assert not {"email", "telephone", "address"} & set(organisation)
+    assert None not in organisation.values()
+
+
+@pytest.fixture(scope="module")
+def with_email(tmp_path_factory):
+    """The real site, once the organisation's address is known."""
+    identity = {"name": "Rêver tout haut", "legal_form": "association", "email": "contact@exemple.fr",
+                "phone": "+33123456789", "address": None, "registration": None, "publication_director": None}
+    output = tmp_path_factory.mktemp("avec-courriel")
+    return build_or_fail(CONTENT, output, settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL},
+                         options=("-e", f"ORGANISATION={json.dumps(identity)}"))
+
+
+def test_once_known_the_email_is_in_the_json_ld(with_email):
+    organisation = json.loads(with_email.soup("/").select_one('script[type="application/ld+json"]').string)
+    assert organisation["email"] == "contact@exemple.fr"
+    assert organisation["telephone"] == "+33123456789"
+
+
+def test_each_offer_asks_by_mail_with_its_title_in_the_subject(with_email):
+    """The call to action opens a mail, « Demande d’information — <offre> »."""
+    for url, offer in published_offers().items():
+        link = with_email.soup(url).select_one("#contact a.button")["href"]
+        parts = urlsplit(link)
+        assert (parts.scheme, parts.path) == ("mailto", "contact@exemple.fr")
+        assert parse_qs(parts.query)["subject"] == [f"Demande d’information — {offer['title']}"]
+
+
+def test_without_an_email_the_call_to_action_leads_to_the_contact_page(site):
+    for url in published_offers():
+        assert site.soup(url).select_one("#contact a.button")["href"] == "/contact/"

@@ -1,0 +1,63 @@
+"""Who stands behind the site, as French law asks: the legal notice, the
+privacy and accessibility pages, linked from every footer; identity values
+come from pelicanconf.py and one not known is said to be missing, never
+invented. The 404 page helps a visitor on."""
+
+import json
+
+import pelicanconf
+import pytest
+
+from conftest import Site, build_files, visible_text
+
+TRUST_PAGES = {"/mentions-legales/": "Mentions légales", "/confidentialite/": "Confidentialité",
+               "/accessibilite/": "Accessibilité"}
+
+
+def test_every_footer_links_to_the_trust_pages(site):
+    for path in site.html_files():
+        url = site.url_of(path)
+        if url.startswith("/pagefind/"):
+            continue
+        footer = site.soup(url).select_one("footer")
+        links = {a["href"]: visible_text(a) for a in footer.select("a")}
+        assert {href: links.get(href) for href in TRUST_PAGES} == TRUST_PAGES, url
+
+
+def test_the_legal_notice_names_publisher_and_host(site):
+    main = site.soup("/mentions-legales/").main
+    publisher = main.select_one("#editeur").find_parent("section")
+    facts = {visible_text(dt): visible_text(dt.find_next_sibling("dd")) for dt in publisher.select("dt")}
+    assert facts["Nom"] == pelicanconf.ORGANISATION["name"]
+    assert facts["Forme juridique"] == pelicanconf.ORGANISATION["legal_form"]
+    # Unknown in pelicanconf.py: said to be missing, nothing invented.
+    for label in ("Adresse", "Numéro d’immatriculation (RNA ou SIREN)", "Directeur ou directrice de la publication", "Courriel"):
+        assert facts[label] == "non renseigné pour l’instant", label
+    host = main.select_one("#hebergeur").find_parent("section")
+    assert "GitHub, Inc." in visible_text(host)
+    assert pelicanconf.HOST["address"].split(",")[0] in visible_text(host)
+
+
+def test_known_values_are_shown(tmp_path):
+    identity = {**pelicanconf.ORGANISATION, "address": "1 rue de l’Exemple, 75011 Paris", "registration": "W751234567"}
+    result, output = build_files(tmp_path, {}, options=("-e", f"ORGANISATION={json.dumps(identity)}"))
+    assert result.returncode == 0, output
+    text = visible_text(Site(tmp_path / "output").soup("/mentions-legales/").main)
+    assert "W751234567" in text and "75011 Paris" in text
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("/confidentialite/", ["ne dépose aucun cookie", "aucun outil de mesure", "adresse IP"]),
+    ("/accessibilite/", ["n’a pas encore fait l’objet d’un audit complet", "axe-core", "WCAG 2.1", "écrivez-nous"]),
+])
+def test_privacy_and_accessibility_say_what_is_true(site, url, expected):
+    text = visible_text(site.soup(url).main)
+    for words in expected:
+        assert words in text, words
+
+
+def test_the_404_page_helps_and_is_not_indexed(site):
+    soup = site.soup("/404.html")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    links = {a["href"] for a in soup.main.select("a")}
+    assert {"/ateliers/", "/ateliers/comparatif/", "/recherche/"} <= links

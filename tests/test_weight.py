@@ -1,0 +1,77 @@
+"""A weight budget for an old office PC or a phone: each page with what it
+loads (HTML, CSS, JavaScript, fonts) under 50 KB; one minified stylesheet;
+no request to any other host; images sized, described and lazy."""
+
+from conftest import PUBLISHED_SITEURL, ROOT, build_files
+
+BUDGET = 50_000
+
+
+def pages(site):
+    return [(site.url_of(path), path) for path in site.html_files() if not site.url_of(path).startswith("/pagefind/")]
+
+
+def loaded(soup):
+    """What a page asks the browser to fetch: stylesheets, scripts, images, icons."""
+    for element in soup.select("link[href], script[src], img[src], source[src], iframe[src]"):
+        if element.name == "link" and not {"stylesheet", "icon", "preload"} & set(element.get("rel", [])):
+            continue  # canonical, alternate: addresses, not requests
+        yield element.get("href") or element.get("src")
+
+
+def test_every_page_with_what_it_loads_stays_under_50_kb(published_site):
+    for url, path in pages(published_site):
+        soup = published_site.soup(url)
+        total = path.stat().st_size
+        for address in loaded(soup):
+            if address.endswith((".css", ".js", ".woff", ".woff2")):
+                total += published_site.file_for(address.removeprefix(PUBLISHED_SITEURL)).stat().st_size
+        assert total < BUDGET, f"{url} : {total} octets"
+
+
+def test_one_stylesheet_minified(published_site):
+    source = (ROOT / "theme" / "static" / "css" / "style.css").read_text(encoding="utf-8")
+    published = (published_site.root / "theme" / "css" / "style.css").read_text(encoding="utf-8")
+    assert len(published) < 0.8 * len(source)
+    assert "/*" not in published and "\n  " not in published
+    for url, _ in pages(published_site):
+        sheets = published_site.soup(url).select('link[rel="stylesheet"]')
+        assert [sheet["href"] for sheet in sheets] == [f"{PUBLISHED_SITEURL}/theme/css/style.css"], url
+
+
+def test_nothing_is_requested_from_another_host(published_site):
+    for url, _ in pages(published_site):
+        for address in loaded(published_site.soup(url)):
+            assert address.startswith(PUBLISHED_SITEURL + "/") or not address.startswith(("http:", "https:", "//")), \
+                f"{address} dans {url}"
+
+
+def test_the_search_index_loads_only_on_the_search_page(published_site):
+    for url, path in pages(published_site):
+        mentions = "/pagefind/" in path.read_text(encoding="utf-8")
+        assert mentions == (url == "/recherche/"), url
+
+
+def test_the_icon_is_an_svg(published_site):
+    icon = published_site.soup("/").select_one('link[rel="icon"]')
+    assert icon["type"] == "image/svg+xml"
+    assert (published_site.root / "theme" / "favicon.svg").read_text(encoding="utf-8").lstrip().startswith("<svg")
+
+
+def test_an_image_without_size_text_or_lazy_loading_stops_the_build(tmp_path):
+    result, output = build_files(tmp_path, {
+        "pages/equipe.md": "---\ntitle: L’équipe\n---\n\n"
+                           '<img src="/theme/favicon.svg" alt="Le logo" width="64" height="64" loading="lazy">\n\n'
+                           "![Le logo](/theme/favicon.svg)\n",
+    })
+    assert result.returncode == 1
+    assert "page /equipe/ (content/pages/equipe.md), ligne" in output
+    assert "lien « /theme/favicon.svg » : l'image n'a pas de taille (width et height, en pixels)" in output
+    assert "l'image n'a pas loading=\"lazy\"" in output
+    assert output.count("l'image n'a pas") == 2  # the first image has everything
+
+
+def test_an_image_with_no_text_in_markdown_is_named_in_french(tmp_path):
+    result, output = build_files(tmp_path, {"pages/equipe.md": "---\ntitle: L’équipe\n---\n\n![](/theme/favicon.svg)\n"})
+    assert result.returncode == 1
+    assert "content/pages/equipe.md : l'image favicon.svg n'a pas de texte de remplacement" in output
