@@ -26,7 +26,7 @@ SENTENCES = [
 
 
 def offer(number, rng):
-    others = [f"atelier-{rng.randrange(1000)}" for _ in range(2)]
+    others = [f"atelier-{other}" for other in rng.sample(range(1000), 2)]
     return {
         "title": f"Atelier numéro {number} : écoute et soutien",
         "summary": "Un temps régulier pour prendre du recul sur la relation d'aide et soutenir les professionnels.",

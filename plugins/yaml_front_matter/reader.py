@@ -37,7 +37,7 @@ class _DuplicateKeyError(yaml.constructor.ConstructorError):
     """A key written twice in one mapping."""
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeys:
     """A safe loader that refuses a key written twice: YAML would keep the last
     one silently, and the editor would wonder where their first value went."""
 
@@ -55,6 +55,15 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 )
             seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
+
+
+class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """In Python: its messages are the ones _explain() knows."""
+
+
+# libyaml's parser, in C, reads a front matter ten times faster; a front
+# matter it refuses is read again in Python, for the messages editors get.
+_FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _UniqueKeyLoader
 
 
 def split_front_matter(text, source):
@@ -77,7 +86,10 @@ def split_front_matter(text, source):
 def parse_front_matter(yaml_text, source):
     """Return the front matter as a dict; line numbers count from the file's top."""
     try:
-        data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader)
+        try:
+            data = yaml.load(yaml_text, Loader=_FastLoader)  # noqa: S506 (safe loader)
+        except yaml.YAMLError:
+            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader)
     except _DuplicateKeyError as error:
         where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
         raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
