@@ -9,10 +9,9 @@ import functools
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from bs4 import BeautifulSoup
 from french_typography import french
 from markupsafe import escape
 from site_checks.accessibility import launch
+from site_checks.lighthouse import served
 from site_checks.links import url_path
 from yaml_front_matter import read_front_matter
 
@@ -166,6 +166,11 @@ class Site:
     def html_files(self):
         return sorted(self.root.rglob("*.html"))
 
+    def pages(self):
+        """(URL, parsed page) for every page of the site."""
+        for path in self.html_files():
+            yield self.url_of(path), self.soup(self.url_of(path))
+
     def url_of(self, path):
         """The URL path a file is served at: /ateliers/x/ for ateliers/x/index.html."""
         return url_path(path.relative_to(self.root).as_posix())
@@ -210,17 +215,15 @@ def content_copy(tmp_path):
 @pytest.fixture(scope="session")
 def site_url(site):
     """The built site served over HTTP on loopback, for the browser tests."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with served(site.root) as url:
+        yield url
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+def free_port():
+    """A loopback port nobody listens on (yet)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ preview serves, rebuilds on save and reloads."""
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from conftest import CONTENT, ROOT, invoke
+from conftest import CONTENT, ROOT, free_port, invoke
 
 # A page whose YAML is broken, and an offer whose price is written in words:
 # (file, how it is broken, what the report says).
@@ -106,12 +105,6 @@ def test_publishing_without_an_address_says_what_to_do(tmp_path):
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode != 0
     assert "l'adresse publique du site manque" in result.stdout + result.stderr
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):

@@ -2,13 +2,14 @@
 pause between two requests to one host. Tested against a fake fetcher and a
 server on loopback: the tests never reach the internet."""
 
-import socket
 import threading
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from site_checks.external import check_external, fetch_status
+
+from conftest import free_port
 
 NOW = datetime(2026, 11, 21, 10, 0, tzinfo=timezone.utc)
 ANSWERS = {
@@ -101,8 +102,5 @@ def test_fetch_asks_head_then_get_when_head_is_refused(loopback, path, status):
 
 
 def test_fetch_reports_a_server_that_does_not_answer():
-    with socket.socket() as sock:  # a loopback port nobody listens on
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    status, error = fetch_status(f"http://127.0.0.1:{port}/", timeout=2)
+    status, error = fetch_status(f"http://127.0.0.1:{free_port()}/", timeout=2)
     assert status is None and error

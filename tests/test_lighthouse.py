@@ -3,15 +3,7 @@ Chromium on the published version served on loopback: accessibility, best
 practices and SEO are 100 on the home page, an offer, the comparison and an
 article. Performance is measured, not asserted (the issue note gives it)."""
 
-import socket
-
-from conftest import invoke
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from conftest import free_port, invoke
 
 
 def test_lighthouse_scores_100_where_it_must():

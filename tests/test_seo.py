@@ -16,12 +16,6 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 FEED_URL = f"{PUBLISHED_SITEURL}/ressources/feed.atom.xml"
 
 
-def pages(site):
-    """Every page of the site, but the search bundle's."""
-    return [(site.url_of(path), site.soup(site.url_of(path))) for path in site.html_files()
-            if not site.url_of(path).startswith("/pagefind/")]
-
-
 def meta(soup, **attributes):
     element = soup.find("meta", attrs=attributes)
     return element["content"] if element else None
@@ -29,7 +23,7 @@ def meta(soup, **attributes):
 
 def test_every_page_has_its_own_title_and_description(published_site):
     titles, descriptions = {}, {}
-    for url, soup in pages(published_site):
+    for url, soup in published_site.pages():
         title, description = soup.title.get_text(strip=True), meta(soup, name="description")
         assert title and description, url
         assert len(description) <= 300, url
@@ -40,7 +34,7 @@ def test_every_page_has_its_own_title_and_description(published_site):
 
 
 def test_every_page_names_its_canonical_address_and_open_graph(published_site):
-    for url, soup in pages(published_site):
+    for url, soup in published_site.pages():
         canonical = soup.find("link", rel="canonical")["href"]
         assert canonical == PUBLISHED_SITEURL + url, url
         assert meta(soup, property="og:url") == canonical
@@ -51,7 +45,7 @@ def test_every_page_names_its_canonical_address_and_open_graph(published_site):
 
 
 def test_every_page_links_to_the_feed(published_site):
-    for url, soup in pages(published_site):
+    for url, soup in published_site.pages():
         feed = soup.find("link", rel="alternate", type="application/atom+xml")
         assert feed and feed["href"] == FEED_URL, url
 
@@ -72,7 +66,7 @@ def test_the_feed_parses_and_lists_the_articles(published_site):
 def test_the_sitemap_lists_every_published_page_and_nothing_else(published_site):
     sitemap = ET.parse(published_site.root / "sitemap.xml").getroot()
     listed = [loc.text for loc in sitemap.iter(f"{SITEMAP}loc")]
-    expected = [PUBLISHED_SITEURL + url for url, soup in pages(published_site)
+    expected = [PUBLISHED_SITEURL + url for url, soup in published_site.pages()
                 if meta(soup, name="robots") != "noindex"]
     assert sorted(listed) == sorted(expected)
     assert PUBLISHED_SITEURL + "/ateliers/comparatif/" in listed

@@ -6,13 +6,8 @@ from conftest import ROOT
 CSS = (ROOT / "theme" / "static" / "css" / "style.css").read_text(encoding="utf-8")
 
 
-def pages(site):
-    for path in site.html_files():
-        yield site.url_of(path), site.soup(site.url_of(path))
-
-
 def test_every_page_is_french_with_landmarks(site):
-    for url, soup in pages(site):
+    for url, soup in site.pages():
         assert soup.html["lang"] == "fr", url
         for landmark in ("header", "nav", "main", "footer"):
             assert len(soup.find_all(landmark)) >= 1, f"{landmark} manque dans {url}"
@@ -22,7 +17,7 @@ def test_every_page_is_french_with_landmarks(site):
 
 
 def test_skip_link_comes_first_and_reaches_main(site):
-    for url, soup in pages(site):
+    for url, soup in site.pages():
         first_link = soup.body.find("a")
         assert first_link["href"] == "#contenu", url
         assert soup.find(id="contenu").name == "main", url
@@ -31,7 +26,7 @@ def test_skip_link_comes_first_and_reaches_main(site):
 def test_no_script_but_search_and_nothing_from_another_host(site):
     """Structured data (JSON-LD) is the only script, data never run, except
     on the search page, which runs the site's own search.js."""
-    for url, soup in pages(site):
+    for url, soup in site.pages():
         scripts = soup.find_all("script")
         if url == "/recherche/":
             assert [script.get("src") for script in scripts] == ["/theme/js/search.js"]

@@ -15,11 +15,8 @@ TRUST_PAGES = {"/mentions-legales/": "Mentions légales", "/confidentialite/": "
 
 
 def test_every_footer_links_to_the_trust_pages(site):
-    for path in site.html_files():
-        url = site.url_of(path)
-        if url.startswith("/pagefind/"):
-            continue
-        footer = site.soup(url).select_one("footer")
+    for url, soup in site.pages():
+        footer = soup.select_one("footer")
         links = {a["href"]: visible_text(a) for a in footer.select("a")}
         assert {href: links.get(href) for href in TRUST_PAGES} == TRUST_PAGES, url
 

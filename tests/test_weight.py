@@ -8,7 +8,7 @@ BUDGET = 50_000
 
 
 def pages(site):
-    return [(site.url_of(path), path) for path in site.html_files() if not site.url_of(path).startswith("/pagefind/")]
+    return [(site.url_of(path), path) for path in site.html_files()]
 
 
 def loaded(soup):

@@ -6,7 +6,7 @@ together when they are short enough not to overflow a phone's width).
 
 import re
 
-from .rules import NBSP, SPACES, french_text
+from .rules import NBSP, french_text
 
 # A tag (its slash and name captured), a comment, a doctype or a CDATA
 # section; attributes may hold ">" inside quotes.

@@ -25,12 +25,13 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def served(folder, port):
-    """The folder served over HTTP on 127.0.0.1:<port> while the block runs."""
+def served(folder, port=0):
+    """The folder served over HTTP on 127.0.0.1:<port> (any free one for 0)
+    while the block runs; yields its origin."""
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
