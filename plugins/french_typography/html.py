@@ -4,9 +4,14 @@ comments or attributes; and no widow in a heading (its last two words held
 together when they are short enough not to overflow a phone's width).
 """
 
+import functools
 import re
 
 from .rules import NBSP, french_text
+
+# The theme's words (menu, footer, buttons) come back on every page: each
+# run is set once. Bounded, so that thousands of pages of prose cannot fill it.
+_french_run = functools.lru_cache(maxsize=4096)(french_text)
 
 # A tag (its slash and name captured), a comment, a doctype or a CDATA
 # section; attributes may hold ">" inside quotes.
@@ -40,7 +45,7 @@ def french(html):
                 before = " " if before is not None else None
             else:
                 if not verbatim:
-                    text = french_text(text, before)
+                    text = _french_run(text, before)
                     if heading is not None:
                         heading.append(len(out))
                 before = text[-1]

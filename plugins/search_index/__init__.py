@@ -1,22 +1,32 @@
-"""The search index: Pagefind (PyPI `pagefind` with its binary) over the
-written site, in French, into pagefind/ inside the site itself, so the
-search page needs nothing from another host.
+"""The search index: Pagefind (PyPI `pagefind-bin`, its binary inside the
+wheel) over the written site, in French, into pagefind/ inside the site
+itself, so the search page needs nothing from another host.
 
 Only what a page marks with data-pagefind-body (its <main>) is indexed.
+The binary is started when the site is written and runs on its own core
+while the link checker reads the pages; the build waits for it before its
+report (strict_build's site_written).
 """
 
 import subprocess
-import sys
 
-from pelican import signals
+from pagefind_bin import get_executable
+from strict_build import site_written
 
 
 def index_site(pelican):
-    command = [sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--force-language", "fr", "--silent"]
-    finished = subprocess.run(command, capture_output=True, text=True, check=False)
-    if finished.returncode != 0:
-        raise SystemExit(f"L'index de recherche (Pagefind) n'a pas pu être construit :\n{finished.stdout}{finished.stderr}")
+    """Start Pagefind; return the generator that waits for it and gives its
+    failure, if any, as a line of the build's report."""
+    command = [str(get_executable()), "--site", str(pelican.output_path), "--force-language", "fr", "--silent"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return _outcome(process)
+
+
+def _outcome(process):
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        yield f"l'index de recherche (Pagefind) n'a pas pu être construit : {output.strip()}"
 
 
 def register():
-    signals.finalized.connect(index_site)
+    site_written.connect(index_site)

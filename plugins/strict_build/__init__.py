@@ -11,7 +11,9 @@ Checks of the written files (plugins/site_checks) connect to `site_written`:
 each receiver gets the Pelican object and returns its problems as French
 lines, which join the report. A signal of our own, sent from here, because
 receivers of one Pelican signal run in no fixed order and the report must
-come last.
+come last. The lines are read only once every receiver has returned: a
+receiver whose work runs in another process (the search index) returns a
+generator that waits for it, so that work runs alongside the others.
 """
 
 import logging
@@ -190,7 +192,7 @@ def check_before_writing(generators):
 
 
 def check_after_writing(pelican):
-    for _receiver, problems in site_written.send(pelican):
+    for _receiver, problems in site_written.send(pelican):  # every receiver has run
         _collector.messages.extend(problems)
     fail_if_problems(stop_collecting())
 
