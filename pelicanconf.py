@@ -102,6 +102,12 @@ OFFERS_UNIT_LABELS = {
     "per_person": "par personne",
     "per_day": "par jour",
 }
+# The home page shows this many offers as cards, the side column of a page
+# (layout: two-column) lists this many; both then link to the full list, by
+# method, on the comparison page. Bounded, so that a page costs the same
+# with 5 offers or 500.
+OFFERS_ON_HOME = 6
+OFFERS_IN_SIDE_COLUMN = 8
 
 # -- Propositions and comparison (plugins/propositions, plugins/comparison) ---
 # An offer page ends with « Autres ateliers »: the offers its `propositions`
@@ -111,6 +117,9 @@ PROPOSITIONS_DEFAULT_COUNT = 4
 COMPARISON_URL = "ateliers/comparatif/"
 COMPARISON_SAVE_AS = "ateliers/comparatif/index.html"
 COMPARISON_TITLE = "Comparer nos ateliers"
+# The table's columns: the offers marked `compare: true`, or else the first
+# ones in `order`; at most this many. Every offer is listed below it, by method.
+COMPARISON_LIMIT = 8
 # Its rows, in order: (criterion, label shown). A criterion is an offer field
 # (method, audience, modalities.duration, price, deliverables…), or
 # price_per_person_hour (shown when two offers can be compared on it) or link.

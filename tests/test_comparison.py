@@ -239,3 +239,81 @@ def test_without_offers_the_page_says_so(tmp_path):
     soup = comparison_of(tmp_path)
     assert not soup.select("table")
     assert "Aucun atelier n’est publié pour le moment." in text(soup.main)
+
+
+# -- Many offers: bounded lists, the table's columns, the full list by method --------
+
+METHODS = ["Groupe Balint", "Co-développement", "Écriture"]
+
+
+def many_offers(count, marked=()):
+    """`count` offers over three methods; those whose number is in `marked`
+    carry `compare: true`."""
+    return {f"ateliers/atelier-{n}.md": offer(f"Atelier {n}", n, method=METHODS[n % 3],
+                                              **({"compare": True} if n in marked else {}))
+            for n in range(1, count + 1)}
+
+
+@pytest.fixture(scope="module")
+def twelve_offers(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("douze")
+    result, output = build_files(folder, many_offers(12))
+    assert result.returncode == 0, output
+    return Site(folder / "output")
+
+
+def test_without_a_mark_the_table_shows_the_first_offers_in_order(twelve_offers):
+    soup = twelve_offers.soup(URL)
+    headers, _ = table(soup)
+    assert [text(th) for th in headers] == [f"Atelier {n}" for n in range(1, pelicanconf.COMPARISON_LIMIT + 1)]
+    assert text(soup.select_one("table.comparison caption")) == as_shown("8 de nos 12 ateliers, critère par critère")
+
+
+def test_every_offer_is_listed_below_the_table_by_method(twelve_offers):
+    section = twelve_offers.soup(URL).select_one("section#tous-les-ateliers, section[aria-labelledby=tous-les-ateliers]")
+    groups = {text(h3): [text(a) for a in h3.find_next_sibling("ul").select("a")] for h3 in section.select("h3")}
+    assert list(groups) == [as_shown(method) for method in ["Co-développement", "Écriture", "Groupe Balint"]]
+    assert groups[as_shown("Groupe Balint")] == ["Atelier 3", "Atelier 6", "Atelier 9", "Atelier 12"]
+    assert sum(len(titles) for titles in groups.values()) == 12
+
+
+def test_the_home_page_and_the_side_column_show_a_few_offers_and_link_to_all(twelve_offers):
+    home = twelve_offers.soup("/")
+    assert len(home.select(".home__offers .card")) == pelicanconf.OFFERS_ON_HOME
+    side = twelve_offers.soup("/ateliers/")
+    assert len(side.select(".side-list li")) == pelicanconf.OFFERS_IN_SIDE_COLUMN
+    for soup, wording in ((home, "Voir nos 12 ateliers, par méthode"), (side, "Voir nos 12 ateliers")):
+        link = soup.find("a", string=as_shown(wording))
+        assert link["href"] == f"{URL}#tous-les-ateliers"
+
+
+def test_the_offers_marked_for_comparison_are_the_columns(tmp_path):
+    result, output = build_files(tmp_path, many_offers(12, marked={2, 5, 11}))
+    assert result.returncode == 0, output
+    headers, _ = table(Site(tmp_path / "output").soup(URL))
+    assert [text(th) for th in headers] == ["Atelier 2", "Atelier 5", "Atelier 11"]
+
+
+def test_more_marked_offers_than_columns_stop_the_build(tmp_path):
+    result, output = build_files(tmp_path, many_offers(10, marked=set(range(1, 10))))
+    assert result.returncode != 0
+    assert "9 ateliers portent « compare: true »" in output
+    assert "content/ateliers/atelier-1.md" in output and "COMPARISON_LIMIT" in output
+    assert not (tmp_path / "output" / "index.html").exists()
+
+
+def test_compare_must_be_true_or_false(tmp_path):
+    result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1, compare="oui")})
+    assert result.returncode != 0
+    assert "compare" in output and "la valeur doit être true ou false" in output
+
+
+def test_a_page_costs_the_same_with_12_or_24_offers(twelve_offers, tmp_path):
+    """No list grows with the number of offers on every page: an offer
+    page, the home page and a two-column page keep the same links."""
+    result, output = build_files(tmp_path, many_offers(24))
+    assert result.returncode == 0, output
+    more = Site(tmp_path / "output")
+    for url in ("/ateliers/atelier-5/", "/", "/ateliers/"):
+        links = [len(site.soup(url).select("a[href]")) for site in (twelve_offers, more)]
+        assert links[0] == links[1], url

@@ -7,6 +7,7 @@ from pelican.generators import Generator
 from yaml_front_matter import editor_path
 
 from .criteria import build_rows, check_criteria
+from .selection import by_method, compared_offers, listed_in_full
 
 logger = logging.getLogger(__name__)
 
@@ -22,8 +23,11 @@ class ComparisonGenerator(Generator):
         for problem in problems:
             logger.error("%s", problem)
         self.offers = self.context.get("offers", [])
+        self.compared, too_many = compared_offers(self.offers, settings["COMPARISON_LIMIT"])
+        for problem in too_many:
+            logger.error("%s", problem)
         criteria, labels = settings["COMPARISON_CRITERIA"], settings["OFFERS_UNIT_LABELS"]
-        self.rows = [] if problems else build_rows(self.offers, criteria, labels)
+        self.rows = [] if problems else build_rows(self.compared, criteria, labels)
 
     def generate_output(self, writer):
         writer.write_file(
@@ -31,8 +35,9 @@ class ComparisonGenerator(Generator):
             self.get_template("comparison"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            compared=self.offers,
+            compared=self.compared,
             rows=self.rows,
+            methods=by_method(self.offers) if listed_in_full(self.offers, self.settings) else [],
             active_page=self.settings["COMPARISON_URL"],
         )
 

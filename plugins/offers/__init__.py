@@ -33,6 +33,9 @@ DEFAULTS = {
         "per_person": "par personne",
         "per_day": "par jour",
     },
+    # How many offers the home page and a page's side column show (the theme).
+    "OFFERS_ON_HOME": 6,
+    "OFFERS_IN_SIDE_COLUMN": 8,
 }
 
 

@@ -15,7 +15,7 @@ SCHEMAS = {"schemas/offer.schema.json": Offer, "schemas/offer-qualiopi.schema.js
 GUIDE = "docs/guide-redaction.md"
 TABLE_START = "<!-- début de la table des champs : générée par « invoke schema », ne pas modifier à la main -->"
 TABLE_END = "<!-- fin de la table des champs -->"
-TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre"}
+TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre", "boolean": "true ou false"}
 
 
 def json_schema(model):

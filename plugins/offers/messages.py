@@ -28,6 +28,8 @@ MESSAGES = {
     "greater_than_equal": "la valeur doit être au moins {ge}",
     "less_than_equal": "la valeur doit être au plus {le}",
     "literal_error": "la valeur doit être {expected}",
+    "bool_type": "la valeur doit être true ou false",
+    "bool_parsing": "la valeur doit être true ou false",
 }
 EMPTY = "le champ est vide : écrivez une valeur, ou supprimez la ligne si le champ est facultatif"
 # group_size is one of two forms; pydantic names the form in the location.

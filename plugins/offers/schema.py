@@ -14,6 +14,7 @@ from pydantic import (
     ConfigDict,
     Discriminator,
     Field,
+    StrictBool,
     StringConstraints,
     Tag,
     create_model,
@@ -243,6 +244,10 @@ class Offer(_Strict):
         None, title="Propositions", description="Les adresses (slug) d’autres ateliers à proposer, une par ligne « - »."
     )
     order: Annotated[int, Field(ge=1)] = Field(None, title="Ordre", description="La place de l’atelier dans les listes : 1, 2, 3…")
+    compare: StrictBool = Field(
+        None, title="Comparer",
+        description="true : l’atelier a sa colonne dans le tableau de comparaison. Sans aucun atelier marqué, les premiers y sont.",
+    )
     status: Literal["published", "hidden", "draft"] = Field(
         None, title="État", description="draft : brouillon, non publié ; hidden : publié sans figurer dans les listes."
     )

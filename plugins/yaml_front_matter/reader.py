@@ -12,6 +12,8 @@ import yaml
 from markdown import Markdown
 from pelican.readers import BaseReader
 
+from . import prefetch
+
 FENCE = "---"
 # YAML marks count lines from 0 inside the front matter, which starts on the
 # file's second line: add this to get the line an editor sees.
@@ -178,15 +180,19 @@ class YamlMarkdownReader(BaseReader):
         self._md = Markdown(**settings["MARKDOWN"])
 
     def read(self, source_path):
+        content, front_matter = prefetch.take(self, source_path) or self.parse(source_path)
+        names = {name: str(name).lower() for name in front_matter}
+        metadata = {names[name]: self._process(names[name], value) for name, value in front_matter.items()}
+        return content, metadata
+
+    def parse(self, source_path):
+        """The page's HTML and its front matter as YAML gives it."""
         source = _display_path(source_path, self.settings["PATH"])
         text = Path(source_path).read_text(encoding="utf-8")
         yaml_text, body = split_front_matter(text, source)
         front_matter = parse_front_matter(yaml_text, source)
         self._md.reset()
-        content = self._md.convert(body)
-        names = {name: str(name).lower() for name in front_matter}
-        metadata = {names[name]: self._process(names[name], value) for name, value in front_matter.items()}
-        return content, metadata
+        return self._md.convert(body), front_matter
 
     def _process(self, name, value):
         """Give Pelican's own fields (date, tags, …) the text it expects."""
