@@ -37,11 +37,13 @@ TIMEZONE = "Europe/Paris"
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# A plugin may use those listed before it: yaml_front_matter comes first (the
-# others read what it read), site_checks after strict_build (it adds to its report).
+# A plugin may use those listed before it: parallel comes first (reading and
+# writing use all cores), then yaml_front_matter (the others read what it
+# read); french_typography after page_writer (it filters each page),
+# site_checks after strict_build (it adds to its report).
 PLUGINS = [
-    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates", "french_typography",
-    "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
+    "parallel", "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
+    "page_writer", "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]

@@ -5,6 +5,8 @@ the build (and, for `check`, every check) passed, so a mistake never leaves a
 half-built site behind.
 """
 
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -30,14 +32,27 @@ EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes.json"
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
 
 
-def run_pelican(content, settings, output, siteurl=None):
+# The preview's content cache, one per content folder: each file's HTML and
+# front matter, read again only when the file changed (Pelican's reader cache).
+PREVIEW_CACHE = ROOT / ".cache" / "apercu"
+
+
+def cache_options(content):
+    folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
+    return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
+            f"CACHE_PATH={json.dumps(str(folder))}"]
+
+
+def run_pelican(content, settings, output, siteurl=None, cache=False):
     """Build with Pelican in a fresh process; True when it succeeded.
 
     A fresh process per build: Pelican deduplicates log messages for the
     whole life of a process, so a second build in the same one could hide a
-    warning, and our checks turn every warning into a failure.
+    warning, and our checks turn every warning into a failure. With `cache`
+    (the preview), unchanged files are not read again.
     """
     command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
+    command += cache_options(content) if cache else []
     env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
     return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode == 0
 
@@ -64,21 +79,22 @@ def give_up(staging, target, what):
     print(f"\nÉchec {what} : {kept}.", file=sys.stderr)
 
 
-def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT):
+def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT, cache=False):
     """Build into `<output>.staging`, then replace `output` if all went well."""
     target, staging = staging_for(output)
     shutil.rmtree(staging, ignore_errors=True)
-    if not run_pelican(content, settings, staging):
+    if not run_pelican(content, settings, staging, cache=cache):
         give_up(staging, target, "de la construction")
         return False
     replace_folder(staging, target)
     return True
 
 
-@task(help={"content": "dossier des textes", "output": "dossier du site construit"})
-def build(c, content=CONTENT, output=OUTPUT):
+@task(help={"content": "dossier des textes", "output": "dossier du site construit",
+            "cache": "ne relit que les textes modifiés depuis la dernière construction, comme l'aperçu"})
+def build(c, content=CONTENT, output=OUTPUT, cache=False):
     """Construit le site (pelicanconf.py) dans output/."""
-    if not build_site(content, SETTINGS, output):
+    if not build_site(content, SETTINGS, output, cache=cache):
         raise Exit(code=1)
 
 
@@ -94,6 +110,7 @@ def clean(c):
     """Supprime le site construit et les dossiers temporaires."""
     for name in (OUTPUT, f"{OUTPUT}.staging", f"{OUTPUT}.old", "cache"):
         shutil.rmtree(ROOT / name, ignore_errors=True)
+    shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
 
 
 @task(pre=[clean])
@@ -115,13 +132,19 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     from livereload import Server  # noqa: PLC0415 (only this task needs it)
 
     def rebuild_site():
-        build_site(content, SETTINGS, output)
+        build_site(content, SETTINGS, output, cache=True)
 
-    rebuild_site()
+    def rebuild_all():
+        """The theme, a plugin or the settings changed: every file is read again."""
+        shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
+        rebuild_site()
+
+    rebuild_all()
     (ROOT / output).mkdir(exist_ok=True)
     server = Server()
-    for path in [content, *WATCHED[1:]]:
-        server.watch(str(ROOT / path), rebuild_site)
+    server.watch(str(ROOT / content), rebuild_site)
+    for path in WATCHED[1:]:
+        server.watch(str(ROOT / path), rebuild_all)
     print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)")
     server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
 

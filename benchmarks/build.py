@@ -38,6 +38,7 @@ SITENAME = "Référence"
 PATH = "content"
 PLUGIN_PATHS = [{plugins!r}]
 PLUGINS = ["yaml_front_matter"]
+PROCESSES = 1  # plain Pelican reads in turn
 THEME = {theme!r}
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]

@@ -1,0 +1,99 @@
+"""Pelican's writer, rendering the pages on every core, each HTML page
+passed through the filters other plugins add (french_typography) between
+rendering and writing: a page is written once, never read back.
+
+The generators ask for one page at a time; this writer keeps their calls
+and renders them all in forked workers (plugins/parallel) when the
+generator added here takes its turn, after the articles and pages. A call
+that must keep its place (an override of a file already asked for) is
+written in turn, as Pelican would; so is a small site.
+"""
+
+from pelican import signals
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from parallel import map_forked, processes, relay
+
+__all__ = ["HTML_FILTERS", "PageWriter", "register"]
+
+# name -> function(html) -> html, applied in turn to every HTML page.
+HTML_FILTERS = {}
+# Below this many pages, rendering in turn is faster than starting processes.
+MINIMUM_PAGES = 64
+
+
+class FilteredTemplate:
+    """A Jinja template whose HTML pages go through HTML_FILTERS."""
+
+    def __init__(self, template):
+        self.template = template
+
+    def render(self, context):
+        html = self.template.render(context)
+        if str(context.get("output_file", "")).endswith(".html"):
+            for function in HTML_FILTERS.values():
+                html = function(html)
+        return html
+
+
+class PageWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self._pending, self._asked, self._in_turn = [], set(), False
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        template = FilteredTemplate(template)
+        override = kwargs.get("override_output") or (len(args) > 3 and args[3])
+        if self._in_turn or not name or override or name in self._asked:
+            self.write_pending()  # what was asked before is written before
+            return super().write_file(name, template, context, *args, **kwargs)
+        self._asked.add(name)
+        # The context as it is now: a generator may change it afterwards.
+        self._pending.append((name, template, dict(context), args, kwargs))
+        return None
+
+    def write_pending(self):
+        """Render and write every page asked for so far; from now on, in turn."""
+        pending, self._pending, self._in_turn = self._pending, [], True
+        workers = processes(self.settings)
+        if workers == 1 or len(pending) < MINIMUM_PAGES:
+            for job in pending:
+                self._write(job)
+            return
+        # Workers get an index: the pages themselves are inherited, not sent.
+        for outcome in map_forked(lambda index: self._write(pending[index]), range(len(pending)), workers):
+            relay(outcome.records)
+            if outcome.error is not None:
+                raise outcome.error
+        # Pelican's own record of written files, for the calls still to come.
+        self._written_files.update(sanitised_join(self.output_path, job[0]) for job in pending)
+
+    def _write(self, job):
+        name, template, context, args, kwargs = job
+        Writer.write_file(self, name, template, context, *args, **kwargs)
+
+
+class WritePages:
+    """A generator that writes what PageWriter kept: Pelican gives it its
+    turn after the articles and pages, before the static files."""
+
+    def __init__(self, context, settings, **_):
+        self.context, self.settings = context, settings
+
+    def generate_output(self, writer):
+        if isinstance(writer, PageWriter):
+            writer.write_pending()
+
+
+def page_writer(pelican):
+    return PageWriter
+
+
+def add_generator(pelican):
+    return WritePages
+
+
+def register():
+    signals.get_writer.connect(page_writer)
+    signals.get_generators.connect(add_generator)
