@@ -30,6 +30,8 @@ STAND_IN_SITEURL = "https://exemple.github.io/site"
 EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes.json"
 # What `livereload` watches: a change in any of them rebuilds the site.
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
+# How often it looks for a saved file, in milliseconds.
+PREVIEW_POLL_MS = 100
 
 
 # The preview's content cache, one per content folder: each file's HTML and
@@ -38,9 +40,31 @@ PREVIEW_CACHE = ROOT / ".cache" / "apercu"
 
 
 def cache_options(content):
+    """The preview's settings: its own reader cache, and the search index
+    left to index_in_background."""
     folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
-            f"CACHE_PATH={json.dumps(str(folder))}"]
+            f"CACHE_PATH={json.dumps(str(folder))}", "SEARCH_INDEX=false"]
+
+
+# The preview's search index, being rebuilt in the background.
+_indexing = {"process": None}
+
+
+def index_in_background(staging, target):
+    """The preview's search index: the last one is kept in the new site, so
+    search still works, and Pagefind updates it once the site is in place,
+    without delaying the page's reload."""
+    from search_index import start_indexing  # noqa: PLC0415 (only the preview needs it)
+
+    running = _indexing["process"]
+    if running is not None and running.poll() is None:
+        running.terminate()
+        running.wait()
+    if (target / "pagefind").is_dir():
+        (target / "pagefind").rename(staging / "pagefind")
+    replace_folder(staging, target)
+    _indexing["process"] = start_indexing(target)
 
 
 def run_pelican(content, settings, output, siteurl=None, cache=False):
@@ -51,10 +75,54 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
     warning, and our checks turn every warning into a failure. With `cache`
     (the preview), unchanged files are not read again.
     """
-    command = [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
-    command += cache_options(content) if cache else []
+    arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
+    if _preloaded["pelican"] and not siteurl:
+        return pelican_in_fork(arguments)
     env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
-    return subprocess.run(command, cwd=ROOT, env=env, check=False).returncode == 0
+    return subprocess.run([sys.executable, "-m", "pelican", *arguments], cwd=ROOT, env=env, check=False).returncode == 0
+
+
+# Whether this process has imported Pelican and the plugins (the preview).
+_preloaded = {"pelican": False}
+
+
+def preload_pelican():
+    """The preview imports Pelican and the plugins once; each build is then
+    a fork of it, a fresh process that starts without half a second of
+    imports. Without fork (Windows), builds start from scratch."""
+    if not hasattr(os, "fork"):
+        return
+    import importlib  # noqa: PLC0415 (only the preview needs these)
+
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    for name in read_settings(str(ROOT / SETTINGS))["PLUGINS"]:
+        importlib.import_module(name)
+    _preloaded["pelican"] = True
+
+
+def pelican_in_fork(arguments):
+    """Pelican's command in a fork of this process; True when it succeeded."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the build: it never returns to the preview's code
+        code = 1
+        try:
+            from pelican import main  # noqa: PLC0415
+
+            main(arguments)
+            code = 0
+        except SystemExit as stop:  # strict_build's report, or Pelican's own exit
+            if isinstance(stop.code, str):
+                print(stop.code, file=sys.stderr)
+            code = stop.code if isinstance(stop.code, int) else 1
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
 
 
 def replace_folder(new, target):
@@ -86,7 +154,10 @@ def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT, cache=False):
     if not run_pelican(content, settings, staging, cache=cache):
         give_up(staging, target, "de la construction")
         return False
-    replace_folder(staging, target)
+    if cache:
+        index_in_background(staging, target)
+    else:
+        replace_folder(staging, target)
     return True
 
 
@@ -129,7 +200,24 @@ def serve(c, port=8000, output=OUTPUT):
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
-    from livereload import Server  # noqa: PLC0415 (only this task needs it)
+    from livereload import Server  # noqa: PLC0415 (only this task needs these)
+    from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
+    from livereload.watcher import Watcher  # noqa: PLC0415
+    from tornado.ioloop import PeriodicCallback  # noqa: PLC0415
+
+    class QuickWatcher(Watcher):
+        """Looks for saved files every PREVIEW_POLL_MS, not livereload's 0.8 s.
+        Its first look only notes the files: livereload's own would tell the
+        browser that just connected to reload for nothing."""
+
+        def start(self, callback):
+            self._changes.clear()  # livereload's "the server restarted": it did not
+            self.examine()
+            PeriodicCallback(callback, PREVIEW_POLL_MS).start()
+            return True
+
+    # livereload ignores a save made within 3 s of the last reload: every one counts.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     def rebuild_site():
         build_site(content, SETTINGS, output, cache=True)
@@ -139,9 +227,10 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
         rebuild_site()
 
+    preload_pelican()
     rebuild_all()
     (ROOT / output).mkdir(exist_ok=True)
-    server = Server()
+    server = Server(watcher=QuickWatcher())
     server.watch(str(ROOT / content), rebuild_site)
     for path in WATCHED[1:]:
         server.watch(str(ROOT / path), rebuild_all)

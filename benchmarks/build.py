@@ -8,9 +8,12 @@ temporary folder, then measures, each time as a whole process, several runs:
   typography, search index, link checks);
 - the same content with plain Pelican: only the YAML reader and a
   one-template theme (the baseline);
-- a rebuild after changing one offer, as `make serve` does it;
+- the same without the search index;
+- a rebuild after changing one offer, with `make serve` itself: from the
+  save to the browser's reload message (preview.py);
 - the link checker alone;
-- the build's peak memory.
+- the build's peak memory;
+and the preview's reload on the real site (preview.py).
 Prints one table and writes it to benchmarks/RESULTS.md with the date and the machine.
 """
 
@@ -18,6 +21,7 @@ import argparse
 import datetime
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -26,6 +30,7 @@ import time
 from pathlib import Path
 
 from generate import generate
+from preview import measure_preview
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE_TEMPLATE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
@@ -37,7 +42,7 @@ BASELINE_SETTINGS = """
 SITENAME = "Référence"
 PATH = "content"
 PLUGIN_PATHS = [{plugins!r}]
-PLUGINS = ["yaml_front_matter"]
+PLUGINS = ["parallel", "yaml_front_matter"]  # yaml_front_matter needs parallel
 PROCESSES = 1  # plain Pelican reads in turn
 THEME = {theme!r}
 ARTICLE_PATHS = ["ressources"]
@@ -87,32 +92,45 @@ def spread(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
 
+def fresh(folder, name):
+    """A folder that does not exist yet, as CI builds into: no run is helped
+    by the files of the one before."""
+    path = folder / name
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
 def measure(documents, runs):
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         content = folder / "content"
         generate(content, documents)
-        full = [timed(pelican(content, ROOT / "pelicanconf.py", folder / "full")) for _ in range(runs)]
-        base = [timed(pelican(content, baseline_settings(folder) if i == 0 else folder / "baseline.py", folder / "base"))
-                for i in range(runs)]
-        rebuild = []
-        offer = next((content / "ateliers").glob("atelier-*.md"))
-        for run in range(runs):
-            offer.write_text(offer.read_text(encoding="utf-8") + f"\nModifié ({run}).\n", encoding="utf-8")
-            rebuild.append(timed([sys.executable, "-m", "invoke", "build", "--content", str(content),
-                                  "--output", str(folder / "apercu")])[0])
+        settings = baseline_settings(folder)
+        full, bare, base = [], [], []
+        # Interleaved runs: a machine that slows down slows all three alike.
+        for _ in range(runs):
+            full.append(timed(pelican(content, ROOT / "pelicanconf.py", fresh(folder, "full"))))
+            bare.append(timed([*pelican(content, ROOT / "pelicanconf.py", fresh(folder, "bare")), "-e", "SEARCH_INDEX=false"]))
+            base.append(timed(pelican(content, settings, fresh(folder, "base"))))
+        # make serve's own command; from saving an offer to the browser's reload.
+        offer = Path("ateliers") / "atelier-1.md"
+        rebuild = measure_preview(content, offer, saves=runs, pause=max(2.0, documents / 500))
         check = [timed([sys.executable, str(ROOT / "benchmarks" / "check_links.py"), str(folder / "full")])[0]
                  for _ in range(runs)]
-    full_seconds, base_seconds = [s for s, _ in full], [s for s, _ in base]
     per_document = 1000 / documents
+    seconds = {name: [s for s, _ in measured] for name, measured in (("full", full), ("bare", bare), ("base", base))}
+    median = {name: statistics.median(values) for name, values in seconds.items()}
     return {
         "N": documents,
-        "complète (ms/doc)": spread([s * per_document for s in full_seconds]),
-        "Pelican seul (ms/doc)": spread([s * per_document for s in base_seconds]),
-        "rapport": f"{statistics.median(full_seconds) / statistics.median(base_seconds):.2f}",
+        "complète (ms/doc)": spread([s * per_document for s in seconds["full"]]),
+        "Pelican seul (ms/doc)": spread([s * per_document for s in seconds["base"]]),
+        "rapport": f"{median['full'] / median['base']:.2f}",
+        "sans recherche (ms/doc)": spread([s * per_document for s in seconds["bare"]]),
+        "rapport sans recherche": f"{median['bare'] / median['base']:.2f}",
         "reconstruction (s)": spread(rebuild),
         "liens (ms/doc)": spread([s * per_document for s in check]),
         "mémoire max (Mo)": f"{max(memory for _, memory in full):.0f}",
+        "Pelican seul, mémoire (Mo)": f"{max(memory for _, memory in base):.0f}",
     }
 
 
@@ -129,12 +147,23 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
     rows = [measure(documents, options.runs) for documents in options.documents]
+    reloads = measure_preview(saves=5)
     machine = f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}, {platform.platform()}"
     text = (f"# Mesures de la construction\n\n{datetime.date.today().isoformat()}, {machine}. "
-            f"Médiane de {options.runs} passages (min–max), chaque construction dans un processus neuf.\n\n"
-            f"{table(rows)}\n\n« Pelican seul » : le lecteur YAML et un thème d’un seul gabarit (la référence). "
-            "« rapport » : construction complète / Pelican seul. « reconstruction » : `invoke build` après la "
-            "modification d’un atelier, comme `make serve`. « liens » : le vérificateur de liens seul, processus compris.\n")
+            f"Médiane de {options.runs} passages (min–max), chaque construction dans un processus neuf "
+            "et un dossier neuf.\n\n"
+            f"{table(rows)}\n\n"
+            "« complète » : `pelicanconf.py`, toutes les extensions, typographie et index de recherche compris. "
+            "« Pelican seul » : le lecteur YAML, lisant un fichier après l’autre, et un thème d’un seul gabarit "
+            "(la référence). « rapport » : complète / Pelican seul. « sans recherche » : la construction complète "
+            "sans l’index Pagefind (SEARCH_INDEX=false). "
+            "« reconstruction » : avec `make serve` (`invoke livereload`), de l’enregistrement d’un atelier modifié "
+            "à l’ordre de recharger la page (l’index de recherche est mis à jour ensuite, en arrière-plan). "
+            "« liens » : le vérificateur de liens seul, processus compris. « mémoire max » : le plus gros processus "
+            "de la construction (les processus fils partagent la mémoire du premier).\n\n"
+            f"Aperçu du vrai site (`benchmarks/preview.py`) : la page reçoit l’ordre de se recharger "
+            f"{statistics.median(reloads):.2f} s après l’enregistrement d’un fichier (médiane de 5 ; "
+            f"{min(reloads):.2f}–{max(reloads):.2f}).\n")
     print(text)
     (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
 

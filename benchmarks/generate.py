@@ -1,6 +1,8 @@
 """Realistic French content for the benchmarks: N documents, half offers
 with a full front matter, half articles with headings, lists, quotations,
-figures and links to other documents, plus the pages every site has.
+figures and links to other documents, plus the pages every site has. Each
+is shaped and sized as the site's own: an offer's text about 2 KB, an
+article about 5 KB.
 
     .venv/bin/python benchmarks/generate.py DOSSIER [--documents 1000]
 """
@@ -48,15 +50,39 @@ def offer(number, rng):
     }
 
 
+def paragraph(rng, sentences=5):
+    return " ".join(rng.choice(SENTENCES) for _ in range(sentences))
+
+
+def offer_body(rng):
+    """Shaped as the real offers' texts (about 2 KB): an opening, then two
+    sections with paragraphs, one with a list."""
+    return "\n\n".join([
+        paragraph(rng, 4),
+        f"## La méthode\n\n{paragraph(rng)}",
+        paragraph(rng, 3),
+        f"## Le déroulement\n\n{paragraph(rng, 4)}",
+        "\n".join(f"- {rng.choice(SENTENCES)}" for _ in range(3)),
+    ])
+
+
 def article(number, offers, rng):
+    """Shaped as the real article (about 5 KB): five sections of paragraphs,
+    a list, a quotation, links to offers and a list of sources."""
     links = " ".join(f"[l'atelier {other}]({{filename}}/ateliers/atelier-{other}.md)"
                      for other in rng.sample(range(offers), min(3, offers)))
     body = "\n\n".join([
-        " ".join(rng.choice(SENTENCES) for _ in range(5)),
-        f"## Ce que disent les professionnels\n\n{' '.join(rng.choice(SENTENCES) for _ in range(4))}",
+        paragraph(rng),
+        f"## Ce que disent les professionnels\n\n{paragraph(rng)}",
+        paragraph(rng, 4),
         "\n".join(f"- {rng.choice(SENTENCES)}" for _ in range(4)),
+        f"## Agir en amont plutôt que réparer\n\n{paragraph(rng)}",
         f"> {rng.choice(SENTENCES)}",
-        f"## Pour aller plus loin\n\nVoir aussi {links}.",
+        f"## Être touché\n\n{paragraph(rng)}",
+        paragraph(rng, 4),
+        f"## Des lieux pour prendre de la distance\n\n{paragraph(rng)}",
+        f"Voir aussi {links}.",
+        "## Sources\n\n" + "\n".join(f"- *{rng.choice(SENTENCES)}*, revue du travail social, 2024." for _ in range(3)),
     ])
     return (f"---\ntitle: \"Article {number} : l'aller-vers et les émotions\"\ndate: 2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
             f"summary: Ce que l'aller-vers change au travail social, et à ceux qui le pratiquent.\n---\n\n{body}\n")
@@ -78,8 +104,7 @@ def generate(folder, documents):
     for number in range(offers):
         data = {key: value for key, value in offer(number, rng).items() if value is not None}
         dumped = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        text = " ".join(rng.choice(SENTENCES) for _ in range(6))
-        (folder / "ateliers" / f"atelier-{number}.md").write_text(f"---\n{dumped}---\n\n{text}\n", encoding="utf-8")
+        (folder / "ateliers" / f"atelier-{number}.md").write_text(f"---\n{dumped}---\n\n{offer_body(rng)}\n", encoding="utf-8")
     for number in range(documents - documents // 2):
         (folder / "ressources" / f"article-{number}.md").write_text(article(number, offers, rng), encoding="utf-8")
 

@@ -2,6 +2,8 @@
 `make check` checks the published version before it replaces output/; the
 preview serves, rebuilds on save and reloads."""
 
+import asyncio
+import json
 import os
 import shutil
 import signal
@@ -10,8 +12,10 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from tornado.websocket import websocket_connect
 
 from conftest import CONTENT, ROOT, free_port, invoke
 
@@ -146,8 +150,9 @@ def test_make_serve_answers_and_reloads_on_save(preview):
     assert "livereload.js" in html  # the page reloads itself when the site is rebuilt
 
     page = content / "pages" / "contact.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("title: Nous contacter", "title: Écrivez-nous"), encoding="utf-8")
-    assert wait_for(lambda: "Écrivez-nous" in fetch(url + "/contact/")[1], 30), "la page n'a pas été reconstruite"
+    assert "Prenons contact" not in html
+    save(page, page.read_text(encoding="utf-8").replace("title: Nous contacter", "title: Prenons contact"))
+    assert wait_for(lambda: "Prenons contact" in fetch(url + "/contact/")[1], 30), "la page n'a pas été reconstruite"
 
 
 def test_preview_redirects_a_folder_without_slash_as_github_pages_does(preview):
@@ -155,3 +160,62 @@ def test_preview_redirects_a_folder_without_slash_as_github_pages_does(preview):
     assert wait_for(lambda: fetch(url + "/")[0] == 200, 60)
     status, html = fetch(url + "/ateliers/ecriture")  # urllib follows the redirect
     assert status == 200 and "Atelier d’écriture" in html
+
+
+def save(page, text):
+    """Save as an editor does: the whole new text at once (written aside,
+    then renamed), never a half-written file for the preview to read."""
+    aside = page.parents[2] / f"{page.name}.tmp"  # outside content/: the preview does not watch it
+    aside.write_text(text, encoding="utf-8")
+    aside.replace(page)
+
+
+async def pages_after_reloads(url, page, words, seconds=30):
+    """Connect as the page's livereload script does; for each word, add it
+    to `page`, wait for livereload's reload message, and fetch /contact/."""
+    connection = await websocket_connect(url.replace("http://", "ws://") + "/livereload")
+    await connection.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+    await connection.read_message()
+    await connection.write_message(json.dumps({"command": "info", "url": url + "/contact/", "plugins": {}}))
+    await asyncio.sleep(0.5)  # the server has taken the browser in
+    pages = []
+    for word in words:
+        save(page, page.read_text(encoding="utf-8") + f"\n{word} enregistrement.\n")
+        while json.loads(await asyncio.wait_for(connection.read_message(), seconds)).get("command") != "reload":
+            pass
+        pages.append(fetch(url + "/contact/")[1])
+    connection.close()
+    return pages
+
+
+def test_the_browser_is_told_to_reload_after_each_save(preview):
+    """Two saves in a row, each followed by a reload of the rebuilt page
+    (livereload's own rule would ignore a second save within 3 s)."""
+    url, content = preview
+    assert wait_for(lambda: fetch(url + "/")[0] == 200, 60)
+    words = ["Premier", "Second"]
+    # A thread of its own: the browser tests' Playwright keeps an event loop in this one.
+    with ThreadPoolExecutor(1) as thread:
+        pages = thread.submit(asyncio.run, pages_after_reloads(url, content / "pages" / "contact.md", words)).result()
+    assert [f"{word} enregistrement." in html for word, html in zip(words, pages)] == [True, True]
+
+
+def test_the_preview_keeps_its_search_index_and_updates_it(preview):
+    url, content = preview
+    assert wait_for(lambda: fetch(url + "/")[0] == 200, 60)
+    page = content / "pages" / "contact.md"
+    save(page, page.read_text(encoding="utf-8") + "\nUn mot rare : zygomatique.\n")
+    assert wait_for(lambda: "zygomatique" in fetch(url + "/contact/")[1], 30)
+    # The index is there at once (the last one), and Pagefind rewrites it in the background.
+    assert fetch(url + "/pagefind/pagefind-entry.json")[0] == 200
+
+
+def test_a_build_with_the_cache_reads_again_a_changed_file(content_copy, tmp_path):
+    output = tmp_path / "apercu"
+    assert invoke("build", "--cache", "--content", str(content_copy), "--output", str(output)).returncode == 0
+    page = content_copy / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Nous contacter", "title: Écrivez-nous"), encoding="utf-8")
+    result = invoke("build", "--cache", "--content", str(content_copy), "--output", str(output))
+    assert result.returncode == 0, result.stderr
+    assert "Écrivez-nous" in (output / "contact" / "index.html").read_text(encoding="utf-8")
+    assert "Atelier d’écriture" in (output / "ateliers" / "ecriture" / "index.html").read_text(encoding="utf-8")

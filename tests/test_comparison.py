@@ -272,8 +272,8 @@ def test_without_a_mark_the_table_shows_the_first_offers_in_order(twelve_offers)
 def test_every_offer_is_listed_below_the_table_by_method(twelve_offers):
     section = twelve_offers.soup(URL).select_one("section#tous-les-ateliers, section[aria-labelledby=tous-les-ateliers]")
     groups = {text(h3): [text(a) for a in h3.find_next_sibling("ul").select("a")] for h3 in section.select("h3")}
-    assert list(groups) == [as_shown(method) for method in ["Co-développement", "Écriture", "Groupe Balint"]]
-    assert groups[as_shown("Groupe Balint")] == ["Atelier 3", "Atelier 6", "Atelier 9", "Atelier 12"]
+    assert list(groups) == [as_shown(method, "h3") for method in ["Co-développement", "Écriture", "Groupe Balint"]]
+    assert groups[as_shown("Groupe Balint", "h3")] == ["Atelier 3", "Atelier 6", "Atelier 9", "Atelier 12"]
     assert sum(len(titles) for titles in groups.values()) == 12
 
 

@@ -11,6 +11,7 @@ PROCESSES sets the number of workers (all cores by default; 1 works in
 turn, as does a system without fork).
 """
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -46,8 +47,14 @@ def map_forked(function, items, workers):
     context = multiprocessing.get_context("fork")
     items = list(items)
     chunk = max(1, len(items) // (workers * 8))
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
-        return list(pool.map(_run, items, chunksize=chunk))
+    # The build's objects are left out of the workers' garbage collections:
+    # walking them would copy every memory page the workers share with it.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
+            return list(pool.map(_run, items, chunksize=chunk))
+    finally:
+        gc.unfreeze()
 
 
 def relay(records):

@@ -1,0 +1,89 @@
+"""Reading and rendering on every core (plugins/parallel, yaml_front_matter's
+read-ahead, plugins/page_writer): the same site as when done in turn, the
+same errors, and what a worker logs still reaches the build's report."""
+
+import logging
+
+import pytest
+
+from conftest import Site, build_files, write_content
+from conftest import pelican_build
+from conftest import titled_offer as offer
+from parallel import map_forked, relay
+
+# Above the thresholds of prefetch.py and page_writer (64 files, 64 pages).
+OFFERS, ARTICLES = 40, 40
+
+
+def many_documents():
+    files = {f"ateliers/atelier-{n}.md": offer(f"Atelier {n}", n) for n in range(1, OFFERS + 1)}
+    files |= {
+        f"ressources/article-{n}.md": (f"---\ntitle: Article {n}\ndate: 2025-01-{n % 28 + 1:02d}\n---\n\n"
+                                       f"Voir [l'atelier {n}]({{filename}}/ateliers/atelier-{n}.md) : c'est \"utile\".\n")
+        for n in range(1, ARTICLES + 1)
+    }
+    return files
+
+
+@pytest.fixture(scope="module")
+def built_both_ways(tmp_path_factory):
+    """The same content built with two processes and in turn."""
+    folder = tmp_path_factory.mktemp("deux-facons")
+    write_content(folder / "content", many_documents())
+    sites = {}
+    for processes in (2, 1):
+        output = folder / f"output-{processes}"
+        result = pelican_build(folder / "content", output, options=("-e", f"PROCESSES={processes}", "SEARCH_INDEX=false"))
+        assert result.returncode == 0, result.stdout + result.stderr
+        sites[processes] = Site(output)
+    return sites
+
+
+def test_two_processes_write_the_same_site_as_one(built_both_ways):
+    forked, in_turn = built_both_ways[2], built_both_ways[1]
+    files = [path.relative_to(forked.root) for path in sorted(forked.root.rglob("*")) if path.is_file()]
+    assert files == [path.relative_to(in_turn.root) for path in sorted(in_turn.root.rglob("*")) if path.is_file()]
+    assert len([name for name in files if name.suffix == ".html"]) > OFFERS + ARTICLES
+    different = [name for name in files if (forked.root / name).read_bytes() != (in_turn.root / name).read_bytes()]
+    assert different == []
+
+
+def test_pages_rendered_by_the_workers_are_in_french_typography(built_both_ways):
+    text = built_both_ways[2].soup("/ressources/article-7/").select_one("main").get_text()
+    assert "c’est «\u00a0utile\u00a0»" in text
+
+
+@pytest.mark.parametrize("processes", [2, 1])
+def test_a_mistake_in_one_file_is_reported_the_same_way(tmp_path, processes):
+    files = many_documents() | {"ateliers/atelier-9.md": "---\ntitle: Atelier 9\nmethod: [Balint\n---\n\nTexte.\n"}
+    write_content(tmp_path / "content", files)
+    result = pelican_build(tmp_path / "content", tmp_path / "output", options=("-e", f"PROCESSES={processes}"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/ateliers/atelier-9.md, ligne 3" in output and "l'en-tête YAML est mal formé" in output
+
+
+def test_a_build_with_too_few_files_to_fork_still_builds(tmp_path):
+    result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1)}, options=("-e", "PROCESSES=2"))
+    assert result.returncode == 0, output
+
+
+# -- plugins/parallel itself ----------------------------------------------------------
+
+def work(item):
+    """Logs for 3, fails for 5, doubles the others."""
+    if item == 3:
+        logging.getLogger("pelican.test").warning("trois : %s", "attention")
+    if item == 5:
+        raise ValueError("cinq refusé")
+    return item * 2
+
+
+def test_results_come_back_in_order_with_errors_and_log_records(caplog):
+    outcomes = map_forked(work, range(8), 2)
+    assert [outcome.value for outcome in outcomes] == [0, 2, 4, 6, 8, None, 12, 14]
+    assert isinstance(outcomes[5].error, ValueError) and str(outcomes[5].error) == "cinq refusé"
+    assert [outcome.records for outcome in outcomes if outcome.records][0][0].getMessage() == "trois : attention"
+    with caplog.at_level(logging.WARNING):
+        relay(outcomes[3].records)
+    assert [(record.name, record.getMessage()) for record in caplog.records] == [("pelican.test", "trois : attention")]
