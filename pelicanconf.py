@@ -145,6 +145,9 @@ COMPARISON_CRITERIA = [
 # Pagefind indexes every page after the build, in French; the search page is
 # content/pages/recherche.md.
 SEARCH_URL = "recherche/"
+# Pagefind holds each page in memory while indexing (about 180 KB): a larger
+# site is indexed in batches of this many pages, merged by the search page.
+SEARCH_INDEX_BATCH = 1500
 
 # -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
 DISPLAY_PAGES_ON_MENU = False

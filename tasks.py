@@ -48,7 +48,7 @@ def cache_options(content):
 
 
 # The preview's search index, being rebuilt in the background.
-_indexing = {"process": None}
+_indexing = {"running": None}
 
 
 def index_in_background(staging, target):
@@ -57,14 +57,12 @@ def index_in_background(staging, target):
     without delaying the page's reload."""
     from search_index import start_indexing  # noqa: PLC0415 (only the preview needs it)
 
-    running = _indexing["process"]
-    if running is not None and running.poll() is None:
-        running.terminate()
-        running.wait()
-    if (target / "pagefind").is_dir():
-        (target / "pagefind").rename(staging / "pagefind")
+    if _indexing["running"] is not None:
+        _indexing["running"].stop()
+    for bundle in target.glob("pagefind*"):
+        bundle.rename(staging / bundle.name)
     replace_folder(staging, target)
-    _indexing["process"] = start_indexing(target)
+    _indexing["running"] = start_indexing(target)
 
 
 def run_pelican(content, settings, output, siteurl=None, cache=False):

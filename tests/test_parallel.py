@@ -3,6 +3,7 @@ read-ahead, plugins/page_writer): the same site as when done in turn, the
 same errors, and what a worker logs still reaches the build's report."""
 
 import logging
+import shutil
 
 import pytest
 
@@ -10,6 +11,7 @@ from conftest import Site, build_files, write_content
 from conftest import pelican_build
 from conftest import titled_offer as offer
 from parallel import map_forked, relay
+from site_checks import check_site
 
 # Above the thresholds of prefetch.py and page_writer (64 files, 64 pages).
 OFFERS, ARTICLES = 40, 40
@@ -61,6 +63,16 @@ def test_a_mistake_in_one_file_is_reported_the_same_way(tmp_path, processes):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "content/ateliers/atelier-9.md, ligne 3" in output and "l'en-tête YAML est mal formé" in output
+
+
+def test_the_link_checker_finds_the_same_on_every_core(built_both_ways, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(built_both_ways[2].root, copy)
+    page = copy / "ressources" / "article-12" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="/introuvable/">x</a></main>'), encoding="utf-8")
+    in_turn, forked = check_site(copy, workers=1), check_site(copy, workers=2)
+    assert forked == in_turn and forked.pages > 64
+    assert [(problem.page, problem.link) for problem in forked.problems] == [("/ressources/article-12/", "/introuvable/")]
 
 
 def test_a_build_with_too_few_files_to_fork_still_builds(tmp_path):

@@ -7,7 +7,7 @@ import json
 import pytest
 from site_checks.accessibility import site_context
 
-from conftest import PUBLISHED_SITEURL
+from conftest import PUBLISHED_SITEURL, Site, build_files
 
 
 def test_the_index_is_built_in_french_inside_the_site(site):
@@ -66,5 +66,38 @@ def test_without_javascript_the_page_says_so_and_leads_to_the_offers(browser, si
         assert notice.is_visible()
         assert "La recherche a besoin de JavaScript" in notice.inner_text()
         assert notice.locator('a[href="/ateliers/"]').count() == 1
+    finally:
+        context.close()
+
+
+# -- A large site: indexed in batches, merged by the search page --------------------------
+
+@pytest.fixture(scope="module")
+def batched_site(tmp_path_factory):
+    """A small site indexed as a large one is: batches of five pages."""
+    folder = tmp_path_factory.mktemp("lots")
+    files = {f"ressources/note-{n}.md": f"---\ntitle: Note {n}\ndate: 2025-02-{n:02d}\n---\n\nNote numéro {n}.\n"
+             for n in range(1, 13)}
+    files["ressources/note-12.md"] = "---\ntitle: Note douze\ndate: 2025-02-12\n---\n\nUn mot rare : ornithorynque.\n"
+    result, output = build_files(folder, files, options=("-e", "SEARCH_INDEX_BATCH=5"))
+    assert result.returncode == 0, output
+    return Site(folder / "output")
+
+
+def test_a_large_site_is_indexed_in_batches_that_cover_every_page(batched_site):
+    others = json.loads((batched_site.root / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    bundles = ["pagefind", *(other.strip("./") for other in others)]
+    assert len(bundles) >= 4 and bundles[1] == "pagefind-2"
+    counted = sum(json.loads((batched_site.root / bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+                  ["languages"]["fr"]["page_count"] for bundle in bundles)
+    marked = [path for path in batched_site.html_files() if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert counted == len(marked)
+
+
+def test_the_search_page_finds_a_page_of_the_last_batch(browser, batched_site):
+    context, origin = site_context(browser, batched_site.root)
+    try:
+        results = search(context.new_page(), f"{origin}/recherche/", "ornithorynque")
+        assert [href for _, href in results] == ["/ressources/note-12/"]
     finally:
         context.close()

@@ -3,37 +3,102 @@ wheel) over the written site, in French, into pagefind/ inside the site
 itself, so the search page needs nothing from another host.
 
 Only what a page marks with data-pagefind-body (its <main>) is indexed.
-The binary is started when the site is written and runs on its own core
-while the link checker reads the pages; the build waits for it before its
-report (strict_build's site_written). The preview sets SEARCH_INDEX = False
-and indexes the finished site itself, in the background (tasks.py): the
-page reloads without waiting for the index.
+Pagefind holds every page in memory (about 180 KB each): a site of more
+than SEARCH_INDEX_BATCH pages is indexed in batches, one after the other,
+into pagefind/, pagefind-2/… which the search page merges (listed in
+pagefind/bundles.json). The first batch is started when the site is
+written and runs on its own core while the link checker reads the pages;
+the build waits for the last before its report (strict_build's
+site_written). The preview sets SEARCH_INDEX = False and indexes the
+finished site itself, in the background (tasks.py).
 """
 
+import json
+import math
+import re
 import subprocess
+import threading
+from pathlib import Path
 
 from pagefind_bin import get_executable
 from strict_build import site_written
 
+# A page's path that a glob would not read as written.
+_GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
 
-def start_indexing(folder):
-    """Pagefind, started on a written site."""
-    command = [str(get_executable()), "--site", str(folder), "--force-language", "fr", "--silent"]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+def bundle_name(number):
+    return "pagefind" if number == 0 else f"pagefind-{number + 1}"
+
+
+def batches(folder, size):
+    """The site's pages in batches of `size` at most, as even as can be; one
+    batch, the whole site, when a path could not be written in a glob."""
+    folder = Path(folder)
+    pages = sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.html")
+                   if not path.relative_to(folder).parts[0].startswith("pagefind"))
+    if len(pages) <= size or any(_GLOB_SPECIAL.search(page) for page in pages):
+        return [None]  # None: every page, without a glob
+    count = math.ceil(len(pages) / size)
+    length = math.ceil(len(pages) / count)
+    return [pages[start:start + length] for start in range(0, len(pages), length)]
+
+
+def index_command(folder, number=0, pages=None):
+    command = [str(get_executable()), "--site", str(folder), "--force-language", "fr", "--silent",
+               "--output-path", str(Path(folder) / bundle_name(number))]
+    return command + (["--glob", "{" + ",".join(pages) + "}"] if pages else [])
+
+
+class Indexing(threading.Thread):
+    """Pagefind over a written site, batch after batch, in a thread of its
+    own; `problems` says what failed, once it has ended."""
+
+    def __init__(self, folder, size):
+        super().__init__(daemon=True)
+        self.folder, self.plan = Path(folder), batches(folder, size)
+        self.problems, self.process, self.stopped = [], None, False
+
+    def run(self):
+        for number, pages in enumerate(self.plan):
+            if self.stopped:
+                return
+            self.process = subprocess.Popen(index_command(self.folder, number, pages), stdout=subprocess.PIPE,
+                                            stderr=subprocess.STDOUT, text=True)
+            output, _ = self.process.communicate()
+            if self.process.returncode != 0:
+                if not self.stopped:
+                    self.problems.append(f"l'index de recherche (Pagefind) n'a pas pu être construit : {output.strip()}")
+                return
+        others = [f"../{bundle_name(number)}/" for number in range(1, len(self.plan))]
+        (self.folder / "pagefind" / "bundles.json").write_text(json.dumps(others), encoding="utf-8")
+
+    def stop(self):
+        """Give up (the preview has a newer site to index)."""
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+        self.join()
+
+
+def start_indexing(folder, size=1500):
+    indexing = Indexing(folder, size)
+    indexing.start()
+    return indexing
 
 
 def index_site(pelican):
-    """Start Pagefind; return the generator that waits for it and gives its
-    failure, if any, as a line of the build's report."""
-    if not pelican.settings.get("SEARCH_INDEX", True):
+    """Start the indexing; return the generator that waits for it and gives
+    its failure, if any, as a line of the build's report."""
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX", True):
         return []
-    return _outcome(start_indexing(pelican.output_path))
+    return _outcome(start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", 1500)))
 
 
-def _outcome(process):
-    output, _ = process.communicate()
-    if process.returncode != 0:
-        yield f"l'index de recherche (Pagefind) n'a pas pu être construit : {output.strip()}"
+def _outcome(worker):
+    worker.join()
+    yield from worker.problems
 
 
 def register():

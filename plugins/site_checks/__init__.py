@@ -9,6 +9,7 @@ listed and nothing is published.
 
 from pathlib import Path
 
+from parallel import processes
 from pelican import signals
 from strict_build import site_written
 
@@ -45,7 +46,7 @@ def remember_contents(generators):
 
 def check_links(pelican):
     """The link problems of the written site, as lines for the build's report."""
-    result = check_site(pelican.output_path, pelican.settings["SITEURL"], _known["drafts"])
+    result = check_site(pelican.output_path, pelican.settings["SITEURL"], _known["drafts"], processes(pelican.settings))
     return [describe(problem, _known["sources"]) for problem in result.problems]
 
 

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
+from parallel import map_forked
+
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
@@ -29,6 +31,8 @@ EXTERNAL_SCHEMES = {"http", "https"}
 SAME_ON_EVERY_PAGE = re.compile(r"/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:")
 # What check() returns for a link to another site: listed, not fetched.
 _EXTERNAL = object()
+# Below this many pages, parsing them in turn is faster than starting processes.
+MINIMUM_PAGES = 64
 
 
 @dataclass(frozen=True, order=True)
@@ -53,13 +57,26 @@ def url_path(file):
     return "/" + file
 
 
-def check_site(root, siteurl="", drafts=None):
+def read_pages(paths, workers):
+    """Each page's links, ids and images, parsed on `workers` cores."""
+    if workers < 2 or len(paths) < MINIMUM_PAGES:
+        return [read_page(path) for path in paths]
+    outcomes = map_forked(read_page, paths, workers)
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise outcome.error
+    return [outcome.value for outcome in outcomes]
+
+
+def check_site(root, siteurl="", drafts=None, workers=1):
     """Check every link of every HTML page under `root`. `siteurl` is the
     SITEURL the site was built with (absolute links to it are internal);
-    `drafts` maps the URL path a draft would have to its source file."""
+    `drafts` maps the URL path a draft would have to its source file; the
+    pages are parsed on `workers` cores."""
     files = SiteFiles(root)
     origin = (siteurl or PREVIEW_ORIGIN).rstrip("/")
-    pages = {name: read_page(files.root / name) for name in sorted(files.files) if name.endswith(".html")}
+    names = [name for name in sorted(files.files) if name.endswith(".html")]
+    pages = dict(zip(names, read_pages([files.root / name for name in names], workers)))
     checker = _Checker(files, pages, origin, drafts or {})
     result = Result(pages=len(pages))
     for name, page in pages.items():

@@ -6,7 +6,13 @@ const status = document.querySelector(".search__status");
 const list = document.querySelector(".search__results");
 const bundle = new URL(form.dataset.pagefind, location.href);
 const pagefind = await import(bundle.href + "pagefind.js");
-await pagefind.options({ baseUrl: bundle.pathname.replace(/pagefind\/$/, "") });
+const baseUrl = bundle.pathname.replace(/pagefind\/$/, "");
+await pagefind.options({ baseUrl });
+// A large site is indexed in several bundles (plugins/search_index): merge them.
+const others = await fetch(bundle.href + "bundles.json").then((answer) => (answer.ok ? answer.json() : []), () => []);
+for (const other of others) {
+  await pagefind.mergeIndex(new URL(other, bundle).pathname, { baseUrl });
+}
 
 function plural(count) {
   return count > 1 ? `${count} pages trouvées` : "1 page trouvée";
