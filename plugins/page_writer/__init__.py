@@ -4,9 +4,10 @@ rendering and writing: a page is written once, never read back.
 
 The generators ask for one page at a time; this writer keeps their calls
 and renders them all in forked workers (plugins/parallel) when the
-generator added here takes its turn, after the articles and pages. A call
-that must keep its place (an override of a file already asked for) is
-written in turn, as Pelican would; so is a small site.
+generator added here takes its turn, after the articles and pages. A
+second call for the same file keeps its place: what was asked before it is
+written, then Pelican allows or refuses it (override_output) in turn. A
+small site is written in turn.
 """
 
 from pelican import signals
@@ -44,9 +45,10 @@ class PageWriter(Writer):
 
     def write_file(self, name, template, context, *args, **kwargs):
         template = FilteredTemplate(template)
-        override = kwargs.get("override_output") or (len(args) > 3 and args[3])
-        if self._in_turn or not name or override or name in self._asked:
-            self.write_pending()  # what was asked before is written before
+        if self._in_turn or not name or name in self._asked:
+            # A second write to a file is Pelican's to allow or refuse
+            # (override_output), in order: what was asked before is written before.
+            self._write_kept()
             return super().write_file(name, template, context, *args, **kwargs)
         self._asked.add(name)
         # The context as it is now: a generator may change it afterwards.
@@ -55,7 +57,11 @@ class PageWriter(Writer):
 
     def write_pending(self):
         """Render and write every page asked for so far; from now on, in turn."""
-        pending, self._pending, self._in_turn = self._pending, [], True
+        self._write_kept()
+        self._in_turn = True
+
+    def _write_kept(self):
+        pending, self._pending = self._pending, []
         workers = processes(self.settings)
         if workers == 1 or len(pending) < MINIMUM_PAGES:
             for job in pending:
@@ -66,8 +72,12 @@ class PageWriter(Writer):
             relay(outcome.records)
             if outcome.error is not None:
                 raise outcome.error
-        # Pelican's own record of written files, for the calls still to come.
-        self._written_files.update(sanitised_join(self.output_path, job[0]) for job in pending)
+        # Pelican's own record of the files written, for the calls still to come.
+        for name, _template, _context, args, kwargs in pending:
+            path = sanitised_join(self.output_path, name)
+            self._written_files.add(path)
+            if kwargs.get("override_output") or (len(args) > 3 and args[3]):
+                self._overridden_files.add(path)
 
     def _write(self, job):
         name, template, context, args, kwargs = job
