@@ -188,3 +188,8 @@ TYPOGRIFY = False
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# -- Build speed (plugins/parallel) ---------------------------------------------
+# The Markdown files are read, and the pages rendered, on this many cores at
+# once: None for all of them, 1 to do everything in turn.
+PROCESSES = None

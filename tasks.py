@@ -12,6 +12,8 @@ import shutil
 import tempfile
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -40,11 +42,13 @@ PREVIEW_CACHE = ROOT / ".cache" / "apercu"
 
 
 def cache_options(content):
-    """The preview's settings: its own reader cache, and the search index
+    """The preview's settings: its own caches (each file's HTML and front
+    matter; each page as French typography set it), and the search index
     left to index_in_background."""
     folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
-            f"CACHE_PATH={json.dumps(str(folder))}", "SEARCH_INDEX=false"]
+            f"CACHE_PATH={json.dumps(str(folder))}", f"PAGE_WRITER_CACHE={json.dumps(str(folder / 'pages.pickle'))}",
+            "SEARCH_INDEX=false"]
 
 
 # The preview's search index, being rebuilt in the background.
@@ -61,7 +65,7 @@ def index_in_background(staging, target):
         _indexing["running"].stop()
     for bundle in target.glob("pagefind*"):
         bundle.rename(staging / bundle.name)
-    replace_folder(staging, target)
+    replace_folder(staging, target, wait=False)
     _indexing["running"] = start_indexing(target)
 
 
@@ -123,14 +127,18 @@ def pelican_in_fork(arguments):
     return os.waitstatus_to_exitcode(status) == 0
 
 
-def replace_folder(new, target):
-    """Put `new` in the place of `target` with two renames."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
+def replace_folder(new, target, wait=True):
+    """Put `new` in the place of `target` with two renames; the old folder
+    is deleted then, or in the background (the preview: the page reloads
+    without waiting for a thousand files to go)."""
+    old = target.with_name(f"{target.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if target.exists():
         target.rename(old)
     new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    if wait:
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
 
 
 def staging_for(output):
@@ -177,8 +185,8 @@ def preview(c, output=OUTPUT):
 @task
 def clean(c):
     """Supprime le site construit et les dossiers temporaires."""
-    for name in (OUTPUT, f"{OUTPUT}.staging", f"{OUTPUT}.old", "cache"):
-        shutil.rmtree(ROOT / name, ignore_errors=True)
+    for folder in [ROOT / OUTPUT, ROOT / f"{OUTPUT}.staging", ROOT / "cache", *ROOT.glob(f"{OUTPUT}.old-*")]:
+        shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
 
 

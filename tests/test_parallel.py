@@ -99,3 +99,44 @@ def test_results_come_back_in_order_with_errors_and_log_records(caplog):
     with caplog.at_level(logging.WARNING):
         relay(outcomes[3].records)
     assert [(record.name, record.getMessage()) for record in caplog.records] == [("pelican.test", "trois : attention")]
+
+
+# -- The preview's cache of filtered pages (page_writer/filter_cache.py) -----------------
+
+def test_a_page_seen_at_the_last_build_is_not_filtered_again(tmp_path):
+    from page_writer import filter_cache  # noqa: PLC0415
+
+    calls = []
+
+    def shout(html):
+        calls.append(html)
+        return html.upper()
+
+    path, filters = tmp_path / "pages.pickle", {"shout": shout}
+    filter_cache.load(path, filters)
+    assert [filter_cache.filtered(html, filters) for html in ("<p>a</p>", "<p>b</p>")] == ["<P>A</P>", "<P>B</P>"]
+    filter_cache.save()
+    filter_cache.load(path, filters)  # the next build
+    assert filter_cache.filtered("<p>a</p>", filters) == "<P>A</P>"
+    assert filter_cache.filtered("<p>c</p>", filters) == "<P>C</P>"
+    assert calls == ["<p>a</p>", "<p>b</p>", "<p>c</p>"]
+    filter_cache.save()
+    filter_cache.load(path, {"other": shout})  # other filters: nothing is taken from the file
+    assert filter_cache.filtered("<p>a</p>", {"other": shout}) == "<P>A</P>" and calls[-1] == "<p>a</p>"
+    filter_cache.load(None, filters)  # a normal build keeps nothing
+    filter_cache.filtered("<p>a</p>", filters)
+    assert calls[-2:] == ["<p>a</p>", "<p>a</p>"]
+
+
+def test_pages_from_the_cache_are_those_the_filters_write(built_both_ways, tmp_path):
+    """Twice with the preview's cache of filtered pages, on two processes:
+    the second build takes every page from the cache, and writes the same."""
+    content = built_both_ways[1].root.parent / "content"
+    options = ("-e", "PROCESSES=2", "SEARCH_INDEX=false", f'PAGE_WRITER_CACHE="{tmp_path / "pages.pickle"}"')
+    for run in (1, 2):
+        result = pelican_build(content, tmp_path / f"output-{run}", options=options)
+        assert result.returncode == 0, result.stdout + result.stderr
+    in_turn = built_both_ways[1].root
+    pages = sorted(path.relative_to(in_turn) for path in in_turn.rglob("*.html"))
+    assert (tmp_path / "pages.pickle").stat().st_size > 0
+    assert [page for page in pages if (tmp_path / "output-2" / page).read_bytes() != (in_turn / page).read_bytes()] == []

@@ -7,7 +7,8 @@ and renders them all in forked workers (plugins/parallel) when the
 generator added here takes its turn, after the articles and pages. A
 second call for the same file keeps its place: what was asked before it is
 written, then Pelican allows or refuses it (override_output) in turn. A
-small site is written in turn.
+small site is written in turn. The preview keeps the filtered pages from
+one build to the next (filter_cache.py).
 """
 
 from pelican import signals
@@ -15,6 +16,8 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from parallel import map_forked, processes, relay
+
+from . import filter_cache
 
 __all__ = ["HTML_FILTERS", "PageWriter", "register"]
 
@@ -32,9 +35,8 @@ class FilteredTemplate:
 
     def render(self, context):
         html = self.template.render(context)
-        if str(context.get("output_file", "")).endswith(".html"):
-            for function in HTML_FILTERS.values():
-                html = function(html)
+        if HTML_FILTERS and str(context.get("output_file", "")).endswith(".html"):
+            html = filter_cache.filtered(html, HTML_FILTERS)
         return html
 
 
@@ -42,6 +44,7 @@ class PageWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self._pending, self._asked, self._in_turn = [], set(), False
+        filter_cache.load(self.settings.get("PAGE_WRITER_CACHE"), HTML_FILTERS)
 
     def write_file(self, name, template, context, *args, **kwargs):
         template = FilteredTemplate(template)
@@ -59,19 +62,21 @@ class PageWriter(Writer):
         """Render and write every page asked for so far; from now on, in turn."""
         self._write_kept()
         self._in_turn = True
+        filter_cache.save()
 
     def _write_kept(self):
         pending, self._pending = self._pending, []
         workers = processes(self.settings)
         if workers == 1 or len(pending) < MINIMUM_PAGES:
             for job in pending:
-                self._write(job)
+                filter_cache.keep(self._write(job))
             return
         # Workers get an index: the pages themselves are inherited, not sent.
         for outcome in map_forked(lambda index: self._write(pending[index]), range(len(pending)), workers):
             relay(outcome.records)
             if outcome.error is not None:
                 raise outcome.error
+            filter_cache.keep(outcome.value)
         # Pelican's own record of the files written, for the calls still to come.
         for name, _template, _context, args, kwargs in pending:
             path = sanitised_join(self.output_path, name)
@@ -80,8 +85,10 @@ class PageWriter(Writer):
                 self._overridden_files.add(path)
 
     def _write(self, job):
+        """Write one page; return what it took from, or gave to, the filter cache."""
         name, template, context, args, kwargs = job
         Writer.write_file(self, name, template, context, *args, **kwargs)
+        return filter_cache.take_used()
 
 
 class WritePages:
