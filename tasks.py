@@ -66,7 +66,7 @@ def index_in_background(staging, target):
     for bundle in target.glob("pagefind*"):
         bundle.rename(staging / bundle.name)
     replace_folder(staging, target, wait=False)
-    _indexing["running"] = start_indexing(target)
+    _indexing["running"] = start_indexing(target, idle=True)
 
 
 def run_pelican(content, settings, output, siteurl=None, cache=False):

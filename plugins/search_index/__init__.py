@@ -15,6 +15,7 @@ finished site itself, in the background (tasks.py).
 
 import json
 import math
+import os
 import re
 import subprocess
 import threading
@@ -54,9 +55,9 @@ class Indexing(threading.Thread):
     """Pagefind over a written site, batch after batch, in a thread of its
     own; `problems` says what failed, once it has ended."""
 
-    def __init__(self, folder, size):
+    def __init__(self, folder, size, idle=False):
         super().__init__(daemon=True)
-        self.folder, self.plan = Path(folder), batches(folder, size)
+        self.folder, self.plan, self.idle = Path(folder), batches(folder, size), idle
         self.problems, self.process, self.stopped = [], None, False
 
     def run(self):
@@ -64,7 +65,7 @@ class Indexing(threading.Thread):
             if self.stopped:
                 return
             self.process = subprocess.Popen(index_command(self.folder, number, pages), stdout=subprocess.PIPE,
-                                            stderr=subprocess.STDOUT, text=True)
+                                            stderr=subprocess.STDOUT, text=True, preexec_fn=self._lowest_priority())
             output, _ = self.process.communicate()
             if self.process.returncode != 0:
                 if not self.stopped:
@@ -72,6 +73,11 @@ class Indexing(threading.Thread):
                 return
         others = [f"../{bundle_name(number)}/" for number in range(1, len(self.plan))]
         (self.folder / "pagefind" / "bundles.json").write_text(json.dumps(others), encoding="utf-8")
+
+    def _lowest_priority(self):
+        """With `idle` (the preview), Pagefind gets only the CPU nothing
+        else wants: the next build is never slowed by it."""
+        return (lambda: os.nice(19)) if self.idle and hasattr(os, "nice") else None
 
     def stop(self):
         """Give up (the preview has a newer site to index)."""
@@ -81,8 +87,8 @@ class Indexing(threading.Thread):
         self.join()
 
 
-def start_indexing(folder, size=1500):
-    indexing = Indexing(folder, size)
+def start_indexing(folder, size=1500, idle=False):
+    indexing = Indexing(folder, size, idle)
     indexing.start()
     return indexing
 
