@@ -173,6 +173,8 @@ def build(c, content=CONTENT, output=OUTPUT, cache=False):
     """Construit le site (pelicanconf.py) dans output/."""
     if not build_site(content, SETTINGS, output, cache=cache):
         raise Exit(code=1)
+    if _indexing["running"] is not None:  # with --cache: the index, before the command ends
+        _indexing["running"].join()
 
 
 @task(help={"output": "dossier du site construit"})

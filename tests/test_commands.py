@@ -217,6 +217,7 @@ def test_a_build_with_the_cache_reads_again_a_changed_file(content_copy, tmp_pat
     page.write_text(page.read_text(encoding="utf-8").replace("title: Nous contacter", "title: Écrivez-nous"), encoding="utf-8")
     result = invoke("build", "--cache", "--content", str(content_copy), "--output", str(output))
     assert result.returncode == 0, result.stderr
+    assert json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == []  # the index is complete
     assert "Écrivez-nous" in (output / "contact" / "index.html").read_text(encoding="utf-8")
     # Pages from the caches are the pages a build without them writes.
     plain = tmp_path / "sans-cache"
