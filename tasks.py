@@ -43,12 +43,12 @@ PREVIEW_CACHE = ROOT / ".cache" / "apercu"
 
 def cache_options(content):
     """The preview's settings: its own caches (each file's HTML and front
-    matter; each page as French typography set it), and the search index
-    left to index_in_background."""
+    matter; each page as French typography set it; each page's links), and
+    the search index left to index_in_background."""
     folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
             f"CACHE_PATH={json.dumps(str(folder))}", f"PAGE_WRITER_CACHE={json.dumps(str(folder / 'pages.pickle'))}",
-            "SEARCH_INDEX=false"]
+            f"LINK_CHECK_CACHE={json.dumps(str(folder / 'links.pickle'))}", "SEARCH_INDEX=false"]
 
 
 # The preview's search index, being rebuilt in the background.

@@ -140,3 +140,17 @@ def test_pages_from_the_cache_are_those_the_filters_write(built_both_ways, tmp_p
     pages = sorted(path.relative_to(in_turn) for path in in_turn.rglob("*.html"))
     assert (tmp_path / "pages.pickle").stat().st_size > 0
     assert [page for page in pages if (tmp_path / "output-2" / page).read_bytes() != (in_turn / page).read_bytes()] == []
+
+
+def test_the_preview_parses_again_only_the_pages_that_changed(built_both_ways, tmp_path):
+    """The link checker's cache (site_checks/parse_cache.py): the same
+    result as without it, and a page changed since is read again."""
+    copy, cache = tmp_path / "site", tmp_path / "links.pickle"
+    shutil.copytree(built_both_ways[2].root, copy)
+    first = check_site(copy, workers=2, cache=cache)
+    assert first == check_site(copy, workers=2) and first.problems == [] and cache.stat().st_size > 0
+    page = copy / "ressources" / "article-3" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="/disparu/">x</a></main>'), encoding="utf-8")
+    again = check_site(copy, workers=2, cache=cache)
+    assert [(problem.page, problem.link) for problem in again.problems] == [("/ressources/article-3/", "/disparu/")]
+    assert again == check_site(copy, workers=1)

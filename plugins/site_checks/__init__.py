@@ -46,7 +46,9 @@ def remember_contents(generators):
 
 def check_links(pelican):
     """The link problems of the written site, as lines for the build's report."""
-    result = check_site(pelican.output_path, pelican.settings["SITEURL"], _known["drafts"], processes(pelican.settings))
+    settings = pelican.settings
+    result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
+                        settings.get("LINK_CHECK_CACHE"))
     return [describe(problem, _known["sources"]) for problem in result.problems]
 
 

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from parallel import map_forked
 
+from . import parse_cache
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
@@ -68,15 +69,29 @@ def read_pages(paths, workers):
     return [outcome.value for outcome in outcomes]
 
 
-def check_site(root, siteurl="", drafts=None, workers=1):
+def parsed_pages(root, names, workers, cache=None):
+    """{name: PageLinks} of the pages `names` under `root`; with `cache` (a
+    file, the preview's), a page unchanged since the last build is not
+    parsed again."""
+    known = parse_cache.load(cache)
+    keys = [parse_cache.key((root / name).read_bytes()) for name in names] if cache else [None] * len(names)
+    missing = [index for index, page_key in enumerate(keys) if page_key not in known]
+    found = dict(zip(missing, read_pages([root / names[index] for index in missing], workers)))
+    pages = [found[index] if index in found else known[page_key] for index, page_key in enumerate(keys)]
+    if cache:
+        parse_cache.save(cache, dict(zip(keys, pages)))
+    return dict(zip(names, pages))
+
+
+def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
     """Check every link of every HTML page under `root`. `siteurl` is the
     SITEURL the site was built with (absolute links to it are internal);
     `drafts` maps the URL path a draft would have to its source file; the
-    pages are parsed on `workers` cores."""
+    pages are parsed on `workers` cores, or taken from `cache` (parse_cache.py)."""
     files = SiteFiles(root)
     origin = (siteurl or PREVIEW_ORIGIN).rstrip("/")
     names = [name for name in sorted(files.files) if name.endswith(".html")]
-    pages = dict(zip(names, read_pages([files.root / name for name in names], workers)))
+    pages = parsed_pages(files.root, names, workers, cache)
     checker = _Checker(files, pages, origin, drafts or {})
     result = Result(pages=len(pages))
     for name, page in pages.items():
