@@ -59,14 +59,14 @@ def index_in_background(staging, target):
     """The preview's search index: the last one is kept in the new site, so
     search still works, and Pagefind updates it once the site is in place,
     without delaying the page's reload."""
-    from search_index import start_indexing  # noqa: PLC0415 (only the preview needs it)
+    from search_index import BATCH, start_indexing  # noqa: PLC0415 (only the preview needs it)
 
     if _indexing["running"] is not None:
         _indexing["running"].stop()
     for bundle in target.glob("pagefind*"):
         bundle.rename(staging / bundle.name)
     replace_folder(staging, target, wait=False)
-    _indexing["running"] = start_indexing(target, idle=True)
+    _indexing["running"] = start_indexing(target, _preloaded["search_batch"] or BATCH, idle=True)
 
 
 def run_pelican(content, settings, output, siteurl=None, cache=False):
@@ -85,7 +85,7 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
 
 
 # Whether this process has imported Pelican and the plugins (the preview).
-_preloaded = {"pelican": False}
+_preloaded = {"pelican": False, "search_batch": None}
 
 
 def preload_pelican():
@@ -98,9 +98,10 @@ def preload_pelican():
 
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    for name in read_settings(str(ROOT / SETTINGS))["PLUGINS"]:
+    settings = read_settings(str(ROOT / SETTINGS))
+    for name in settings["PLUGINS"]:
         importlib.import_module(name)
-    _preloaded["pelican"] = True
+    _preloaded.update(pelican=True, search_batch=settings.get("SEARCH_INDEX_BATCH"))
 
 
 def pelican_in_fork(arguments):

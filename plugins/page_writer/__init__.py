@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from parallel import map_forked, processes, relay
+from parallel import map_all, processes
 
 from . import filter_cache
 
@@ -23,8 +23,6 @@ __all__ = ["HTML_FILTERS", "PageWriter", "register"]
 
 # name -> function(html) -> html, applied in turn to every HTML page.
 HTML_FILTERS = {}
-# Below this many pages, rendering in turn is faster than starting processes.
-MINIMUM_PAGES = 64
 
 
 class FilteredTemplate:
@@ -66,18 +64,11 @@ class PageWriter(Writer):
 
     def _write_kept(self):
         pending, self._pending = self._pending, []
-        workers = processes(self.settings)
-        if workers == 1 or len(pending) < MINIMUM_PAGES:
-            for job in pending:
-                filter_cache.keep(self._write(job))
-            return
         # Workers get an index: the pages themselves are inherited, not sent.
-        for outcome in map_forked(lambda index: self._write(pending[index]), range(len(pending)), workers):
-            relay(outcome.records)
-            if outcome.error is not None:
-                raise outcome.error
-            filter_cache.keep(outcome.value)
-        # Pelican's own record of the files written, for the calls still to come.
+        for used in map_all(lambda index: self._write(pending[index]), range(len(pending)), processes(self.settings)):
+            filter_cache.keep(used)
+        # Pelican's own record of the files written (in a worker, it kept
+        # its copy), for the calls still to come.
         for name, _template, _context, args, kwargs in pending:
             path = sanitised_join(self.output_path, name)
             self._written_files.add(path)

@@ -18,8 +18,10 @@ import os
 import pickle
 from concurrent.futures import ProcessPoolExecutor
 
-__all__ = ["Outcome", "map_forked", "processes", "relay", "register"]
+__all__ = ["MINIMUM_ITEMS", "Outcome", "map_all", "map_forked", "processes", "register", "relay", "worth_forking"]
 
+# Below this many items, working in turn is faster than starting processes.
+MINIMUM_ITEMS = 64
 # What each worker runs, set before the workers are forked.
 _work = {"function": None, "recorder": None}
 
@@ -38,6 +40,26 @@ def processes(settings):
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1))
+
+
+def worth_forking(items, workers):
+    return workers > 1 and len(items) >= MINIMUM_ITEMS
+
+
+def map_all(function, items, workers):
+    """[function(item), …] in order: in forked workers when there are
+    enough items, else in turn. What the workers logged is logged again;
+    the first error is raised, as it would have been in turn."""
+    items = list(items)
+    if not worth_forking(items, workers):
+        return [function(item) for item in items]
+    values = []
+    for outcome in map_forked(function, items, workers):
+        relay(outcome.records)
+        if outcome.error is not None:
+            raise outcome.error
+        values.append(outcome.value)
+    return values
 
 
 def map_forked(function, items, workers):

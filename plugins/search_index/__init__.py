@@ -24,6 +24,8 @@ from pathlib import Path
 from pagefind_bin import get_executable
 from strict_build import site_written
 
+# Pages per Pagefind run, unless SEARCH_INDEX_BATCH says otherwise.
+BATCH = 1500
 # A page's path that a glob would not read as written.
 _GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
 
@@ -87,7 +89,7 @@ class Indexing(threading.Thread):
         self.join()
 
 
-def start_indexing(folder, size=1500, idle=False):
+def start_indexing(folder, size=BATCH, idle=False):
     indexing = Indexing(folder, size, idle)
     indexing.start()
     return indexing
@@ -99,7 +101,7 @@ def index_site(pelican):
     settings = pelican.settings
     if not settings.get("SEARCH_INDEX", True):
         return []
-    return _outcome(start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", 1500)))
+    return _outcome(start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", BATCH)))
 
 
 def _outcome(worker):

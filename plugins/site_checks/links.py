@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from parallel import map_forked
+from parallel import map_all
 
 from . import parse_cache
 from .addresses import mailto_problem, tel_problem
@@ -32,8 +32,6 @@ EXTERNAL_SCHEMES = {"http", "https"}
 SAME_ON_EVERY_PAGE = re.compile(r"/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:")
 # What check() returns for a link to another site: listed, not fetched.
 _EXTERNAL = object()
-# Below this many pages, parsing them in turn is faster than starting processes.
-MINIMUM_PAGES = 64
 
 
 @dataclass(frozen=True, order=True)
@@ -58,17 +56,6 @@ def url_path(file):
     return "/" + file
 
 
-def read_pages(paths, workers):
-    """Each page's links, ids and images, parsed on `workers` cores."""
-    if workers < 2 or len(paths) < MINIMUM_PAGES:
-        return [read_page(path) for path in paths]
-    outcomes = map_forked(read_page, paths, workers)
-    for outcome in outcomes:
-        if outcome.error is not None:
-            raise outcome.error
-    return [outcome.value for outcome in outcomes]
-
-
 def parsed_pages(root, names, workers, cache=None):
     """{name: PageLinks} of the pages `names` under `root`; with `cache` (a
     file, the preview's), a page unchanged since the last build is not
@@ -76,7 +63,7 @@ def parsed_pages(root, names, workers, cache=None):
     known = parse_cache.load(cache)
     keys = [parse_cache.key((root / name).read_bytes()) for name in names] if cache else [None] * len(names)
     missing = [index for index, page_key in enumerate(keys) if page_key not in known]
-    found = dict(zip(missing, read_pages([root / names[index] for index in missing], workers)))
+    found = dict(zip(missing, map_all(read_page, [root / names[index] for index in missing], workers)))
     pages = [found[index] if index in found else known[page_key] for index, page_key in enumerate(keys)]
     if cache:
         parse_cache.save(cache, dict(zip(keys, pages)))

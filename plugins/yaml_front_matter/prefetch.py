@@ -15,10 +15,7 @@ import fnmatch
 import os
 from pathlib import Path
 
-from parallel import map_forked, processes, relay
-
-# Below this many files, reading in turn is faster than starting processes.
-MINIMUM_FILES = 64
+from parallel import map_forked, processes, relay, worth_forking
 
 # Per build: Pelican's Readers (their caches), and the outcomes waiting
 # for Pelican, by absolute path.
@@ -67,6 +64,6 @@ def _to_read(reader):
 def _read_ahead(reader):
     paths = _to_read(reader)
     workers = processes(reader.settings)
-    if workers == 1 or len(paths) < MINIMUM_FILES:
+    if not worth_forking(paths, workers):
         return {}
     return dict(zip(paths, map_forked(reader.parse, paths, workers)))
