@@ -9,6 +9,8 @@ temporary folder, then measures, each time as a whole process, several runs:
 - the same content with plain Pelican: only the YAML reader and a
   one-template theme (the baseline);
 - the same without the search index;
+- plain Pelican, then Pagefind over what it wrote: the baseline with the
+  search index that issue 7 asks for, and no other work of ours;
 - a rebuild after changing one offer, with `make serve` itself: from the
   save to the browser's reload message (preview.py);
 - the link checker alone;
@@ -27,12 +29,15 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from generate import generate
 from preview import measure_preview
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from search_index import index_command  # noqa: E402 (the plugins' folder first)
 BASELINE_TEMPLATE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <title>{{ (article or page).title if (article or page) else SITENAME }}</title></head>
 <body><main>{% if article or page %}<h1>{{ (article or page).title }}</h1>{{ (article or page).content }}
@@ -62,15 +67,25 @@ MARKDOWN = {{"extensions": ["markdown.extensions.extra", "markdown.extensions.to
 """
 
 
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall time
+    memory: float  # peak, MB
+    processor: float  # CPU seconds, user and system, with the processes it started
+
+    def __add__(self, other):
+        return Run(self.seconds + other.seconds, max(self.memory, other.memory), self.processor + other.processor)
+
+
 def timed(command, cwd=ROOT):
-    """Run a process; its wall time in seconds and its peak memory in MB."""
+    """Run a process to its end and measure it."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"échec de {' '.join(map(str, command))} :\n{process.stderr.read().decode()}")
-    return seconds, usage.ru_maxrss / 1024
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def baseline_settings(folder):
@@ -106,31 +121,42 @@ def measure(documents, runs):
         content = folder / "content"
         generate(content, documents)
         settings = baseline_settings(folder)
-        full, bare, base = [], [], []
-        # Interleaved runs: a machine that slows down slows all three alike.
+        full, bare, base, indexed = [], [], [], []
+        # Interleaved runs: a machine that slows down slows all four alike.
         for _ in range(runs):
             full.append(timed(pelican(content, ROOT / "pelicanconf.py", fresh(folder, "full"))))
             bare.append(timed([*pelican(content, ROOT / "pelicanconf.py", fresh(folder, "bare")), "-e", "SEARCH_INDEX=false"]))
             base.append(timed(pelican(content, settings, fresh(folder, "base"))))
+            plain = timed(pelican(content, settings, fresh(folder, "indexed")))
+            indexed.append(plain + timed(index_command(folder / "indexed")))
         # make serve's own command; from saving an offer to the browser's reload.
         offer = Path("ateliers") / "atelier-1.md"
         rebuild = measure_preview(content, offer, saves=runs, pause=max(2.0, documents / 500))
-        check = [timed([sys.executable, str(ROOT / "benchmarks" / "check_links.py"), str(folder / "full")])[0]
+        check = [timed([sys.executable, str(ROOT / "benchmarks" / "check_links.py"), str(folder / "full")]).seconds
                  for _ in range(runs)]
     per_document = 1000 / documents
-    seconds = {name: [s for s, _ in measured] for name, measured in (("full", full), ("bare", bare), ("base", base))}
-    median = {name: statistics.median(values) for name, values in seconds.items()}
+    builds = {"full": full, "bare": bare, "base": base, "indexed": indexed}
+    median = {name: statistics.median(run.seconds for run in measured) for name, measured in builds.items()}
+    processor = {name: statistics.median(run.processor for run in measured) for name, measured in builds.items()}
+
+    def per_doc(name):
+        return spread([run.seconds * per_document for run in builds[name]])
+
     return {
         "N": documents,
-        "complète (ms/doc)": spread([s * per_document for s in seconds["full"]]),
-        "Pelican seul (ms/doc)": spread([s * per_document for s in seconds["base"]]),
+        "complète (ms/doc)": per_doc("full"),
+        "Pelican seul (ms/doc)": per_doc("base"),
         "rapport": f"{median['full'] / median['base']:.2f}",
-        "sans recherche (ms/doc)": spread([s * per_document for s in seconds["bare"]]),
+        "sans recherche (ms/doc)": per_doc("bare"),
         "rapport sans recherche": f"{median['bare'] / median['base']:.2f}",
+        "Pelican seul puis Pagefind (ms/doc)": per_doc("indexed"),
+        "rapport Pelican seul puis Pagefind": f"{median['indexed'] / median['base']:.2f}",
+        "processeur : complète / sans recherche / Pelican seul / Pelican seul puis Pagefind (s)":
+            " / ".join(f"{processor[name]:.1f}" for name in ("full", "bare", "base", "indexed")),
         "reconstruction (s)": spread(rebuild),
         "liens (ms/doc)": spread([s * per_document for s in check]),
-        "mémoire max (Mo)": f"{max(memory for _, memory in full):.0f}",
-        "Pelican seul, mémoire (Mo)": f"{max(memory for _, memory in base):.0f}",
+        "mémoire max (Mo)": f"{max(run.memory for run in full):.0f}",
+        "Pelican seul, mémoire (Mo)": f"{max(run.memory for run in base):.0f}",
     }
 
 
@@ -156,7 +182,10 @@ def main():
             "« complète » : `pelicanconf.py`, toutes les extensions, typographie et index de recherche compris. "
             "« Pelican seul » : le lecteur YAML, lisant un fichier après l’autre, et un thème d’un seul gabarit "
             "(la référence). « rapport » : complète / Pelican seul. « sans recherche » : la construction complète "
-            "sans l’index Pagefind (SEARCH_INDEX=false). "
+            "sans l’index Pagefind (SEARCH_INDEX=false). « Pelican seul puis Pagefind » : la référence, puis Pagefind "
+            "sur les pages qu’elle a écrites, en français : la référence avec l’index de recherche, sans rien "
+            "d’autre de nos extensions. « processeur » : le temps de calcul de chaque construction (médiane, "
+            "utilisateur et système, processus fils compris), que les cœurs de la machine se partagent. "
             "« reconstruction » : avec `make serve` (`invoke livereload`), de l’enregistrement d’un atelier modifié "
             "à l’ordre de recharger la page (l’index de recherche est mis à jour ensuite, en arrière-plan). "
             "« liens » : le vérificateur de liens seul, processus compris. « mémoire max » : le plus gros processus "
