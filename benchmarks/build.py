@@ -121,42 +121,46 @@ def measure(documents, runs):
         content = folder / "content"
         generate(content, documents)
         settings = baseline_settings(folder)
-        full, bare, base, indexed = [], [], [], []
+        builds = {"full": [], "bare": [], "base": [], "indexed": []}
         # Interleaved runs: a machine that slows down slows all four alike.
         for _ in range(runs):
-            full.append(timed(pelican(content, ROOT / "pelicanconf.py", fresh(folder, "full"))))
-            bare.append(timed([*pelican(content, ROOT / "pelicanconf.py", fresh(folder, "bare")), "-e", "SEARCH_INDEX=false"]))
-            base.append(timed(pelican(content, settings, fresh(folder, "base"))))
+            builds["full"].append(timed(pelican(content, ROOT / "pelicanconf.py", fresh(folder, "full"))))
+            builds["bare"].append(timed([*pelican(content, ROOT / "pelicanconf.py", fresh(folder, "bare")),
+                                         "-e", "SEARCH_INDEX=false"]))
+            builds["base"].append(timed(pelican(content, settings, fresh(folder, "base"))))
             plain = timed(pelican(content, settings, fresh(folder, "indexed")))
-            indexed.append(plain + timed(index_command(folder / "indexed")))
+            builds["indexed"].append(plain + timed(index_command(folder / "indexed")))
         # make serve's own command; from saving an offer to the browser's reload.
         offer = Path("ateliers") / "atelier-1.md"
         rebuild = measure_preview(content, offer, saves=runs, pause=max(2.0, documents / 500))
         check = [timed([sys.executable, str(ROOT / "benchmarks" / "check_links.py"), str(folder / "full")]).seconds
                  for _ in range(runs)]
     per_document = 1000 / documents
-    builds = {"full": full, "bare": bare, "base": base, "indexed": indexed}
-    median = {name: statistics.median(run.seconds for run in measured) for name, measured in builds.items()}
-    processor = {name: statistics.median(run.processor for run in measured) for name, measured in builds.items()}
 
     def per_doc(name):
         return spread([run.seconds * per_document for run in builds[name]])
+
+    def median(name, measure="seconds"):
+        return statistics.median(getattr(run, measure) for run in builds[name])
+
+    def ratio(name):
+        return f"{median(name) / median('base'):.2f}"
 
     return {
         "N": documents,
         "complète (ms/doc)": per_doc("full"),
         "Pelican seul (ms/doc)": per_doc("base"),
-        "rapport": f"{median['full'] / median['base']:.2f}",
+        "rapport": ratio("full"),
         "sans recherche (ms/doc)": per_doc("bare"),
-        "rapport sans recherche": f"{median['bare'] / median['base']:.2f}",
+        "rapport sans recherche": ratio("bare"),
         "Pelican seul puis Pagefind (ms/doc)": per_doc("indexed"),
-        "rapport Pelican seul puis Pagefind": f"{median['indexed'] / median['base']:.2f}",
+        "rapport Pelican seul puis Pagefind": ratio("indexed"),
         "processeur : complète / sans recherche / Pelican seul / Pelican seul puis Pagefind (s)":
-            " / ".join(f"{processor[name]:.1f}" for name in ("full", "bare", "base", "indexed")),
+            " / ".join(f"{median(name, 'processor'):.1f}" for name in builds),
         "reconstruction (s)": spread(rebuild),
-        "liens (ms/doc)": spread([s * per_document for s in check]),
-        "mémoire max (Mo)": f"{max(run.memory for run in full):.0f}",
-        "Pelican seul, mémoire (Mo)": f"{max(run.memory for run in base):.0f}",
+        "liens (ms/doc)": spread([seconds * per_document for seconds in check]),
+        "mémoire max (Mo)": f"{max(run.memory for run in builds['full']):.0f}",
+        "Pelican seul, mémoire (Mo)": f"{max(run.memory for run in builds['base']):.0f}",
     }
 
 
