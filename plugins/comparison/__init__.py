@@ -6,6 +6,7 @@ offers can be compared on it. Below it, every offer, grouped by method.
 """
 
 from pelican import signals
+from strict_build import require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
@@ -29,6 +30,7 @@ DEFAULTS = {
 
 
 def set_defaults(pelican):
+    require(pelican.settings, "comparison", "offers", "strict_build")
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
 

@@ -8,6 +8,7 @@ errors, which strict_build turns into the build's report.
 import functools
 
 from pelican import signals
+from strict_build import require
 
 from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration
@@ -40,6 +41,7 @@ DEFAULTS = {
 
 
 def set_defaults(pelican):
+    require(pelican.settings, "offers", "yaml_front_matter", "strict_build")
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
 

@@ -3,18 +3,19 @@ into the site leads somewhere (see links.py). Also the checks of `make check`,
 run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
-Problems join strict_build's report, so the build fails with all of them
-listed and nothing is published.
+The link check runs on Pelican's `finalized`, once every file is written;
+its problems stop the build in one French report (strict_build.fail), so
+nothing is published.
 """
 
 from pathlib import Path
 
-from parallel import processes
 from pelican import signals
-from strict_build import site_written
+from strict_build import fail
 
 from .links import Problem, Result, check_site
 from .report import describe, external_lines
+from .workers import processes
 
 __all__ = ["Problem", "Result", "check_site", "describe", "external_lines", "register"]
 
@@ -44,7 +45,7 @@ def remember_contents(generators):
     _known.update(sources=sources, drafts=drafts)
 
 
-def check_links(pelican):
+def link_problems(pelican):
     """The link problems of the written site, as lines for the build's report."""
     settings = pelican.settings
     result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
@@ -52,6 +53,10 @@ def check_links(pelican):
     return [describe(problem, _known["sources"]) for problem in result.problems]
 
 
+def check_links(pelican):
+    fail(link_problems(pelican))
+
+
 def register():
     signals.all_generators_finalized.connect(remember_contents)
-    site_written.connect(check_links)
+    signals.finalized.connect(check_links)

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from parallel import map_all
-
 from . import parse_cache
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
 from .site_files import SiteFiles
+from .workers import map_all
 
 # Where a site whose SITEURL is empty (the preview) is taken to live, so that
 # its root-relative links resolve like any other.
