@@ -52,9 +52,9 @@ PLUGINS = [
     "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
 ]
-# The plugins whose filters and data the theme's templates use: the build
+# The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
-THEME_NEEDS = ["offers", "french_dates", "french_typography"]
+THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 STATIC_PATHS = ["images"]
