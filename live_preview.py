@@ -165,7 +165,7 @@ def run_pelican_here(arguments, report_file):
     """Pelican's command in this process (one build of the preview, started
     by tasks.py); the French report of a failed build is also written to
     `report_file`, for the page."""
-    from pelican import main  # noqa: PLC0415 (imported once, by the process the builds start from)
+    from pelican import main
 
     try:
         main(arguments)

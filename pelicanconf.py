@@ -190,8 +190,9 @@ MARKDOWN = {
 FORMATTED_FIELDS = []
 
 # French typography is the job of our own plugin (plugins/french_typography),
-# run on every written page: typogrify's smartypants makes English quotes and
-# lets a line break before « ? », so Pelican must not run it.
+# run on every page. typogrify is not installed (the README says why): its
+# quotes are English, its `widont` binds words with no regard for a phone's
+# width, and its `amp`, `caps` and quote spans are for styles this theme has not.
 TYPOGRIFY = False
 
 # Templates escape every value; content HTML is marked safe where it is shown.

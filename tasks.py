@@ -89,7 +89,7 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
 # preview's own process, whose server and watcher run threads. Each build
 # imports the plugins and reads the settings itself: a change is seen at once.
 PRELOADED = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "markdown", "jinja2", "yaml",
-             "pydantic", "bs4", "lxml.html", "live_preview"]
+             "pydantic", "lxml.etree", "live_preview"]
 _builds = {"context": None, "report": None, "search_batch": None}
 
 

@@ -6,9 +6,9 @@ wrote, nothing Pelican added."""
 import json
 import os
 
-import pelicanconf
 import pytest
 
+import pelicanconf
 from conftest import build_files, pelican_build, titled_offer, write_content
 
 # A plugin as someone else would write it (pelican-sitemap listens the same

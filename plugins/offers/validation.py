@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 
 from pydantic import ValidationError
+
 from yaml_front_matter import editor_path
 
 from .messages import explain_all

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 from pelican import signals
+
 from strict_build import fail
 
 # Pages per Pagefind run, unless SEARCH_INDEX_BATCH says otherwise.

@@ -11,6 +11,7 @@ nothing is published.
 from pathlib import Path
 
 from pelican import signals
+
 from strict_build import fail
 
 from .links import Problem, Result, check_site

@@ -15,8 +15,8 @@ from .reader import (
 )
 
 __all__ = [
-    "FrontMatter", "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter", "read_front_matter", "register",
-    "split_front_matter",
+    "FrontMatter", "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter",
+    "read_front_matter", "register", "split_front_matter",
 ]
 
 

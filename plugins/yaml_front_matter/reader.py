@@ -110,9 +110,9 @@ def parse_front_matter(yaml_text, source):
     """Return the front matter as a dict; line numbers count from the file's top."""
     try:
         try:
-            data = yaml.load(yaml_text, Loader=_FastLoader)  # noqa: S506 (safe loader)
+            data = yaml.load(yaml_text, Loader=_FastLoader)
         except yaml.YAMLError:
-            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader)
+            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)
     except _DuplicateKeyError as error:
         where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
         raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
