@@ -195,7 +195,9 @@ def check_after_writing(pelican):
 def fail(problems):
     """Stop the build with `problems` (French lines) and every warning
     collected so far, in one report; nothing when there is no problem."""
-    fail_if_problems(stop_collecting() + list(problems))
+    problems = list(problems)
+    if problems:
+        fail_if_problems(stop_collecting() + problems)
 
 
 def plugin_names(settings):
