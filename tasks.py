@@ -10,9 +10,9 @@ import json
 import multiprocessing
 import os
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -58,7 +58,7 @@ def index_in_background(staging, target):
     """The preview's search index: the last one is kept in the new site, so
     search still works, and Pagefind updates it once the site is in place,
     without delaying the page's reload."""
-    from search_index import BATCH, start_indexing  # noqa: PLC0415 (only the preview needs it)
+    from search_index import BATCH, start_indexing
 
     if _indexing["running"] is not None:
         _indexing["running"].stop()
@@ -95,7 +95,7 @@ _builds = {"context": None, "report": None, "search_batch": None}
 
 def start_preview_builds(report):
     """From now on, builds come from the forkserver; a failed one's report goes to `report`."""
-    from pelican.settings import read_settings  # noqa: PLC0415
+    from pelican.settings import read_settings
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(PRELOADED)
@@ -105,7 +105,7 @@ def start_preview_builds(report):
 
 def pelican_from_forkserver(arguments):
     """Pelican's command in a process of the forkserver; True when it succeeded."""
-    from live_preview import run_pelican_here  # noqa: PLC0415
+    from live_preview import run_pelican_here
 
     Path(_builds["report"]).unlink(missing_ok=True)
     process = _builds["context"].Process(target=run_pelican_here, args=(arguments, str(_builds["report"])))
@@ -195,7 +195,7 @@ def serve(c, port=8000, output=OUTPUT):
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
-    from live_preview import serve  # noqa: PLC0415 (only this task needs it)
+    from live_preview import serve
 
     report = (ROOT / output).with_name(f"{Path(output).name}.rapport.txt")
 
@@ -215,10 +215,11 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
 def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
     outcome; return every problem found, as French lines."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only the checks need these)
-    from site_checks import check_site, describe  # noqa: PLC0415
-    from site_checks.accessibility import accessibility_problems, launch  # noqa: PLC0415
-    from site_checks.html_validity import html_errors  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
+
+    from site_checks import check_site, describe
+    from site_checks.accessibility import accessibility_problems, launch
+    from site_checks.html_validity import html_errors
 
     links = check_site(folder, siteurl)
     problems = [describe(problem) for problem in links.problems]
@@ -231,14 +232,15 @@ def site_problems(folder, siteurl):
         browser = launch(playwright)
         violations = accessibility_problems(browser, folder, siteurl)
         browser.close()
-    print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, {plural(len(violations), 'violation', feminine=True)}")
+    print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, "
+          f"{plural(len(violations), 'violation', feminine=True)}")
     return problems + errors + violations
 
 
 def missing_identity():
     """The organisation's details that pelicanconf.py does not know yet: the
     legal notice says they are missing; `make check` reminds the editors."""
-    from pelican.settings import read_settings  # noqa: PLC0415
+    from pelican.settings import read_settings
 
     settings = read_settings(str(ROOT / SETTINGS))
     return [f"ORGANISATION[\"{key}\"] n'est pas renseigné dans pelicanconf.py (mentions légales, contact)"
@@ -254,7 +256,7 @@ def plural(count, word, feminine=False):
 
 
 def print_external(external):
-    from site_checks import external_lines  # noqa: PLC0415
+    from site_checks import external_lines
 
     if external:
         print(*external_lines(external), sep="\n")
@@ -289,8 +291,8 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
             "content": "dossier des textes"})
 def check_links(c, external=False, content=CONTENT):
     """Construit l'aperçu dans un dossier temporaire, vérifie ses liens et liste les liens externes."""
-    from site_checks import check_site  # noqa: PLC0415
-    from site_checks.external import check_external  # noqa: PLC0415
+    from site_checks import check_site
+    from site_checks.external import check_external
 
     with tempfile.TemporaryDirectory() as folder:
         # The build checks the internal links itself and stops on any problem.
@@ -313,7 +315,7 @@ def check_links(c, external=False, content=CONTENT):
 @task(help={"port": "port du serveur local sur lequel la version publiée est auditée"})
 def lighthouse(c, port=8770):
     """Audite avec Lighthouse l'accueil, un atelier, la comparaison et un article de la version publiée."""
-    from site_checks.lighthouse import CATEGORIES, audit, served  # noqa: PLC0415
+    from site_checks.lighthouse import CATEGORIES, audit, served
 
     siteurl = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as folder:
@@ -343,7 +345,7 @@ def lighthouse_pages(folder):
 @task
 def schema(c):
     """Met à jour schemas/*.json et la table des champs de docs/guide-redaction.md."""
-    from offers.export import write_files  # noqa: PLC0415
+    from offers.export import write_files
 
     changed = write_files(ROOT)
     print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
@@ -352,11 +354,12 @@ def schema(c):
 @task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})
 def new_offer(c, title, content=CONTENT):
     """Crée content/ateliers/<slug>.md, un atelier en brouillon avec tous ses champs commentés."""
-    from offers import DEFAULTS  # noqa: PLC0415
-    from offers.scaffold import scaffold_text  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-    from pelican.utils import slugify  # noqa: PLC0415
-    from yaml_front_matter import read_front_matter  # noqa: PLC0415
+    from pelican.settings import read_settings
+    from pelican.utils import slugify
+
+    from offers import DEFAULTS
+    from offers.scaffold import scaffold_text
+    from yaml_front_matter import read_front_matter
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from french_typography import french
 from markupsafe import escape
+
+from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
 from site_checks.links import url_path
@@ -180,7 +181,7 @@ class Site:
         path = self.root / url.lstrip("/")
         return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
-    @functools.cache
+    @functools.cache  # noqa: B019 (a Site lives as long as the session that shares it)
     def soup(self, url):
         return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "lxml")
 

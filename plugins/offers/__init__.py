@@ -8,6 +8,7 @@ errors, which strict_build turns into the build's report.
 import functools
 
 from pelican import signals
+
 from strict_build import require
 
 from .display import format_amount, format_group_size, format_price
