@@ -206,9 +206,10 @@ def published_site(tmp_path_factory):
 
 @pytest.fixture
 def content_copy(tmp_path):
-    """A copy of the real content that a test may break."""
+    """A copy of the fixture content (tests/fixtures/site) that a test may
+    break: its files and values are known, whatever editors do to content/."""
     copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
+    shutil.copytree(FIXTURE_CONTENT, copy)
     return copy
 
 
@@ -244,3 +245,31 @@ def artefacts():
     folder = ROOT / "test-artifacts"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# -- Fixture content -------------------------------------------------------------
+# Specific values (a seed's figures, a page's address, a title) are tested on
+# this frozen copy of the content, never on content/, which editors change.
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The fixture content, built with pelicanconf.py."""
+    return build_or_fail(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site):
+    """The fixture site served over HTTP on loopback."""
+    with served(fixture_site.root) as url:
+        yield url
+
+
+@functools.cache
+def published_articles():
+    """The real articles' URLs, newest first: what tests of content/ look at
+    instead of naming an article."""
+    articles = [(front_matter(path), expected_url(path)) for path in sorted(CONTENT.glob("ressources/*.md"))]
+    published = [(meta["date"], url) for meta, url in articles if meta.get("status", "published") == "published"]
+    return [url for _, url in sorted(published, reverse=True)]
