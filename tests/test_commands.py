@@ -26,8 +26,10 @@ BREAKAGES = {
     "offre": ("ateliers/ecriture.md",
               lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
               "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
-    "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
-             "page /contact/ (content/pages/contact.md), ligne"),
+    "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](../tarifs/)\n",
+             "content/pages/contact.md, ligne"),
+    "lien depuis la racine": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
+                              "le lien « /tarifs/ » part de la racine du serveur"),
 }
 
 
