@@ -111,7 +111,7 @@ def test_annotations_and_summary_only_on_github(tmp_path, monkeypatch):
     assert printed == [] and not (tmp_path / "resume.md").exists()
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     publish_report([Finding("x", "content/a.md", 2), Finding("y", level="warning")], ([], [], []), out=printed.append)
-    assert printed == ["::error file=content/a.md,line=2,title=Site %3A à corriger::x", "::warning title=Site %3A à corriger::y"]
+    assert printed == ["::error file=content/a.md,line=2,title=Site %3A à corriger::x", "::warning title=Site %3A à compléter::y"]
     assert "1 problème à corriger" in (tmp_path / "resume.md").read_text(encoding="utf-8")
 
 

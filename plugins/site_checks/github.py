@@ -22,7 +22,8 @@ _PLACE = re.compile(r"(?<![\w/.-])(?P<file>[\w.-]+(?:/[\w.-]+)*\.(?:md|markdown|
 # « 3. … » in strict_build's report; its reasons go on lines indented further.
 _ITEM = re.compile(r"^ {2}\d+\. (?P<message>.*)$")
 _CONTINUED = re.compile(r"^ {5,}(?P<more>\S.*)$")
-TITLE = "Site : à corriger"
+# The annotation's title, by level.
+TITLES = {"error": "Site : à corriger", "warning": "Site : à compléter"}
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def escape_property(text):
 
 def command(finding):
     """`::error file=…,line=…,title=…::message` for one finding."""
-    properties = {"file": finding.file, "line": finding.line, "title": TITLE}
+    properties = {"file": finding.file, "line": finding.line, "title": TITLES.get(finding.level, TITLES["error"])}
     listed = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties.items() if value)
     return f"::{finding.level} {listed}::{escape_data(finding.message)}"
 
