@@ -302,3 +302,19 @@ def test_mailto_links(url, wrong):
 ])
 def test_tel_links(url, wrong):
     assert (tel_problem(url) is not None) == wrong
+
+
+def test_the_preview_and_the_check_give_the_same_report_for_links(tmp_path):
+    """The same content, built as the preview (pelicanconf.py, no SITEURL)
+    and as make check builds it (publishconf.py, a sub-path): the same lines."""
+    text = ("---\ntitle: Annonce\n---\n\nVoir [nos ateliers](/ateliers/).\n\n"
+            '<img src="/images/photo.jpg" alt="Photo" width="8" height="8" loading="lazy">\n\n'
+            "Et [une ancre](#nulle-part), [une page](../absente/).\n")
+    write_content(tmp_path / "content", {"pages/annonce.md": text})
+    reports = []
+    for settings in ("pelicanconf.py", "publishconf.py"):
+        result = pelican_build(tmp_path / "content", tmp_path / settings, settings=settings, env={"SITEURL": PUBLISHED_SITEURL})
+        assert result.returncode == 1
+        reports.append([line for line in result.stderr.splitlines() if line.startswith("  ")])
+    assert reports[0] == reports[1]
+    assert len(reports[0]) == 4 and all("content/pages/annonce.md, ligne " in line for line in reports[0])
