@@ -318,3 +318,11 @@ def test_the_preview_and_the_check_give_the_same_report_for_links(tmp_path):
         reports.append([line for line in result.stderr.splitlines() if line.startswith("  ")])
     assert reports[0] == reports[1]
     assert len(reports[0]) == 4 and all("content/pages/annonce.md, ligne " in line for line in reports[0])
+
+
+def test_the_home_page_problems_name_its_file_too(tmp_path):
+    """The home page's URL is "" (saved as index.html): still known by its file."""
+    home = "---\ntitle: Accueil\ntemplate: home\nsave_as: index.html\nurl: \"\"\n---\n\nBienvenue.\n\nVoir [là](#rien).\n"
+    result, output = build_files(tmp_path, {"pages/accueil.md": home})
+    assert result.returncode == 1
+    assert "content/pages/accueil.md, ligne 10 (page /), lien « #rien » : l'ancre « #rien » n'existe pas" in output

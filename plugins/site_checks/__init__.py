@@ -42,8 +42,8 @@ def remember_contents(generators):
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
                 drafts[url] = source
-        elif content.status in ("published", "hidden") and content.url:
-            sources["/" + content.url] = source
+        elif content.status in ("published", "hidden") and (content.url or content.save_as):
+            sources["/" + content.url] = source  # the home page's url is "": "/"
     _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources))
 
 
