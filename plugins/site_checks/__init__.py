@@ -79,7 +79,11 @@ def check_links(pelican):
         return source.split("/", 1)[1] if source else None
 
     origin = (settings["SITEURL"] or PREVIEW_ORIGIN).rstrip("/")
-    lines = source_lines(problems, read_source, settings["SITEURL"], target_of)
+    def read_page(page):
+        path = Path(pelican.output_path) / (page.lstrip("/") + ("index.html" if page.endswith("/") else ""))
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    lines = source_lines(problems, read_source, settings["SITEURL"], target_of, read_page)
     found = [describe_in_source(problem, _known["sources"].get(problem.page), line) for problem, line in zip(problems, lines)]
     return [line for _, line in _known["root_links"]] + found
 
