@@ -5,9 +5,12 @@ from the files found, never from today's names, so they keep working
 whatever the editors change."""
 
 import json
+import os
 import re
 import shutil
 import struct
+import subprocess
+import sys
 import zlib
 
 import pelicanconf
@@ -15,7 +18,7 @@ import pytest
 from offers import format_duration, format_price
 from offers.schema import Price
 
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, Site, as_shown, front_matter, invoke, offer_text, pelican_build
+from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, Site, as_shown, front_matter, offer_text, pelican_build
 
 LABELS = pelicanconf.OFFERS_UNIT_LABELS
 # The organisation's details once filled in (a value of the editors' choice).
@@ -209,9 +212,13 @@ def test_an_ordinary_edit_publishes(real_content, tmp_path, edit):
 
 
 def test_the_whole_week_passes_make_check(real_content, tmp_path):
-    """Every edit on content/ together, then `make check`: the build, links,
-    HTML and accessibility. (The email lives in pelicanconf.py, which the
-    check reads from the repository: its edit is built on its own above.)"""
+    """Every edit on content/ together, then `make check` as the workflow runs
+    it: the build, links, HTML and accessibility pass, and the run's summary
+    lists the pages added and removed since the published site. (The email
+    lives in pelicanconf.py, which the check reads from the repository: its
+    edit is built on its own above.)"""
+    before = pelican_build(real_content, tmp_path / "publie", settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL})
+    assert before.returncode == 0, before.stderr
     expected, gone = {}, []
     for edit in EDITS.values():
         if edit is not organisation_email:
@@ -219,7 +226,17 @@ def test_the_whole_week_passes_make_check(real_content, tmp_path):
             expected.update(shown)
             gone += removed
     expected = {url: texts for url, texts in expected.items() if url not in gone}
-    result = invoke("check", "--content", str(real_content), "--output", str(tmp_path / "output"),
-                    "--siteurl", PUBLISHED_SITEURL)
+    command = [sys.executable, "-m", "invoke", "check", "--content", str(real_content), "--output",
+               str(tmp_path / "output"), "--siteurl", PUBLISHED_SITEURL]
+    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"),
+                   "PUBLISHED_SITE": str(tmp_path / "publie")}
+    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "::error" not in result.stdout
     assert_shown(Site(tmp_path / "output"), expected, gone)
+    written = (tmp_path / "resume.md").read_text(encoding="utf-8")
+    assert "tout est correct" in written
+    for url in gone:
+        assert f"`{url}`" in written.split("**Supprimées**")[1], url
+    for url in ("/ateliers/atelier-de-la-semaine/", "/ressources/la-semaine/"):
+        assert f"[{url}]({PUBLISHED_SITEURL}{url})" in written.split("**Ajoutées**")[1].split("**Modifiées**")[0], url
