@@ -262,21 +262,52 @@ def print_external(external):
         print(*external_lines(external), sep="\n")
 
 
+def build_published(content, output, siteurl):
+    """The published version's build for `check`, in a fresh process; returns
+    whether it succeeded and its French report (stderr, also printed), which
+    GitHub's annotations are read from."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", PUBLISH_SETTINGS, "-o", str(output)]
+    build = subprocess.run(command, cwd=ROOT, env={**os.environ, "SITEURL": siteurl}, stderr=subprocess.PIPE,
+                           text=True, check=False)
+    sys.stderr.write(build.stderr)
+    return build.returncode == 0, build.stderr
+
+
+def report_to_github(errors, warnings, site=None, siteurl=""):
+    """Under GitHub Actions, each problem as an annotation on its file and
+    line, and the run's summary, with the pages changed since the published
+    site (the folder PUBLISHED_SITE names, see `invoke build-ref`)."""
+    from site_checks.github import compare_sites, place_of, publish_report, running_on_github  # noqa: PLC0415
+
+    if not running_on_github():
+        return
+    published = os.environ.get("PUBLISHED_SITE")
+    comparison = compare_sites(site, published) if site and published and Path(published).is_dir() else None
+    findings = [place_of(line) for line in errors] + [place_of(line, "warning") for line in warnings]
+    publish_report(findings, comparison, siteurl)
+
+
 @task(help={"content": "dossier des textes", "output": "dossier du site vérifié",
             "siteurl": "adresse publique (sinon la variable SITEURL)"})
 def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
     """Construit la version à publier dans un dossier d'essai, la vérifie (contenu, liens, HTML,
     accessibilité) et ne remplace output/ que si tout est correct."""
+    from site_checks.github import report_items  # noqa: PLC0415
+
     siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
     target, staging = staging_for(output)
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
-    if not run_pelican(content, PUBLISH_SETTINGS, staging, siteurl):
+    built, report = build_published(content, staging, siteurl)
+    if not built:
+        report_to_github(report_items(report) or [report.strip() or "La construction du site a échoué."], [])
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
-    for warning in missing_identity():
+    warnings = missing_identity()
+    for warning in warnings:
         print(f"Avertissement : {warning}")
+    report_to_github(problems, warnings, staging, siteurl)
     if problems:
         count = plural(len(problems), "problème")
         print(f"\nLa vérification a trouvé {count} :", *(f"  {n}. {line}" for n, line in enumerate(problems, 1)),
@@ -285,6 +316,22 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
         raise Exit(code=1)
     replace_folder(staging, target)
     print(f"Tout est correct : {output}/ contient la version vérifiée, prête à publier.")
+
+
+@task(help={"ref": "le commit (ou la branche) dont on construit le contenu", "output": "dossier du site construit",
+            "siteurl": "adresse publique (sinon la variable SITEURL)"})
+def build_ref(c, ref, output, siteurl=None):
+    """Construit la version à publier du contenu d'un autre commit (par exemple celui qui est publié),
+    pour que `make check` liste les pages ajoutées, modifiées et supprimées (variable PUBLISHED_SITE)."""
+    siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
+    with tempfile.TemporaryDirectory() as folder:
+        archive = subprocess.run(["git", "archive", "--format=tar", ref, CONTENT], cwd=ROOT, capture_output=True, check=False)
+        if archive.returncode != 0:
+            raise Exit(f"Le contenu du commit {ref} est introuvable : {archive.stderr.decode(errors='replace').strip()}", code=1)
+        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+        built, _ = build_published(Path(folder) / CONTENT, Path(output).resolve(), siteurl)
+    if not built:
+        raise Exit(f"Le site du commit {ref} ne se construit pas : pas de comparaison.", code=1)
 
 
 @task(help={"external": "vérifie aussi les liens vers d'autres sites (cache d'une semaine, une requête par seconde et par site)",

@@ -207,9 +207,10 @@ def published_site(tmp_path_factory):
 
 @pytest.fixture
 def content_copy(tmp_path):
-    """A copy of the real content that a test may break."""
+    """A copy of the fixture content (tests/fixtures/site) that a test may
+    break: its files and values are known, whatever editors do to content/."""
     copy = tmp_path / "content"
-    shutil.copytree(CONTENT, copy)
+    shutil.copytree(FIXTURE_CONTENT, copy)
     return copy
 
 
@@ -254,7 +255,10 @@ def artefacts():
 NEEDS_BY_FIXTURE = {"browser": "browser"}
 NEEDS_BY_MODULE = {"test_html_validity": "java", "test_lighthouse": "node", "test_accessibility": "node"}
 # `make check` runs every check of the finished site: Java, Node and a browser.
-NEEDS_BY_TEST = {"test_make_check_publishes_only_a_site_that_passes_every_check": "java"}
+NEEDS_BY_TEST = {
+    "test_make_check_publishes_only_a_site_that_passes_every_check": "java",
+    "test_the_whole_week_passes_make_check": "java",
+}
 
 
 def pytest_collection_modifyitems(items):
@@ -263,3 +267,31 @@ def pytest_collection_modifyitems(items):
         needs |= {NEEDS_BY_MODULE.get(item.module.__name__), NEEDS_BY_TEST.get(item.originalname)} - {None}
         for need in sorted(needs):
             item.add_marker(need)
+
+
+# -- Fixture content -------------------------------------------------------------
+# Specific values (a seed's figures, a page's address, a title) are tested on
+# this frozen copy of the content, never on content/, which editors change.
+FIXTURE_CONTENT = ROOT / "tests" / "fixtures" / "site" / "content"
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory):
+    """The fixture content, built with pelicanconf.py."""
+    return build_or_fail(FIXTURE_CONTENT, tmp_path_factory.mktemp("fixture-site"))
+
+
+@pytest.fixture(scope="session")
+def fixture_site_url(fixture_site):
+    """The fixture site served over HTTP on loopback."""
+    with served(fixture_site.root) as url:
+        yield url
+
+
+@functools.cache
+def published_articles():
+    """The real articles' URLs, newest first: what tests of content/ look at
+    instead of naming an article."""
+    articles = [(front_matter(path), expected_url(path)) for path in sorted(CONTENT.glob("ressources/*.md"))]
+    published = [(meta["date"], url) for meta, url in articles if meta.get("status", "published") == "published"]
+    return [url for _, url in sorted(published, reverse=True)]

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import PUBLISHED_SITEURL, published_offers
+from conftest import PUBLISHED_SITEURL, published_articles, published_offers
 from site_checks.accessibility import accessibility_problems, site_context, violations
 
 # One page of each type the theme makes.
@@ -15,7 +15,7 @@ PAGE_TYPES = {
     "page en deux colonnes": "/ateliers/",
     "atelier": next(iter(published_offers())),
     "comparaison": "/ateliers/comparatif/",
-    "article": "/ressources/aller-vers-et-emotions-des-travailleurs-sociaux/",
+    "article": published_articles()[0],
     "liste des articles": "/ressources/",
     "page introuvable": "/404.html",
 }

@@ -5,12 +5,14 @@ import re
 
 import pytest
 
+from conftest import published_articles, published_offers
+
 PAGE_TYPES = {
     "accueil": "/",
     "page-deux-colonnes": "/ateliers/",
-    "offre": "/ateliers/analyse-des-pratiques-balint/",
+    "offre": next(iter(published_offers())),
     "page": "/contact/",
-    "article": "/ressources/aller-vers-et-emotions-des-travailleurs-sociaux/",
+    "article": published_articles()[0],
     "liste-articles": "/ressources/",
     "404": "/404.html",
     "comparatif": "/ateliers/comparatif/",

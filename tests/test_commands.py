@@ -14,10 +14,11 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
+import pelicanconf
 import pytest
 from tornado.websocket import websocket_connect
 
-from conftest import CONTENT, ROOT, free_port, invoke
+from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
 
 # A page whose YAML is broken, and an offer whose price is written in words:
 # (file, how it is broken, what the report says).
@@ -26,8 +27,10 @@ BREAKAGES = {
     "offre": ("ateliers/ecriture.md",
               lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
               "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
-    "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
-             "page /contact/ (content/pages/contact.md), ligne"),
+    "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](../tarifs/)\n",
+             "content/pages/contact.md, ligne"),
+    "lien depuis la racine": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
+                              "le lien « /tarifs/ » part de la racine du serveur"),
 }
 
 
@@ -75,7 +78,8 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
         assert step in first.stdout
     assert f'href="{siteurl}/ateliers/"' in (output / "index.html").read_text(encoding="utf-8")
     # What the organisation's identity lacks is listed, without failing the check.
-    assert 'Avertissement : ORGANISATION["registration"] n\'est pas renseigné dans pelicanconf.py' in first.stdout
+    for key in [key for key, value in pelicanconf.ORGANISATION.items() if value in (None, "")]:
+        assert f'Avertissement : ORGANISATION["{key}"] n\'est pas renseigné dans pelicanconf.py' in first.stdout
     good = snapshot(output)
 
     # Builds (its links are right), but a second id="contenu" is invalid HTML,
@@ -130,10 +134,10 @@ def wait_for(condition, seconds):
 
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory):
-    """`make serve` on a free port, on a copy of the content; one for the module."""
+    """`make serve` on a free port, on a copy of the fixture content; one for the module."""
     folder = tmp_path_factory.mktemp("apercu")
     content_copy = folder / "content"
-    shutil.copytree(CONTENT, content_copy)
+    shutil.copytree(FIXTURE_CONTENT, content_copy)
     port = free_port()
     command = ["make", "serve", f"PORT={port}", f"CONTENT={content_copy}", f"OUTPUT={folder / 'output'}"]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)

@@ -27,7 +27,8 @@ from offers import Offer, format_group_size, format_price, show_duration
 
 URL = "/ateliers/comparatif/"
 LABELS = pelicanconf.OFFERS_UNIT_LABELS
-OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
+OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))  # drafts have no page
+               if front_matter(path).get("status", "published") == "published"]
 
 
 def table(soup):
@@ -191,16 +192,18 @@ def test_the_home_page_links_to_the_comparison(site):
 def test_a_draft_offer_is_not_compared(content_copy, tmp_path):
     """An offer taken back to draft, and out of the lists that proposed it
     (no page links to it by hand: the link checker would refuse that)."""
+    offers = sorted((content_copy / "ateliers").glob("*.md"))
+    path = offers[-1]
+    slug = front_matter(path).get("slug", path.stem)
     for other in (content_copy / "ateliers").glob("*.md"):
-        other.write_text(other.read_text(encoding="utf-8").replace("  - groupe-echange-de-pratiques\n", ""), encoding="utf-8")
-    path = content_copy / "ateliers" / "groupe-echange-de-pratiques.md"
+        other.write_text(other.read_text(encoding="utf-8").replace(f"  - {slug}\n", ""), encoding="utf-8")
     path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\nstatus: draft\n", 1), encoding="utf-8")
     result = pelican_build(content_copy, tmp_path / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     headers, rows = table(comparison_of(tmp_path))
     titles = [text(th) for th in headers]
     assert front_matter(path)["title"] not in titles
-    assert len(titles) == len(published_offers()) - 1
+    assert len(titles) == len(offers) - 1
     assert all(len(cells) == len(titles) for cells in rows.values())
 
 

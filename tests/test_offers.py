@@ -5,11 +5,13 @@ make stops the build with the file, the line and the field."""
 import json
 import urllib.parse
 
+import pelicanconf
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (
     CONTENT,
+    FIXTURE_CONTENT,
     GOOD,
     PUBLISHED_SITEURL,
     ROOT,
@@ -29,7 +31,9 @@ from offers.export import expected_files
 from offers.schema import GroupSize, Price
 from yaml_front_matter import key_lines, split_front_matter
 
-OFFER_FILES = sorted(CONTENT.glob("ateliers/*.md"))
+# The published offers of content/ (a draft, such as `make new-offer` writes, has no page).
+OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))
+               if front_matter(path).get("status", "published") == "published"]
 LABELS = {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"}
 SECTIONS = {"objectifs": "Objectifs", "pour-qui": "Pour qui", "methode": "Méthode",
             "modalites": "Déroulement et modalités", "tarif": "Tarif"}
@@ -131,9 +135,9 @@ def test_key_facts_are_aside(site, path):
     assert facts["Tarif"] == as_shown(format_price(Price(**meta["price"]), LABELS))
 
 
-def test_balint_figures_come_from_its_front_matter(site):
-    """Seed 004's figures, shown the French way."""
-    aside = site.soup("/ateliers/analyse-des-pratiques-balint/").select_one(".key-facts")
+def test_balint_figures_come_from_its_front_matter(fixture_site):
+    """Seed 004's figures, shown the French way (fixture content)."""
+    aside = fixture_site.soup("/ateliers/analyse-des-pratiques-balint/").select_one(".key-facts")
     facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in aside.select("dt")}
     assert facts == {
         "Durée d’une séance": "1\u00a0h\u00a030",
@@ -153,7 +157,7 @@ def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
     assert data["description"] == meta["summary"]
     assert data["serviceType"] == meta["method"]
     assert data["url"] == PUBLISHED_SITEURL + expected_url(path)
-    assert data["provider"] == {"@type": "Organization", "name": "Rêver tout haut", "url": PUBLISHED_SITEURL + "/"}
+    assert data["provider"] == {"@type": "Organization", "name": pelicanconf.ORGANISATION["name"], "url": PUBLISHED_SITEURL + "/"}
     assert data["audience"] == {"@type": "Audience", "audienceType": meta["audience"]}
     if meta["price"].get("on_quote"):
         assert "offers" not in data
@@ -172,8 +176,9 @@ def test_only_offer_pages_and_the_home_page_carry_json_ld(site):
         assert len(scripts) == (1 if url in offer_urls or url == "/" else 0), url
 
 
-def test_section_ids_are_stable_link_targets(site):
-    soup = site.soup("/ateliers/analyse-des-pratiques-balint/")
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_section_ids_are_stable_link_targets(site, path):
+    soup = site.soup(expected_url(path))
     for section in [*SECTIONS, "contact"]:
         assert soup.select_one(f"section#{section}[aria-labelledby]"), section
 
@@ -186,38 +191,39 @@ def citation_shape(figure):
             bool(figure.figcaption.cite)]
 
 
-def test_front_matter_citations_render_as_figures(site):
-    meta = front_matter(CONTENT / "ateliers" / "groupe-echange-de-pratiques.md")
-    figures = site.soup("/ateliers/groupe-echange-de-pratiques/").select("figure.citation")
-    assert len(figures) == len(meta["citations"])
-    for figure, citation in zip(figures, meta["citations"], strict=True):
+@pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
+def test_front_matter_citations_render_as_figures(site, path):
+    meta = front_matter(path)
+    figures = site.soup(expected_url(path)).select("figure.citation")
+    assert len(figures) == len(meta.get("citations", []))
+    for figure, citation in zip(figures, meta.get("citations", []), strict=True):
         assert text(figure.blockquote) == citation["text"]
         assert citation["author"] in text(figure.figcaption)
         assert text(figure.figcaption.cite) == citation["work"]
 
 
-def test_both_citation_forms_render_the_same_way(site):
-    from_markdown = site.soup("/ateliers/").select_one("figure.citation")
-    from_front_matter = site.soup("/ateliers/groupe-echange-de-pratiques/").select_one("figure.citation")
+def test_both_citation_forms_render_the_same_way(fixture_site):
+    from_markdown = fixture_site.soup("/ateliers/").select_one("figure.citation")
+    from_front_matter = fixture_site.soup("/ateliers/groupe-echange-de-pratiques/").select_one("figure.citation")
     assert citation_shape(from_markdown) == citation_shape(from_front_matter) == ["figure", ["blockquote", "figcaption"], True]
 
 
 # -- The call to action ------------------------------------------------------------
 
-def test_without_an_email_the_call_to_action_leads_to_the_contact_page(site):
-    link = site.soup("/ateliers/ecriture/").select_one("#contact a.button")
+def test_without_an_email_the_call_to_action_leads_to_the_contact_page(fixture_site):
+    link = fixture_site.soup("/ateliers/ecriture/").select_one("#contact a.button")
     assert link["href"] == "/contact/"
 
 
 def test_with_an_email_the_call_to_action_opens_a_mail_about_the_offer(tmp_path):
     organisation = {"name": "Rêver tout haut", "legal_form": "association", "email": "contact@exemple.org"}
-    result = pelican_build(CONTENT, tmp_path, options=("-e", f"ORGANISATION={json.dumps(organisation)}"))
+    result = pelican_build(FIXTURE_CONTENT, tmp_path, options=("-e", f"ORGANISATION={json.dumps(organisation)}"))
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "ateliers" / "ecriture" / "index.html").read_text(encoding="utf-8"), "lxml")
     address = urllib.parse.urlsplit(soup.select_one("#contact a.button")["href"])
     assert (address.scheme, address.path) == ("mailto", "contact@exemple.org")
     subject = urllib.parse.parse_qs(address.query)["subject"]
-    assert subject == [f"Demande d’information — {front_matter(CONTENT / 'ateliers' / 'ecriture.md')['title']}"]
+    assert subject == [f"Demande d’information — {front_matter(FIXTURE_CONTENT / 'ateliers' / 'ecriture.md')['title']}"]
 
 
 # -- Bad offers: one defect each ------------------------------------------------
@@ -354,12 +360,13 @@ def test_a_complete_qualiopi_offer_builds_and_shows_it_all(tmp_path):
         assert value in shown
 
 
-def test_the_real_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
+def test_the_seed_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
     """The seeds say nothing of access delays or accessibility: with the
-    setting on, the build lists what the organisation must still write."""
-    result = pelican_build(CONTENT, tmp_path, options=QUALIOPI)
+    setting on, the build lists what the organisation must still write
+    (fixture content: the seeds' offers)."""
+    result = pelican_build(FIXTURE_CONTENT, tmp_path, options=QUALIOPI)
     assert result.returncode != 0
-    for path in OFFER_FILES:
+    for path in sorted(FIXTURE_CONTENT.glob("ateliers/*.md")):
         assert f"content/ateliers/{path.name}, champ « access_delay » : ce champ obligatoire manque" in result.stderr
 
 
@@ -426,9 +433,9 @@ def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
 
 
 def test_new_offer_never_overwrites_a_file(content_copy):
-    existing = content_copy / "ateliers" / "ecriture.md"
+    existing = sorted((content_copy / "ateliers").glob("*.md"))[0]
     before = existing.read_bytes()
-    result = invoke("new-offer", "Écriture", "--content", str(content_copy))
+    result = invoke("new-offer", existing.stem.replace("-", " ").capitalize(), "--content", str(content_copy))
     assert result.returncode != 0
-    assert "ecriture.md existe déjà" in result.stderr
+    assert f"{existing.name} existe déjà" in result.stderr
     assert existing.read_bytes() == before

@@ -1,8 +1,9 @@
 """Every content file gives its page at its clean URL, and nothing is left unresolved."""
 
+import pelicanconf
 import pytest
 
-from conftest import CONTENT, expected_url, front_matter
+from conftest import CONTENT, expected_url, front_matter, published_offers
 
 CONTENT_FILES = sorted(CONTENT.rglob("*.md"))
 
@@ -10,7 +11,7 @@ CONTENT_FILES = sorted(CONTENT.rglob("*.md"))
 def test_the_site_has_its_pages():
     names = {path.relative_to(CONTENT).as_posix() for path in CONTENT_FILES}
     assert {"pages/accueil.md", "pages/ateliers.md", "pages/contact.md", "pages/404.md"} <= names
-    assert sum(name.startswith("ateliers/") for name in names) >= 5
+    assert any(name.startswith("ateliers/") for name in names)
     assert any(name.startswith("ressources/") for name in names)
 
 
@@ -27,8 +28,7 @@ def test_each_content_file_gives_its_page(site, path):
 
 
 def test_key_urls(site):
-    for url in ["/", "/ateliers/", "/ateliers/ecriture/", "/ateliers/ateliers-et-formation-en-sophrologie-pour-professionels/",
-                "/ressources/", "/contact/", "/404.html"]:
+    for url in ["/", "/ateliers/", *published_offers(), "/ressources/", "/contact/", "/404.html"]:
         assert site.file_for(url).is_file(), url
 
 
@@ -71,7 +71,8 @@ def test_menu_links_reach_pages(site):
 
 
 def test_contact_details_are_never_invented(site):
-    """pelicanconf.py knows no email yet: the page says so instead of making one up."""
+    """While pelicanconf.py knows no email, the page says so instead of making one up."""
     details = site.soup("/contact/").select_one(".contact-details").get_text()
-    assert "pas encore renseigné" in details
-    assert not site.soup("/contact/").select('a[href^="mailto:"]')
+    email = pelicanconf.ORGANISATION.get("email")
+    assert (email in details) if email else "pas encore renseigné" in details
+    assert bool(site.soup("/contact/").select('a[href^="mailto:"]')) == bool(email)

@@ -7,6 +7,7 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlsplit
 
+import pelicanconf
 import pytest
 
 from conftest import CONTENT, PUBLISHED_SITEURL, build_or_fail, published_offers
@@ -85,10 +86,11 @@ def test_the_home_page_says_who_publishes_the_site(published_site):
     [script] = published_site.soup("/").select('script[type="application/ld+json"]')
     organisation = json.loads(script.string)
     assert organisation["@type"] == "Organization"
-    assert organisation["name"] == "Rêver tout haut"
+    assert organisation["name"] == pelicanconf.ORGANISATION["name"]
     assert organisation["url"] == PUBLISHED_SITEURL + "/"
-    # No value the organisation has not given: no email, phone or address yet.
-    assert not {"email", "telephone", "address"} & set(organisation)
+    # No value the organisation has not given (pelicanconf.py says None).
+    for key, setting in {"email": "email", "telephone": "phone", "address": "address"}.items():
+        assert (key in organisation) == bool(pelicanconf.ORGANISATION.get(setting)), key
     assert None not in organisation.values()
 
 
@@ -118,5 +120,8 @@ def test_each_offer_asks_by_mail_with_its_title_in_the_subject(with_email):
 
 
 def test_without_an_email_the_call_to_action_leads_to_the_contact_page(site):
+    """Or to a mail, once pelicanconf.py knows the organisation's address."""
+    email = pelicanconf.ORGANISATION.get("email")
     for url in published_offers():
-        assert site.soup(url).select_one("#contact a.button")["href"] == "/contact/"
+        href = site.soup(url).select_one("#contact a.button")["href"]
+        assert href.startswith(f"mailto:{email}?") if email else href == "/contact/", href

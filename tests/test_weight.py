@@ -60,13 +60,15 @@ def test_the_icon_is_an_svg(published_site):
 
 def test_an_image_without_size_text_or_lazy_loading_stops_the_build(tmp_path):
     result, output = build_files(tmp_path, {
+        "images/logo.svg": '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"></svg>\n',
         "pages/equipe.md": "---\ntitle: L’équipe\n---\n\n"
-                           '<img src="/theme/favicon.svg" alt="Le logo" width="64" height="64" loading="lazy">\n\n'
-                           "![Le logo](/theme/favicon.svg)\n",
+                           '<img src="{static}/images/logo.svg" alt="Le logo" width="64" height="64" loading="lazy">\n\n'
+                           "![Le logo]({static}/images/logo.svg)\n",
     })
     assert result.returncode == 1
-    assert "page /equipe/ (content/pages/equipe.md), ligne" in output
-    assert "lien « /theme/favicon.svg » : l'image n'a pas de taille (width et height, en pixels)" in output
+    assert "content/pages/equipe.md, ligne 7 (page /equipe/)" in output
+    assert "ligne 5" not in output  # the first image, the same file, has everything
+    assert "lien « /images/logo.svg » : l'image n'a pas de taille (width et height, en pixels)" in output
     assert "l'image n'a pas loading=\"lazy\"" in output
     assert output.count("l'image n'a pas") == 2  # the first image has everything
 

@@ -9,20 +9,23 @@ nothing is published.
 """
 
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
 from strict_build import fail
 
-from .links import Problem, Result, check_site
-from .report import describe, external_lines
+from .links import PREVIEW_ORIGIN, Problem, Result, check_site
+from .report import describe, describe_in_source, external_lines
+from .root_links import root_link_problems
+from .source_lines import source_lines
 from .workers import processes
 
 __all__ = ["Problem", "Result", "check_site", "describe", "external_lines", "register"]
 
 # What the build knows and the written files do not: the content file behind
 # each page, and the URL each draft would have if it were published.
-_known = {"sources": {}, "drafts": {}}
+_known = {"sources": {}, "drafts": {}, "root_links": []}
 
 
 def published_url(content):
@@ -41,17 +44,50 @@ def remember_contents(generators):
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
                 drafts[url] = source
-        elif content.status in ("published", "hidden") and content.url:
-            sources["/" + content.url] = source
-    _known.update(sources=sources, drafts=drafts)
+        elif content.status in ("published", "hidden") and (content.url or content.save_as):
+            sources["/" + content.url] = source  # the home page's url is "": "/"
+    _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources))
+
+
+def find_root_links(context, sources):
+    """Links written from the server's root, in every published content file
+    (root_links.py): the same lines in the preview and in `make check`."""
+    problems = []
+    for source in sorted(set(sources.values())):
+        path = Path(context["PATH"]).parent / source
+        problems += root_link_problems(source, path.read_text(encoding="utf-8"), sources, context.get("STATIC_PATHS", []))
+    return problems
 
 
 def link_problems(pelican):
-    """The link problems of the written site, as lines for the build's report."""
+    """The link problems of the written site, as lines for the build's report,
+    each at the line of the content file where the link is written."""
     settings = pelican.settings
     result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
                         settings.get("LINK_CHECK_CACHE"))
-    return [describe(problem, _known["sources"]) for problem in result.problems]
+    root = Path(settings["PATH"]).parent
+    # A root link is reported once, with its fix, not again by the link check.
+    said = {link for link, _ in _known["root_links"]}
+    problems = [problem for problem in result.problems if problem.link not in said]
+
+    def read_source(page):
+        source = _known["sources"].get(page)
+        return (root / source).read_text(encoding="utf-8") if source else None
+
+    def target_of(problem):
+        """The content file a link leads to (a draft's, or a page's)."""
+        path = urlsplit(urljoin(origin + problem.page, problem.link)).path.removeprefix(urlsplit(origin).path)
+        source = _known["drafts"].get(path.lstrip("/")) or _known["drafts"].get(path.lstrip("/") + "/") or _known["sources"].get(path)
+        return source.split("/", 1)[1] if source else None
+
+    origin = (settings["SITEURL"] or PREVIEW_ORIGIN).rstrip("/")
+    def read_page(page):
+        path = Path(pelican.output_path) / (page.lstrip("/") + ("index.html" if page.endswith("/") else ""))
+        return path.read_text(encoding="utf-8") if path.is_file() else None
+
+    lines = source_lines(problems, read_source, settings["SITEURL"], target_of, read_page)
+    found = [describe_in_source(problem, _known["sources"].get(problem.page), line) for problem, line in zip(problems, lines)]
+    return [line for _, line in _known["root_links"]] + found
 
 
 def check_links(pelican):

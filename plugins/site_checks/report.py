@@ -9,6 +9,18 @@ def describe(problem, sources=None):
     return f"page {where}, ligne {problem.line}, lien « {problem.link} » : {problem.reason}"
 
 
+def describe_in_source(problem, source=None, line=None):
+    """One problem of a built page, placed where the editor can fix it: the
+    content file and the line where the link is written; a link that is not
+    in the file comes from a template (no line). Never the HTML's line."""
+    what = f"lien « {problem.link} » : {problem.reason}"
+    if source and line:
+        return f"{source}, ligne {line} (page {problem.page}), {what}"
+    if source:
+        return f"page {problem.page} ({source} ; lien absent du texte : il vient du gabarit du thème), {what}"
+    return f"page {problem.page} (page produite par le thème), {what}"
+
+
 def external_lines(external):
     """The external links, one per line with where they appear; they are
     listed, not fetched (`invoke check-links --external` fetches them)."""
