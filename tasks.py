@@ -277,7 +277,7 @@ def report_to_github(errors, warnings, site=None, siteurl=""):
     """Under GitHub Actions, each problem as an annotation on its file and
     line, and the run's summary, with the pages changed since the published
     site (the folder PUBLISHED_SITE names, see `invoke build-ref`)."""
-    from site_checks.github import compare_sites, place_of, publish_report, running_on_github  # noqa: PLC0415
+    from site_checks.github import compare_sites, place_of, publish_report, running_on_github
 
     if not running_on_github():
         return
@@ -292,7 +292,7 @@ def report_to_github(errors, warnings, site=None, siteurl=""):
 def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
     """Construit la version à publier dans un dossier d'essai, la vérifie (contenu, liens, HTML,
     accessibilité) et ne remplace output/ que si tout est correct."""
-    from site_checks.github import report_items  # noqa: PLC0415
+    from site_checks.github import report_items
 
     siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
     target, staging = staging_for(output)

@@ -14,10 +14,10 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
-import pelicanconf
 import pytest
 from tornado.websocket import websocket_connect
 
+import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
 
 # A page whose YAML is broken, and an offer whose price is written in words:

@@ -13,12 +13,12 @@ import subprocess
 import sys
 import zlib
 
-import pelicanconf
 import pytest
+
+import pelicanconf
+from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, Site, as_shown, front_matter, offer_text, pelican_build
 from offers import format_duration, format_price
 from offers.schema import Price
-
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, Site, as_shown, front_matter, offer_text, pelican_build
 
 LABELS = pelicanconf.OFFERS_UNIT_LABELS
 # The organisation's details once filled in (a value of the editors' choice).
@@ -142,7 +142,8 @@ def article_replaced(content):
     (content / "ressources" / "la-semaine.md").write_text(
         "---\ntitle: Une semaine à l’atelier\ndate: 2026-12-01\nsummary: Ce que nous avons vécu cette semaine.\n---\n\n"
         "Le récit de la semaine, en quelques lignes.\n\n"
-        '<img src="{static}/images/la-semaine.png" alt="Le groupe réuni autour de la table" width="2" height="2" loading="lazy">\n',
+        '<img src="{static}/images/la-semaine.png" alt="Le groupe réuni autour de la table" '
+        'width="2" height="2" loading="lazy">\n',
         encoding="utf-8")
     picture = Element('img[src$="/images/la-semaine.png"][alt="Le groupe réuni autour de la table"]')
     return {"/ressources/la-semaine/": ["Le récit de la semaine", picture],

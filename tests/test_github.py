@@ -7,11 +7,19 @@ import subprocess
 import sys
 
 import pytest
-from site_checks.github import (
-    Finding, command, compare_sites, escape_data, escape_property, place_of, publish_report, report_items, summary,
-)
 
 from conftest import ROOT, pelican_build
+from site_checks.github import (
+    Finding,
+    command,
+    compare_sites,
+    escape_data,
+    escape_property,
+    place_of,
+    publish_report,
+    report_items,
+    summary,
+)
 
 
 def check_on_github(content, tmp_path, **env):
@@ -61,7 +69,8 @@ def test_without_github_actions_nothing_is_annotated(content_copy, tmp_path):
     ("page /x/ (content/pages/x.md ; lien absent du texte : il vient du gabarit du thème), lien « /y/ » : …",
      Finding("page /x/ (content/pages/x.md ; lien absent du texte : il vient du gabarit du thème), lien « /y/ » : …",
              "content/pages/x.md")),
-    ("page /contact/, ligne 40 : erreur de validation : Duplicate ID", Finding("page /contact/, ligne 40 : erreur de validation : Duplicate ID")),
+    ("page /contact/, ligne 40 : erreur de validation : Duplicate ID",
+     Finding("page /contact/, ligne 40 : erreur de validation : Duplicate ID")),
 ])
 def test_the_file_and_line_are_read_from_the_french_line(line, expected):
     assert place_of(line) == expected
@@ -132,5 +141,6 @@ def test_the_summary_lists_pages_added_changed_and_removed(content_copy, tmp_pat
     assert f"/ateliers/{offers[0].stem}/" in changed
     written = summary([], (added, changed, removed), "https://exemple.github.io/site")
     assert "tout est correct" in written
-    assert "- **Ajoutées** (1) : [/ressources/nouvel-article/](https://exemple.github.io/site/ressources/nouvel-article/)" in written
+    new_page = "/ressources/nouvel-article/"
+    assert f"- **Ajoutées** (1) : [{new_page}](https://exemple.github.io/site{new_page})" in written
     assert f"- **Supprimées** (1) : `/ressources/{article.stem}/`" in written

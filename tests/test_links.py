@@ -7,12 +7,11 @@ import socket
 
 import pytest
 
+from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build, write_content
 from site_checks import Problem, check_site, describe
-from site_checks.report import describe_in_source
 from site_checks.addresses import mailto_problem, tel_problem
 from site_checks.page_links import srcset_urls
-
-from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build, write_content
+from site_checks.report import describe_in_source
 
 # -- The real site -------------------------------------------------------------
 
@@ -141,7 +140,8 @@ def test_what_is_right_is_not_reported(fixture_site, tmp_path):
 
 
 def test_external_links_are_listed_with_their_place_not_checked(fixture_site, tmp_path):
-    copy = plant(fixture_site, '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>', tmp_path)
+    links = '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>'
+    copy = plant(fixture_site, links, tmp_path)
     result = check_site(copy)
     assert result.problems == []
     line = planted_line(copy)

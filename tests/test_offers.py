@@ -5,10 +5,10 @@ make stops the build with the file, the line and the field."""
 import json
 import urllib.parse
 
-import pelicanconf
 import pytest
 from bs4 import BeautifulSoup
 
+import pelicanconf
 from conftest import (
     CONTENT,
     FIXTURE_CONTENT,

@@ -1,8 +1,8 @@
 """Every content file gives its page at its clean URL, and nothing is left unresolved."""
 
-import pelicanconf
 import pytest
 
+import pelicanconf
 from conftest import CONTENT, expected_url, front_matter, published_offers
 
 CONTENT_FILES = sorted(CONTENT.rglob("*.md"))

@@ -86,7 +86,8 @@ WORK = {"sitemap_robots": sitemap, "search_index": search, "french_typography": 
 
 SMALL_SITE = {
     "ateliers/un.md": titled_offer("Un", 1),
-    "ressources/note.md": "---\ntitle: Une note\ndate: 2025-03-01\n---\n\nC'est \"utile\" : voir [l'atelier](/ateliers/un/).\n",
+    "ressources/note.md": "---\ntitle: Une note\ndate: 2025-03-01\n---\n\n"
+                          "C'est \"utile\" : voir [l'atelier]({filename}/ateliers/un.md).\n",
 }
 
 

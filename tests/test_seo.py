@@ -7,9 +7,9 @@ import json
 import xml.etree.ElementTree as ET
 from urllib.parse import parse_qs, urlsplit
 
-import pelicanconf
 import pytest
 
+import pelicanconf
 from conftest import CONTENT, PUBLISHED_SITEURL, build_or_fail, published_offers
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -51,7 +51,7 @@ def test_every_job_is_bounded_and_reads_only(path):
             if uses == "actions/checkout":
                 assert step["with"]["persist-credentials"] is False, name
             if uses == "actions/setup-python":
-                assert (step["with"]["cache"], step["with"]["cache-dependency-path"]) == ("pip", "requirements.txt")
+                assert (step["with"]["cache"], step["with"]["cache-dependency-path"]) == ("pip", "requirements/*.txt")
             if uses == "actions/setup-node":
                 assert (step["with"]["cache"], step["with"]["cache-dependency-path"]) == ("npm", "package-lock.json")
         if job.get("permissions"):

@@ -77,16 +77,19 @@ def link_problems(pelican):
     def target_of(problem):
         """The content file a link leads to (a draft's, or a page's)."""
         path = urlsplit(urljoin(origin + problem.page, problem.link)).path.removeprefix(urlsplit(origin).path)
-        source = _known["drafts"].get(path.lstrip("/")) or _known["drafts"].get(path.lstrip("/") + "/") or _known["sources"].get(path)
+        drafts, relative = _known["drafts"], path.lstrip("/")
+        source = drafts.get(relative) or drafts.get(relative + "/") or _known["sources"].get(path)
         return source.split("/", 1)[1] if source else None
 
     origin = (settings["SITEURL"] or PREVIEW_ORIGIN).rstrip("/")
+
     def read_page(page):
         path = Path(pelican.output_path) / (page.lstrip("/") + ("index.html" if page.endswith("/") else ""))
         return path.read_text(encoding="utf-8") if path.is_file() else None
 
     lines = source_lines(problems, read_source, settings["SITEURL"], target_of, read_page)
-    found = [describe_in_source(problem, _known["sources"].get(problem.page), line) for problem, line in zip(problems, lines)]
+    found = [describe_in_source(problem, _known["sources"].get(problem.page), line)
+             for problem, line in zip(problems, lines, strict=True)]
     return [line for _, line in _known["root_links"]] + found
 
 
