@@ -1,8 +1,10 @@
 # Les commandes du site. Chacune installe d'abord ce qui lui manque :
-# l'environnement Python .venv et ses paquets (requirements.txt) ; pour les
-# tests et la vérification, le navigateur Chromium et Java (paquets Debian) et
-# les outils Node de package.json (npm ci).
-#   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement
+# l'environnement Python .venv et ses paquets (requirements.txt) ; les outils
+# Node de package.json (npm ci), dont l'éditeur en ligne /admin/ (Decap CMS) que
+# chaque construction copie dans le site ; pour les tests et la vérification,
+# le navigateur Chromium et Java (paquets Debian).
+#   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement ;
+#                 l'éditeur en ligne http://localhost:8000/admin/ modifie les fichiers ici
 #   make test     tous les tests
 #   make check    construit la version à publier et la vérifie (contenu, liens, HTML,
 #                 accessibilité) ; output/ n'est remplacé que si tout est correct
@@ -24,7 +26,7 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 .PHONY: serve test check build publish clean browser java new-offer schema
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
 test: $(STAMP) browser java $(NODE_STAMP)
@@ -33,10 +35,10 @@ test: $(STAMP) browser java $(NODE_STAMP)
 check: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/invoke check
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke build --content $(CONTENT) --output $(OUTPUT)
 
-publish: $(STAMP)
+publish: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke preview --output $(OUTPUT)
 
 clean: $(STAMP)
@@ -59,7 +61,8 @@ $(STAMP): requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-# vnu-jar and axe-core, exactly as package-lock.json pins them. Install
+# vnu-jar, axe-core, Lighthouse, Decap CMS and decap-server, exactly as
+# package-lock.json pins them. Install
 # scripts are skipped: vnu-jar's would download a Java runtime from GitHub;
 # Java comes from Debian (target java).
 $(NODE_STAMP): package.json package-lock.json

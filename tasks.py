@@ -213,6 +213,7 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
     from livereload.watcher import Watcher  # noqa: PLC0415
     from tornado.ioloop import PeriodicCallback  # noqa: PLC0415
+    from web_editor.local_server import decap_server  # noqa: PLC0415
 
     class QuickWatcher(Watcher):
         """Looks for saved files every PREVIEW_POLL_MS, not livereload's 0.8 s.
@@ -244,7 +245,8 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     for path in WATCHED[1:]:
         server.watch(str(ROOT / path), rebuild_all)
     print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)")
-    server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
+    with decap_server(ROOT):  # /admin/ saves into the working copy (plugins/web_editor)
+        server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
 
 
 def site_problems(folder, siteurl):
@@ -271,13 +273,15 @@ def site_problems(folder, siteurl):
 
 
 def missing_identity():
-    """The organisation's details that pelicanconf.py does not know yet: the
-    legal notice says they are missing; `make check` reminds the editors."""
+    """The organisation's details that content/reglages.yml does not give
+    yet: the legal notice says they are missing; `make check` reminds the
+    editors where to write them."""
+    from organisation import missing_values  # noqa: PLC0415
     from pelican.settings import read_settings  # noqa: PLC0415
 
-    settings = read_settings(str(ROOT / SETTINGS))
-    return [f"ORGANISATION[\"{key}\"] n'est pas renseigné dans pelicanconf.py (mentions légales, contact)"
-            for key, value in settings.get("ORGANISATION", {}).items() if value in (None, "")]
+    path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
+    return [f"« organisation.{key} » n'est pas renseigné dans {path}{f', ligne {line}' if line else ''} "
+            "(mentions légales, contact)" for key, line in missing_values(ROOT / path)]
 
 
 def plural(count, word, feminine=False):

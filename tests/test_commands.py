@@ -75,7 +75,7 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
         assert step in first.stdout
     assert f'href="{siteurl}/ateliers/"' in (output / "index.html").read_text(encoding="utf-8")
     # What the organisation's identity lacks is listed, without failing the check.
-    assert 'Avertissement : ORGANISATION["registration"] n\'est pas renseigné dans pelicanconf.py' in first.stdout
+    assert "Avertissement : « organisation.registration » n'est pas renseigné dans content/reglages.yml, ligne" in first.stdout
     good = snapshot(output)
 
     # Builds (its links are right), but a second id="contenu" is invalid HTML,
