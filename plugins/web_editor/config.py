@@ -31,8 +31,8 @@ CHOICES = {
     "unit": {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"},
 }
 # A duration as plugins/offers/durations.py reads it, for the browser (JavaScript).
-DURATION_PATTERN = (r"^\s*(\d{1,2}\s*(h|H|heures?)\s*([0-5]\d)?(\s*(min|minutes?))?|\d{1,3}\s*(min|minutes?)|"
-                    r"à définir avec l[’']équipe)\s*$")
+DURATION_PATTERN = (r"^\s*(\d{1,2}\s*([hH]|[hH]eures?)\s*([0-5]\d)?(\s*([mM]in|[mM]inutes?))?|"
+                    r"\d{1,3}\s*([mM]in|[mM]inutes?)|[àÀ] définir avec l[’']équipe)\s*$")
 BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",
         "hint": "En Markdown. Une image : bouton « + », puis « Image » ; écrivez ce qu’elle montre."}
 
@@ -81,10 +81,10 @@ def _widget(name, info):
     if name == "group_size":
         numbers = _model(typing.get_args(typing.get_args(annotation)[0])[0])
         return {"widget": "one_of", "fields_label": "Des nombres", "fixed": UNDECIDED,
-                "fixed_label": f"« {UNDECIDED} »", "fields": model_fields(numbers)}
+                "fixed_label": f"« {UNDECIDED} »", "inputs": model_fields(numbers)}
     if annotation is Price:
         return {"widget": "one_of", "fields_label": "Un montant", "fixed": {"on_quote": True},
-                "fixed_label": Price.model_fields["on_quote"].title, "shared": ["note"], "fields": price_fields()}
+                "fixed_label": Price.model_fields["on_quote"].title, "shared": ["note"], "inputs": price_fields()}
     if _model(annotation):
         return {"widget": "object", "collapsed": False, "fields": model_fields(annotation)}
     if origin is list:
@@ -213,6 +213,8 @@ def cms_config():
     """Every collection of the web editor, as a dict ready for YAML."""
     return {
         "locale": "fr",
+        # File names of new entries as Pelican's slugify makes them: no accents.
+        "slug": {"encoding": "ascii", "clean_accents": True},
         "media_folder": f"{CONTENT}/images",
         "public_folder": "/images",
         "collections": [

@@ -3,7 +3,8 @@
    - modalities.group_size: numbers (ideal, min, max) or « à définir avec l’équipe »;
    - price: amount + currency + unit, or « sur devis » (on_quote: true).
    The configuration (config.yml, generated from the schema) gives `fixed`,
-   the value of the first form, and `fields`, the inputs of the second;
+   the value of the first form, and `inputs`, the fields of the second (not
+   `fields`, which Decap would read as an object's and ignore `default`);
    `shared` fields (price.note) are kept in both. The file keeps the form
    the build reads; the build still checks every value. */
 (function () {
@@ -35,7 +36,7 @@
     settings: function () {
       var field = plain(this.props.field);
       return { fixed: field.fixed, fixedLabel: field.fixed_label, fieldsLabel: field.fields_label,
-               fields: field.fields || [], shared: field.shared || [] };
+               fields: field.inputs || [], shared: field.shared || [] };
     },
 
     isValid: function () {
