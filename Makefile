@@ -11,7 +11,8 @@
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
 #   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
-#   make schema   met à jour schemas/ et la table des champs du guide
+#   make schema   met à jour schemas/, la table des champs du guide et le formulaire
+#                 de l'éditeur en ligne (plugins/web_editor/admin/config.yml)
 
 PYTHON ?= python3
 VENV := .venv

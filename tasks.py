@@ -381,7 +381,7 @@ def lighthouse_pages(folder):
 
 @task
 def schema(c):
-    """Met à jour schemas/*.json et la table des champs de docs/guide-redaction.md."""
+    """Met à jour schemas/*.json, la table des champs de docs/guide-redaction.md et le formulaire de /admin/."""
     from offers.export import write_files  # noqa: PLC0415
 
     changed = write_files(ROOT)
