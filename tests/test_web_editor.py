@@ -4,9 +4,11 @@ and, end to end in Chromium, an editor's change saved into a copy of the
 content that the build then publishes."""
 
 import json
+import os
 import re
 import shutil
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from site_checks.accessibility import serve_folder
 from site_checks.lighthouse import served
 from web_editor import bundle_files, site_config
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
-from web_editor.local_server import decap_server
+from web_editor.local_server import PORT, decap_server, listening
 from yaml_front_matter import split_front_matter
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -140,6 +142,27 @@ def test_the_backend_comes_from_the_settings(settings, environ, backend, mode):
     config = site_config(settings, environ)
     assert config["backend"] == backend
     assert {key: config[key] for key in ("local_backend", "publish_mode") if key in config} == mode
+
+
+def test_the_preview_calls_the_local_server_that_make_serve_starts():
+    assert SETTINGS["WEB_EDITOR_LOCAL_BACKEND"] == f"http://localhost:{PORT}/api/v1"
+    published = subprocess.run(
+        [sys.executable, "-c", "from pelican.settings import read_settings; "
+         "print(read_settings('publishconf.py').get('WEB_EDITOR_LOCAL_BACKEND'))"],
+        cwd=ROOT, env={**os.environ, "SITEURL": "https://exemple.org"}, capture_output=True, text=True, check=True)
+    assert published.stdout.strip() == "None"
+
+
+def test_decap_server_writes_only_the_repository_it_is_given_and_stops(tmp_path):
+    port = free_port()
+    with decap_server(tmp_path, port) as server:
+        assert server is not None and listening(port)
+        info = subprocess.run(["node", "-e", f"fetch('http://127.0.0.1:{port}/api/v1', {{method: 'POST', "
+                               "headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: 'info'})})"
+                               ".then(r => r.json()).then(j => console.log(JSON.stringify(j)))"],
+                              capture_output=True, text=True, check=True)
+        assert json.loads(info.stdout) == {"repo": tmp_path.name, "publish_modes": ["simple"], "type": "local_fs"}
+    assert not listening(port)
 
 
 # -- The built site ---------------------------------------------------------------

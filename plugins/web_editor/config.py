@@ -71,7 +71,9 @@ def field_config(name, info):
     field = {"label": info.title or name, "name": name, **_widget(name, info)}
     if not info.is_required():
         field["required"] = False
-    if info.description:
+    if field["widget"] == "one_of":  # the schema's help names YAML keys; the form shows two choices
+        field["hint"] = f"Choisissez « {field['fields_label']} » ou « {field['fixed_label']} »."
+    elif info.description:
         field["hint"] = info.description
     return field
 
