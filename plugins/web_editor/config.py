@@ -37,16 +37,16 @@ BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",
         "hint": "En Markdown. Une image : bouton « + », puis « Image » ; écrivez ce qu’elle montre."}
 
 
-def _adapter(info):
-    annotation = typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
-    return TypeAdapter(annotation)
+def _annotated(info):
+    """A field's type with its constraints (pydantic keeps them apart, in `metadata`)."""
+    return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
 
 
-def _rejects(info, value, kind):
-    """Whether the field refuses `value` with an error of `kind` (what
-    kind of text it is: one line, a duration)."""
+def _rejects(adapter, value, kind):
+    """Whether the type refuses `value` with an error of `kind` (what kind
+    of text it is: one line, a duration)."""
     try:
-        _adapter(info).validate_python(value)
+        adapter.validate_python(value)
     except ValidationError as error:
         return any(detail["type"] == kind for detail in error.errors())
     return False
@@ -97,8 +97,8 @@ def _widget(name, info):
             return {"widget": "relation", "collection": OFFERS, "value_field": "{{slug}}",
                     "search_fields": ["title"], "display_fields": ["title"], "multiple": True}
         limits = {"min": _constraint(info, "min_length")} if _constraint(info, "min_length") else {}
-        return {"widget": "list", "collapsed": False, **limits, "field": {"label": info.title, "name": "item", **_text_widget(typing.get_args(
-            annotation)[0], info)}}
+        return {"widget": "list", "collapsed": False, **limits,
+                "field": {"label": info.title, "name": "item", **_text_widget(item)}}
     if origin is typing.Literal:
         values = typing.get_args(annotation)
         if values == (True,):
@@ -111,7 +111,7 @@ def _widget(name, info):
         return {"widget": "number", "value_type": "int", "min": _constraint(info, "ge") or 1}
     if annotation is float:
         return {"widget": "number", "value_type": "float", "step": 0.01}
-    return _text_widget(annotation, info)
+    return _text_widget(_annotated(info))
 
 
 def price_fields():
@@ -129,18 +129,20 @@ def price_fields():
     return fields
 
 
-def _text_widget(annotation, info):
-    if info.metadata and _rejects(info, "1h30 ou", "duration"):
+def _text_widget(annotation):
+    """A text's widget, from what its type accepts: a duration, a pattern,
+    a length, one line (string) or several (text)."""
+    adapter = TypeAdapter(annotation)
+    schema = adapter.json_schema()
+    if _rejects(adapter, "1h30 ou", "duration"):
         return {"widget": "string", "pattern": [DURATION_PATTERN, "Une durée, par exemple 1h30, 2h ou 45 min, "
                                                                   f"ou « {UNDECIDED} »."]}
-    pattern = _constraint(info, "pattern")
-    if pattern:
-        return {"widget": "string", "pattern": [pattern, "Ce format n’est pas accepté : voir l’aide du champ."]}
-    longest = _constraint(info, "max_length")
-    if longest:
+    if "pattern" in schema:
+        return {"widget": "string", "pattern": [schema["pattern"], "Ce format n’est pas accepté : voir l’aide du champ."]}
+    if "maxLength" in schema:
+        longest = schema["maxLength"]
         return {"widget": "string", "pattern": [f"^[^\\n]{{1,{longest}}}$", f"{longest} caractères au plus, sur une ligne."]}
-    one_line = not info.metadata or _rejects(info, "une\nautre", "one_line")
-    return {"widget": "string" if one_line else "text"}
+    return {"widget": "string" if _rejects(adapter, "une\nautre", "one_line") else "text"}
 
 
 def with_defaults(fields, defaults):
