@@ -24,7 +24,7 @@ from organisation import missing_values, read_identity
 from pelican.settings import read_settings
 from site_checks.accessibility import serve_folder
 from site_checks.lighthouse import served
-from web_editor import bundle_files, site_config
+from web_editor import bundle_files, site_config, write_admin
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
 from web_editor.local_server import PORT, decap_server, listening
 from yaml_front_matter import split_front_matter
@@ -390,3 +390,23 @@ def test_an_editor_creates_an_offer_and_the_build_publishes_it(local_editor, tmp
     assert meta["modalities"] == NEW_OFFER["modalities"] and meta["price"] == NEW_OFFER["price"]
     site = local_editor.build(tmp_path / "apres")
     assert visible_text(site.soup(offer_url(path, meta)).h1) == as_shown("Atelier d’essai créé en ligne", "h1")
+
+
+def test_a_price_without_its_amount_is_refused_in_the_form(local_editor):
+    """The amount form needs amount, currency and unit: the form says what
+    is missing, in French, and writes nothing."""
+    folder = local_editor.content / "ateliers"
+    existing = sorted(folder.glob("*.md"))
+    local_editor.open("ateliers/new")
+    page = local_editor.page
+    page.get_by_label("Titre", exact=True).fill("Atelier sans montant")
+    page.get_by_label("Un montant").check()
+    local_editor.publish()
+    page.get_by_text("Il manque : Montant, Unité ; ou bien choisissez « Sur devis ».").wait_for()
+    assert sorted(folder.glob("*.md")) == existing
+
+
+def test_without_npm_ci_the_build_says_how_to_install_decap(tmp_path):
+    problems = write_admin(tmp_path / "site", SETTINGS, dist=tmp_path / "absent")
+    assert len(problems) == 1 and "lancez « make build » (ou « npm ci »)" in problems[0]
+    assert not (tmp_path / "site" / "admin").exists()
