@@ -28,8 +28,9 @@ def decap_server(repository=ROOT, port=PORT):
     Without it (npm packages not installed) the preview still runs: /admin/
     then says it cannot reach the local server."""
     if not SERVER.exists() or listening(port):
-        if not SERVER.exists():
-            print("Éditeur en ligne : decap-server manque (lancez « npm ci ») ; /admin/ ne pourra pas enregistrer.")
+        print("Éditeur en ligne : decap-server manque (lancez « npm ci ») ; /admin/ ne pourra pas enregistrer."
+              if not SERVER.exists() else
+              f"Éditeur en ligne : le port {port} est déjà pris (un autre aperçu ?) ; /admin/ enregistrera par lui.")
         yield None
         return
     env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
