@@ -1,9 +1,11 @@
 # Les commandes du site. Chacune installe d'abord ce qui lui manque :
 # l'environnement Python .venv et ce qu'il faut pour construire le site
-# (requirements/build.txt) ; pour les tests et la vérification, leurs outils
-# (requirements/test.txt), le navigateur Chromium et Java (paquets Debian) et
-# les outils Node de package.json (npm ci).
-#   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement
+# (requirements/build.txt) ; les outils Node de package.json (npm ci), dont
+# l'éditeur en ligne /admin/ (Decap CMS) que chaque construction copie dans le
+# site ; pour les tests et la vérification, leurs outils (requirements/test.txt),
+# le navigateur Chromium et Java (paquets Debian).
+#   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement ;
+#                 l'éditeur en ligne http://localhost:8000/admin/ modifie les fichiers ici
 #   make test     tous les tests, et la relecture du code (ruff)
 #   make test-fast  les tests qui n'ont besoin ni du navigateur, ni de Java, ni de Node
 #   make requirements  recalcule requirements/*.txt depuis requirements/*.in
@@ -12,7 +14,8 @@
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
 #   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
-#   make schema   met à jour schemas/ et la table des champs du guide
+#   make schema   met à jour schemas/, la table des champs du guide et le formulaire
+#                 de l'éditeur en ligne (plugins/web_editor/admin/config.yml)
 
 PYTHON ?= python3
 VENV := .venv
@@ -31,14 +34,15 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
 .PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
 test: $(TEST_STAMP) browser java $(NODE_STAMP) lint
 	$(BIN)/pytest -n auto
 
-# Under a minute: no Chromium, no Java, no Node (tests/conftest.py marks the tests that need them).
-test-fast: $(TEST_STAMP) lint
+# Under a minute: no Chromium, no Java, no Node tool run (tests/conftest.py marks the tests that need them);
+# npm ci still installs Decap CMS, which every build copies into /admin/.
+test-fast: $(TEST_STAMP) $(NODE_STAMP) lint
 	$(BIN)/pytest -n auto -m "not browser and not java and not node"
 
 lint: $(TEST_STAMP)
@@ -47,10 +51,10 @@ lint: $(TEST_STAMP)
 check: $(TEST_STAMP) browser java $(NODE_STAMP)
 	$(BIN)/invoke check
 
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke build --content $(CONTENT) --output $(OUTPUT)
 
-publish: $(STAMP)
+publish: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke preview --output $(OUTPUT)
 
 clean: $(STAMP)
@@ -85,7 +89,8 @@ requirements: $(STAMP)
 		../$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 			$(if $(UPGRADE),--upgrade) --output-file $$name.txt $$name.in || exit 1; done
 
-# vnu-jar and axe-core, exactly as package-lock.json pins them. Install
+# vnu-jar, axe-core, Lighthouse, Decap CMS and decap-server, exactly as
+# package-lock.json pins them. Install
 # scripts are skipped: vnu-jar's would download a Java runtime from GitHub;
 # Java comes from Debian (target java).
 $(NODE_STAMP): package.json package-lock.json

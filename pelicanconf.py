@@ -15,27 +15,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
 # -- The organisation ------------------------------------------------------
 SITENAME = "Rêver tout haut"
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
-# A value that is not known stays None: templates then say it is missing,
-# they never show an invented one.
-# The legal notice (/mentions-legales/) shows each of them; `make check` lists
-# those still missing as warnings.
-ORGANISATION = {
-    "name": "Rêver tout haut",
-    "legal_form": "association",
-    "email": None,
-    "phone": None,
-    "address": None,
-    # RNA number (W…) or SIREN of the association.
-    "registration": None,
-    # The person legally responsible for what the site publishes.
-    "publication_director": None,
-}
-# Who hosts the published site (GitHub Pages), for the legal notice.
-HOST = {
-    "name": "GitHub, Inc.",
-    "address": "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis",
-    "website": "https://github.com",
-}
+# ORGANISATION and HOST (the legal notice, the footer, the contact page) come
+# from content/reglages.yml, which editors change there or in the web editor.
+# A value not known stays None: templates then say it is missing, they never
+# show an invented one; `make check` lists those still missing as warnings.
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+_ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(_ROOT / "plugins"))
+from organisation import read_identity  # noqa: E402
+
+IDENTITY_FILE = "content/reglages.yml"
+_identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)
+ORGANISATION, HOST = _identity["ORGANISATION"], _identity["HOST"]
 
 # -- Language --------------------------------------------------------------
 DEFAULT_LANG = "fr"
@@ -51,6 +44,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
+    "web_editor",
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
@@ -204,3 +198,15 @@ DELETE_OUTPUT_DIRECTORY = True
 # The link check parses the written pages on this many cores at once: None
 # for all of them, 1 to parse in turn.
 PROCESSES = None
+
+# -- Web editor (plugins/web_editor): /admin/, Decap CMS ------------------------
+# The GitHub repository (« owner/name ») and branch it proposes changes to;
+# None: the repository GitHub Actions builds (GITHUB_REPOSITORY).
+WEB_EDITOR_REPO = None
+WEB_EDITOR_BRANCH = "main"
+# The address of the OAuth client that signs editors in to GitHub (see the
+# guide, « Modifier le site dans le navigateur »); None: Decap's default.
+WEB_EDITOR_AUTH_URL = None
+# The preview's /admin/ writes the working copy through decap-server, which
+# `make serve` starts (publishconf.py turns this off).
+WEB_EDITOR_LOCAL_BACKEND = "http://localhost:8081/api/v1"

@@ -195,6 +195,8 @@ def serve(c, port=8000, output=OUTPUT):
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
+    from web_editor.local_server import decap_server
+
     from live_preview import serve
 
     report = (ROOT / output).with_name(f"{Path(output).name}.rapport.txt")
@@ -209,7 +211,8 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         return report.read_text(encoding="utf-8") if report.exists() else ""
 
     start_preview_builds(report)
-    serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
+    with decap_server(ROOT):  # /admin/ saves into the working copy (plugins/web_editor)
+        serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
 
 
 def site_problems(folder, siteurl):
@@ -238,13 +241,15 @@ def site_problems(folder, siteurl):
 
 
 def missing_identity():
-    """The organisation's details that pelicanconf.py does not know yet: the
-    legal notice says they are missing; `make check` reminds the editors."""
+    """The organisation's details that content/reglages.yml does not give
+    yet: the legal notice says they are missing; `make check` reminds the
+    editors where to write them."""
+    from organisation import missing_values
     from pelican.settings import read_settings
 
-    settings = read_settings(str(ROOT / SETTINGS))
-    return [f"ORGANISATION[\"{key}\"] n'est pas renseigné dans pelicanconf.py (mentions légales, contact)"
-            for key, value in settings.get("ORGANISATION", {}).items() if value in (None, "")]
+    path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
+    return [f"« organisation.{key} » n'est pas renseigné dans {path}{f', ligne {line}' if line else ''} "
+            "(mentions légales, contact)" for key, line in missing_values(ROOT / path)]
 
 
 def plural(count, word, feminine=False):
@@ -391,7 +396,7 @@ def lighthouse_pages(folder):
 
 @task
 def schema(c):
-    """Met à jour schemas/*.json et la table des champs de docs/guide-redaction.md."""
+    """Met à jour schemas/*.json, la table des champs de docs/guide-redaction.md et le formulaire de /admin/."""
     from offers.export import write_files
 
     changed = write_files(ROOT)

@@ -23,6 +23,7 @@ from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
 from site_checks.links import url_path
+from site_checks.site_files import is_page
 from yaml_front_matter import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +166,8 @@ class Site:
         self.root = Path(root)
 
     def html_files(self):
-        return sorted(self.root.rglob("*.html"))
+        """Its pages (not the web editor's application, tested on its own)."""
+        return sorted(path for path in self.root.rglob("*.html") if is_page(path.relative_to(self.root).as_posix()))
 
     def pages(self):
         """(URL, parsed page) for every page of the site."""

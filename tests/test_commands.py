@@ -15,6 +15,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from organisation import missing_values
 from tornado.websocket import websocket_connect
 
 import pelicanconf
@@ -78,8 +79,10 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
         assert step in first.stdout
     assert f'href="{siteurl}/ateliers/"' in (output / "index.html").read_text(encoding="utf-8")
     # What the organisation's identity lacks is listed, without failing the check.
-    for key in [key for key, value in pelicanconf.ORGANISATION.items() if value in (None, "")]:
-        assert f'Avertissement : ORGANISATION["{key}"] n\'est pas renseigné dans pelicanconf.py' in first.stdout
+    identity = ROOT / pelicanconf.IDENTITY_FILE
+    for key, line in missing_values(identity):
+        assert (f"Avertissement : « organisation.{key} » n'est pas renseigné dans {pelicanconf.IDENTITY_FILE}, "
+                f"ligne {line}") in first.stdout
     good = snapshot(output)
 
     # Builds (its links are right), but a second id="contenu" is invalid HTML,

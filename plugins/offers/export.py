@@ -1,5 +1,6 @@
 """The offer schema as files: JSON Schema (for editors' tools and other
-programs) and the table of fields in the editor guide.
+programs), the table of fields in the editor guide and the web editor's
+configuration (plugins/web_editor/config.py).
 
 Both are generated from schema.py by `invoke schema`; a test fails when a
 committed file differs from what this module writes.
@@ -107,6 +108,10 @@ def expected_files(root):
     root = Path(root)
     files = {path: schema_text(model) for path, model in SCHEMAS.items()}
     files[GUIDE] = guide_text((root / GUIDE).read_text(encoding="utf-8"))
+    # The web editor's form is the same schema again (plugins/web_editor).
+    from web_editor.config import CONFIG, config_text
+
+    files[CONFIG.relative_to(root.resolve()).as_posix()] = config_text()
     return files
 
 

@@ -5,7 +5,18 @@ import json
 from pathlib import Path
 from string import Template
 
+from .schema import UNDECIDED
+
 SCAFFOLD = Path(__file__).with_name("scaffold.md")
+# What a new offer starts with, in scaffold.md and in the web editor's form
+# (plugins/web_editor/config.py): a draft, on quote, its modalities still to
+# be decided. A test checks that scaffold.md writes these values.
+NEW_OFFER = {
+    "status": "draft",
+    "modalities": dict.fromkeys(("duration", "frequency", "group_size", "format", "commitment"), UNDECIDED),
+    "price": {"on_quote": True},
+    "compare": False,
+}
 
 
 def scaffold_text(title, slug, order, other_slugs):

@@ -7,7 +7,7 @@ import mimetypes
 from urllib.parse import unquote, urlsplit
 
 from .links import PREVIEW_ORIGIN, url_path
-from .site_files import SiteFiles
+from .site_files import SiteFiles, is_page
 from .tools import AXE_SCRIPT, CHROMIUM_ARGS, chromium_path, required
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -72,7 +72,7 @@ def accessibility_problems(browser, root, siteurl="", pages=None):
     """Run axe-core on `pages` (URL paths; every HTML page by default) and
     return the violations as French lines."""
     files = SiteFiles(root)
-    pages = pages or [url_path(name) for name in sorted(files.files) if name.endswith(".html")]
+    pages = pages or [url_path(name) for name in sorted(files.files) if is_page(name)]
     context, origin = site_context(browser, root, siteurl)
     try:
         page = context.new_page()

@@ -14,7 +14,7 @@ from . import parse_cache
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
-from .site_files import SiteFiles
+from .site_files import SiteFiles, is_page
 from .workers import map_all
 
 # Where a site whose SITEURL is empty (the preview) is taken to live, so that
@@ -76,7 +76,7 @@ def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
     pages are parsed on `workers` cores, or taken from `cache` (parse_cache.py)."""
     files = SiteFiles(root)
     origin = (siteurl or PREVIEW_ORIGIN).rstrip("/")
-    names = [name for name in sorted(files.files) if name.endswith(".html")]
+    names = [name for name in sorted(files.files) if is_page(name)]
     pages = parsed_pages(files.root, names, workers, cache)
     checker = _Checker(files, pages, origin, drafts or {})
     result = Result(pages=len(pages))

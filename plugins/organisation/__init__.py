@@ -1,0 +1,114 @@
+"""The organisation's identity, read from a YAML data file (content/reglages.yml).
+
+Not a Pelican plugin: pelicanconf.py calls `read_identity` to set
+ORGANISATION and HOST, so the editors (and the web editor's « Réglages »)
+change a YAML file, never Python. A mistake stops the build with a French
+message naming the file and the line; an empty value stays None (unknown:
+the legal notice says it is missing, nothing is invented).
+"""
+
+from pathlib import Path
+
+import yaml
+
+# Each section of the file, the setting it becomes, and the keys it may hold.
+SECTIONS = {
+    "organisation": ("ORGANISATION", ("name", "legal_form", "email", "phone", "address", "registration",
+                                      "publication_director")),
+    "host": ("HOST", ("name", "address", "website")),
+}
+# A settings file is a few lines; anything larger is a mistake.
+MAX_BYTES = 64 * 1024
+_STRING = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+
+
+class IdentityError(SystemExit):
+    """A French message naming the file and the line; exits the build with status 1."""
+
+    def __init__(self, path, node, message):
+        where = f"{path}, ligne {node.start_mark.line + 1}" if node is not None else str(path)
+        super().__init__(f"{where} : {message}")
+
+
+def read_identity(path, root=None):
+    """{setting: {key: value or None}} for ORGANISATION and HOST, from `path`.
+    `root`: the folder the file is named from in messages."""
+    path = Path(path)
+    shown = path.relative_to(root).as_posix() if root else str(path)
+    if not path.is_file():
+        raise IdentityError(shown, None, "le fichier des réglages manque ; il donne le nom de l’association et de "
+                                         "l’hébergeur (voir docs/guide-redaction.md).")
+    if path.stat().st_size > MAX_BYTES:
+        raise IdentityError(shown, None, f"le fichier dépasse {MAX_BYTES // 1024} Ko : ce n’est pas un fichier de réglages.")
+    try:
+        document = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = f", ligne {mark.line + 1}" if mark else ""
+        raise SystemExit(f"{shown}{line} : le YAML n’est pas lisible ({error.problem or error.context}). "
+                         "Vérifiez l’indentation (deux espaces) et mettez entre guillemets "
+                         "un texte qui contient « : ».") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise SystemExit(f"{shown} : le fichier n’est pas lisible ({error}).") from None
+    if not isinstance(document, yaml.MappingNode):
+        raise IdentityError(shown, document, "le fichier doit contenir les rubriques "
+                            + " et ".join(f"« {name}: »" for name in SECTIONS) + ".")
+    settings = {setting: dict.fromkeys(keys) for setting, keys in SECTIONS.values()}
+    seen = set()
+    for key_node, value_node in document.value:
+        section = key_node.value
+        if section not in SECTIONS:
+            raise IdentityError(shown, key_node, f"rubrique « {section} » inconnue ; les rubriques sont "
+                                + ", ".join(f"« {name} »" for name in SECTIONS) + ".")
+        _once(shown, key_node, section, seen)
+        setting, keys = SECTIONS[section]
+        settings[setting] = _section(shown, section, value_node, keys)
+    return settings
+
+
+def _once(shown, node, name, seen):
+    if name in seen:
+        raise IdentityError(shown, node, f"« {name} » est écrit deux fois : gardez-en un seul.")
+    seen.add(name)
+
+
+def _section(shown, section, node, keys):
+    values = dict.fromkeys(keys)
+    if node.tag == _NULL:
+        return values
+    if not isinstance(node, yaml.MappingNode):
+        raise IdentityError(shown, node, f"sous « {section}: », écrivez un champ par ligne, en retrait de deux espaces.")
+    seen = set()
+    for key_node, value_node in node.value:
+        key = key_node.value
+        if key not in keys:
+            raise IdentityError(shown, key_node, f"champ « {key} » inconnu dans « {section} » ; les champs sont "
+                                + ", ".join(keys) + ".")
+        _once(shown, key_node, f"{section}.{key}", seen)
+        values[key] = _text(shown, f"{section}.{key}", value_node)
+    return values
+
+
+def _text(shown, name, node):
+    """A text, or None when left empty; anything else is named."""
+    if node.tag == _NULL:
+        return None
+    if not isinstance(node, yaml.ScalarNode) or node.tag != _STRING:
+        raise IdentityError(shown, node, f"« {name} » doit être un texte sur une ligne ; un numéro (téléphone, SIREN) "
+                            "s’écrit entre guillemets pour garder ses zéros, par exemple \"01 23 45 67 89\".")
+    return node.value.strip() or None
+
+
+def missing_values(path, section="organisation"):
+    """(key, line) of each value of `section` not known yet (empty, or
+    absent: line None), so `make check` can say where to write it."""
+    path = Path(path)
+    keys = SECTIONS[section][1]
+    values = read_identity(path)[SECTIONS[section][0]]
+    lines = {}
+    document = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    for key_node, value_node in document.value:
+        if key_node.value == section and isinstance(value_node, yaml.MappingNode):
+            lines = {key.value: key.start_mark.line + 1 for key, _ in value_node.value}
+    return [(key, lines.get(key)) for key in keys if values[key] is None]

@@ -1,0 +1,95 @@
+"""The web editor: /admin/ in the built site, Decap CMS served by the site itself.
+
+Decap CMS comes from npm (package.json pins it; `npm ci` installs it) and is
+copied into the output with our page (admin/index.html), our widget
+(admin/widgets.js) and the configuration: the one generated from the offer
+schema (admin/config.yml, `make schema`) plus what depends on where the site
+is built, from the settings (`site_config`). Nothing is loaded from another
+host. /admin/ is Decap's application, not a page of the site: it says
+noindex (so no sitemap entry), has no data-pagefind-body (so no search
+entry), and the accessibility check leaves it to Decap (site_checks).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+from pelican import signals
+
+from site_checks.site_files import APPLICATIONS
+
+from .config import CONFIG, dump
+
+ADMIN = Path(__file__).with_name("admin")
+# Where `npm ci` puts Decap's build: the application and the chunks it loads.
+DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
+BUNDLE = "decap-cms.js"
+OUR_FILES = ("index.html", "widgets.js")
+BUILT_HEADER = ("# Écrit par la construction : plugins/web_editor/admin/config.yml (généré depuis le schéma)\n"
+                "# et les réglages WEB_EDITOR_* de pelicanconf.py / publishconf.py.\n")
+# Where /admin/ is written: site_checks leaves this folder out of its pages.
+FOLDER = APPLICATIONS[0].rstrip("/")
+DEFAULTS = {"WEB_EDITOR_REPO": None, "WEB_EDITOR_BRANCH": "main",
+            "WEB_EDITOR_AUTH_URL": None, "WEB_EDITOR_LOCAL_BACKEND": None}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def site_config(settings, environ=os.environ):
+    """The committed configuration plus the backend: GitHub, the repository
+    from WEB_EDITOR_REPO (or the one GitHub Actions builds), each change a
+    pull request (editorial workflow); with WEB_EDITOR_LOCAL_BACKEND (the
+    preview), Decap writes the working copy through decap-server instead."""
+    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    backend = {"name": "github", "repo": setting(settings, "WEB_EDITOR_REPO") or environ.get("GITHUB_REPOSITORY", ""),
+               "branch": setting(settings, "WEB_EDITOR_BRANCH")}
+    if setting(settings, "WEB_EDITOR_AUTH_URL"):
+        backend["base_url"] = setting(settings, "WEB_EDITOR_AUTH_URL")
+    local = setting(settings, "WEB_EDITOR_LOCAL_BACKEND")
+    mode = {"local_backend": {"url": local}} if local else {"publish_mode": "editorial_workflow"}
+    site = {"site_url": settings["SITEURL"], "display_url": settings["SITEURL"]} if settings.get("SITEURL") else {}
+    return {"backend": backend, **mode, **site, **config}
+
+
+def bundle_files(dist=DIST):
+    """Decap's application, the chunks and WebAssembly it loads on demand,
+    and its licence; not the source maps (25 MB, for Decap's developers)."""
+    return [dist / BUNDLE, dist / f"{BUNDLE}.LICENSE.txt", *sorted(dist.glob(f"*.{BUNDLE}")), *sorted(dist.glob("*.wasm"))]
+
+
+def write_admin(output, settings, dist=DIST):
+    """Write /admin/ into `output`; the problems, as French lines."""
+    if not (dist / BUNDLE).is_file():
+        return [f"l’éditeur en ligne (/admin/) a besoin de Decap CMS, absent de {dist.parent} : "
+                "lancez « make build » (ou « npm ci »), qui l’installe."]
+    folder = Path(output) / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for source in [*bundle_files(dist), *(ADMIN / name for name in OUR_FILES)]:
+        shutil.copyfile(source, folder / source.name)
+    (folder / "config.yml").write_text(BUILT_HEADER + dump(site_config(settings)), encoding="utf-8")
+    return []
+
+
+class WriteAdmin:
+    """A generator: Pelican gives it its turn with the others, so /admin/ is
+    in the output before `finalized`, and a missing Decap stops the build
+    with its French message, whichever other plugins are there."""
+
+    def __init__(self, context, settings, path, theme, output_path, **_):
+        self.settings, self.output_path = settings, output_path
+
+    def generate_output(self, writer):
+        problems = write_admin(self.output_path, self.settings)
+        if problems:
+            raise SystemExit("La construction du site a échoué : " + " ".join(problems))
+
+
+def add_generator(pelican):
+    return WriteAdmin
+
+
+def register():
+    signals.get_generators.connect(add_generator)

@@ -1,0 +1,423 @@
+"""The web editor (/admin/, Decap CMS): served by the site itself, its form
+generated from the offer schema, the organisation's identity in a YAML file,
+and, end to end in Chromium, an editor's change saved into a copy of the
+content that the build then publishes."""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from organisation import missing_values, read_identity
+from pelican.settings import read_settings
+from web_editor import bundle_files, site_config, write_admin
+from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
+from web_editor.local_server import PORT, decap_server, listening
+
+from conftest import (
+    CONTENT,
+    PUBLISHED_SITEURL,
+    ROOT,
+    as_shown,
+    build_or_fail,
+    free_port,
+    front_matter,
+    visible_text,
+)
+from offers import format_price
+from offers.scaffold import NEW_OFFER, scaffold_text
+from offers.schema import UNDECIDED, Offer, Price
+from site_checks.accessibility import serve_folder
+from site_checks.lighthouse import served
+from yaml_front_matter import split_front_matter
+
+SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
+RESAVE = ROOT / "tests" / "decap_frontmatter.js"
+# How long Decap may take to write a file through decap-server.
+SAVE_SECONDS = 30
+
+
+def collection(name):
+    return next(item for item in cms_config()["collections"] if item["name"] == name)
+
+
+def by_name(fields):
+    return {field["name"]: field for field in fields}
+
+
+# -- The configuration, generated from the schema -----------------------------
+
+def test_the_committed_configuration_is_what_the_schema_produces():
+    """Run `make schema` after changing plugins/offers/schema.py."""
+    assert CONFIG.read_text(encoding="utf-8") == config_text()
+
+
+def test_the_offer_form_has_every_field_of_the_schema_and_the_page_text():
+    assert [field["name"] for field in collection("ateliers")["fields"]] == [*Offer.model_fields, "body"]
+
+
+def test_every_required_field_of_the_json_schema_is_required_in_the_form():
+    schema = json.loads((ROOT / "schemas" / "offer.schema.json").read_text(encoding="utf-8"))
+    definitions = schema["$defs"]
+    fields = by_name(collection("ateliers")["fields"])
+    for name in schema["required"]:
+        assert fields[name].get("required", True), name
+    for name in definitions["Modalities"]["required"]:
+        assert by_name(fields["modalities"]["fields"])[name].get("required", True), name
+    for name in definitions["Citation"]["required"]:
+        assert by_name(fields["citations"]["fields"])[name].get("required", True), name
+    # A price is one form or the other: on_quote, or each field of the amount form.
+    forms = [form["required"] for form in definitions["Price"]["oneOf"]]
+    inputs = by_name(fields["price"]["inputs"])
+    assert fields["price"]["fixed"] == {name: True for form in forms if len(form) == 1 for name in form}
+    for name in next(form for form in forms if len(form) > 1):
+        assert inputs[name].get("required", True), name
+
+
+def test_widgets_follow_the_kind_of_each_field():
+    fields = by_name(collection("ateliers")["fields"])
+    assert fields["title"]["widget"] == "string" and fields["audience"]["widget"] == "text"
+    assert fields["objectives"]["widget"] == "list" and fields["objectives"]["field"]["widget"] == "text"
+    assert fields["modalities"]["widget"] == "object"
+    assert fields["citations"]["widget"] == "list" and set(by_name(fields["citations"]["fields"])) == {"text", "author", "work"}
+    assert fields["propositions"] | {"widget": "relation", "collection": "ateliers", "multiple": True} == fields["propositions"]
+    assert fields["order"]["widget"] == "number" and fields["order"]["value_type"] == "int"
+    assert [option["value"] for option in fields["status"]["options"]] == ["published", "hidden", "draft"]
+    summary = fields["summary"]["pattern"][0]
+    assert re.fullmatch(summary, "x" * 300) and not re.fullmatch(summary, "x" * 301)
+
+
+@pytest.mark.parametrize("written", ["1h30", "1 h 30", "2h", "2 heures", "1h05", "45 min", "45 minutes", "90min", "1H30",
+                                     UNDECIDED, "à définir avec l'équipe"])
+def test_the_duration_pattern_accepts_what_the_build_reads(written):
+    Offer.model_validate({**offer_data(), "modalities": {**offer_data()["modalities"], "duration": written}})
+    assert re.fullmatch(DURATION_PATTERN, written)
+
+
+@pytest.mark.parametrize("written", ["bientôt", "1h30 ou 2h", "une heure", "h30", ""])
+def test_the_duration_pattern_refuses_what_the_build_refuses(written):
+    assert not re.fullmatch(DURATION_PATTERN, written)
+
+
+def offer_data():
+    return {"title": "T", "summary": "Un résumé.", "method": "M", "audience": "A", "objectives": ["O"],
+            "modalities": {"duration": "2h", "frequency": "F", "group_size": UNDECIDED, "format": "F", "commitment": "C"},
+            "price": {"on_quote": True}}
+
+
+def test_make_new_offer_and_the_editor_agree_on_fields_and_first_values():
+    written = yaml.safe_load(split_front_matter(scaffold_text("Titre", "titre", 3, ["un", "deux"]), "essai")[0])
+    fields = collection("ateliers")["fields"]
+    assert set(written) == {field["name"] for field in fields} - {"body"}
+    for name, value in NEW_OFFER.items():
+        assert written[name] == value, name
+    defaults = {field["name"]: field["default"] for field in fields if "default" in field}
+    defaults["modalities"] = {field["name"]: field["default"] for field in by_name(fields)["modalities"]["fields"]}
+    assert defaults == NEW_OFFER
+
+
+def test_articles_pages_and_settings_have_their_collections():
+    articles, pages, settings = collection("ressources"), collection("pages"), collection("reglages")
+    assert articles["folder"] == "content/ressources" and "date" in by_name(articles["fields"])
+    assert pages["folder"] == "content/pages"
+    assert [entry["file"] for entry in settings["files"]] == [SETTINGS["IDENTITY_FILE"]]
+    for item in (collection("ateliers"), articles, pages):
+        assert item["format"] == "yaml-frontmatter" and item["fields"][-1]["widget"] == "markdown"
+    config = cms_config()
+    assert (config["locale"], config["media_folder"], config["public_folder"]) == ("fr", "content/images", "/images")
+
+
+@pytest.mark.parametrize(
+    ("settings", "environ", "backend", "mode"),
+    [
+        ({"SITEURL": "", "WEB_EDITOR_LOCAL_BACKEND": "http://localhost:8081/api/v1"}, {},
+         {"name": "github", "repo": "", "branch": "main"}, {"local_backend": {"url": "http://localhost:8081/api/v1"}}),
+        ({"SITEURL": "https://a.b/c"}, {"GITHUB_REPOSITORY": "asso/site"},
+         {"name": "github", "repo": "asso/site", "branch": "main"}, {"publish_mode": "editorial_workflow"}),
+        ({"SITEURL": "https://a.b/c", "WEB_EDITOR_REPO": "autre/depot", "WEB_EDITOR_BRANCH": "principale",
+          "WEB_EDITOR_AUTH_URL": "https://auth.exemple.org"}, {"GITHUB_REPOSITORY": "asso/site"},
+         {"name": "github", "repo": "autre/depot", "branch": "principale", "base_url": "https://auth.exemple.org"},
+         {"publish_mode": "editorial_workflow"}),
+    ],
+    ids=["preview", "published-by-github-actions", "published-elsewhere"],
+)
+def test_the_backend_comes_from_the_settings(settings, environ, backend, mode):
+    config = site_config(settings, environ)
+    assert config["backend"] == backend
+    assert {key: config[key] for key in ("local_backend", "publish_mode") if key in config} == mode
+
+
+def test_the_preview_calls_the_local_server_that_make_serve_starts():
+    assert SETTINGS["WEB_EDITOR_LOCAL_BACKEND"] == f"http://localhost:{PORT}/api/v1"
+    published = subprocess.run(
+        [sys.executable, "-c", "from pelican.settings import read_settings; "
+         "print(read_settings('publishconf.py').get('WEB_EDITOR_LOCAL_BACKEND'))"],
+        cwd=ROOT, env={**os.environ, "SITEURL": "https://exemple.org"}, capture_output=True, text=True, check=True)
+    assert published.stdout.strip() == "None"
+
+
+def test_decap_server_writes_only_the_repository_it_is_given_and_stops(tmp_path):
+    port = free_port()
+    with decap_server(tmp_path, port) as server:
+        assert server is not None and listening(port)
+        info = subprocess.run(["node", "-e", f"fetch('http://127.0.0.1:{port}/api/v1', {{method: 'POST', "
+                               "headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: 'info'})})"
+                               ".then(r => r.json()).then(j => console.log(JSON.stringify(j)))"],
+                              capture_output=True, text=True, check=True)
+        assert json.loads(info.stdout) == {"repo": tmp_path.name, "publish_modes": ["simple"], "type": "local_fs"}
+    assert not listening(port)
+
+
+# -- The built site ---------------------------------------------------------------
+
+def test_the_built_site_has_admin_and_decap_without_source_maps(site):
+    admin = site.root / "admin"
+    assert sorted(path.name for path in admin.iterdir()) == sorted(
+        [path.name for path in bundle_files()] + ["index.html", "widgets.js", "config.yml"])
+    page = (admin / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page and '<meta name="robots" content="noindex, nofollow">' in page
+    assert "data-pagefind-body" not in page
+
+
+def test_admin_is_neither_in_the_sitemap_nor_a_page_of_the_site(published_site):
+    assert "/admin/" not in (published_site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert all("admin" not in path.parts for path in published_site.html_files())
+    config = yaml.safe_load((published_site.root / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert config["publish_mode"] == "editorial_workflow" and "local_backend" not in config
+    assert config["site_url"] == PUBLISHED_SITEURL
+
+
+def test_admin_loads_only_the_sites_own_files(published_site, browser):
+    """Published mode, before signing in: every request goes to the site."""
+    context = browser.new_context()
+    try:
+        origin = serve_folder(context, published_site.root, PUBLISHED_SITEURL)
+        page = context.new_page()
+        requests = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(origin + "/admin/")
+        page.get_by_role("button", name=re.compile("GitHub")).wait_for()
+        assert page.get_by_role("button", name=re.compile("Se connecter")).count() == 1  # in French
+    finally:
+        context.close()
+    assert {f"{origin}/admin/{name}" for name in ("", "config.yml", "decap-cms.js", "widgets.js")} <= set(requests)
+    assert [url for url in requests if not url.startswith(origin + "/")] == []
+
+
+# -- The organisation's identity (content/reglages.yml) ---------------------------------
+
+GOOD_IDENTITY = "organisation:\n  name: Asso\n  email:\nhost:\n  name: Hébergeur\n"
+
+
+def test_the_identity_file_gives_organisation_and_host_with_none_for_unknown(tmp_path):
+    path = tmp_path / "reglages.yml"
+    path.write_text(GOOD_IDENTITY, encoding="utf-8")
+    identity = read_identity(path)
+    assert identity["ORGANISATION"] == {"name": "Asso", "legal_form": None, "email": None, "phone": None,
+                                        "address": None, "registration": None, "publication_director": None}
+    assert identity["HOST"] == {"name": "Hébergeur", "address": None, "website": None}
+    assert ("email", 3) in missing_values(path) and ("phone", None) in missing_values(path)
+
+
+def test_the_settings_read_the_identity_file():
+    assert {key: SETTINGS[key] for key in ("ORGANISATION", "HOST")} == read_identity(ROOT / SETTINGS["IDENTITY_FILE"])
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("organisation:\n  name: [Asso\n", 3, "le YAML n’est pas lisible"),
+        ("organisation:\n  name: Asso\nhote:\n  name: X\n", 3, "rubrique « hote » inconnue"),
+        ("organisation:\n  nom: Asso\n", 2, "champ « nom » inconnu"),
+        ("organisation:\n  registration: 123456789\n", 2, "entre guillemets"),
+        ("organisation:\n  email: true\n", 2, "doit être un texte"),
+        ("organisation:\n  name:\n    - Asso\n", 3, "doit être un texte"),
+        ("organisation:\n  name: Asso\n  name: Autre\n", 3, "écrit deux fois"),
+        ("organisation: Asso\n", 1, "un champ par ligne"),
+        ("- Asso\n", 1, "rubriques"),
+    ],
+    ids=["bad-yaml", "unknown-section", "unknown-key", "number", "boolean", "list", "twice", "not-a-mapping", "a-list"],
+)
+def test_a_wrong_identity_file_is_named_with_its_line_in_french(tmp_path, text, line, words):
+    path = tmp_path / "reglages.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        read_identity(path, tmp_path)
+    assert str(stop.value.code).startswith(f"reglages.yml, ligne {line} : ")
+    assert words in str(stop.value.code)
+
+
+@pytest.mark.parametrize("size", [None, 70 * 1024], ids=["missing", "too-large"])
+def test_a_missing_or_oversized_identity_file_is_named(tmp_path, size):
+    path = tmp_path / "reglages.yml"
+    if size:
+        path.write_text("# " + "x" * size + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as stop:
+        read_identity(path, tmp_path)
+    assert str(stop.value.code).startswith("reglages.yml : ")
+
+
+# -- Round trip: every file saved as Decap saves it builds the same site ------------------
+
+COLLECTION_OF = {"ateliers": "ateliers", "ressources": "ressources", "pages": "pages"}
+
+
+def resave_as_decap(content):
+    """Re-save every content file as Decap serialises it (tests/decap_frontmatter.js)."""
+    files = [{"path": str(path), "frontmatter": True,
+              "keys": [field["name"] for field in collection(COLLECTION_OF[path.parent.name])["fields"]]}
+             for path in sorted(content.glob("*/*.md"))]
+    settings = collection("reglages")["files"][0]
+    files.append({"path": str(content.parent / settings["file"]), "frontmatter": False,
+                  "keys": [field["name"] for field in settings["fields"]]})
+    subprocess.run(["node", str(RESAVE)], input=json.dumps(files), text=True, check=True, cwd=ROOT)
+    return files
+
+
+def test_every_content_file_saved_by_the_editor_builds_the_same_site(site, tmp_path):
+    repository = tmp_path / "depot"
+    shutil.copytree(CONTENT, repository / "content")
+    files = resave_as_decap(repository / "content")
+    assert len(files) == len(list(CONTENT.glob("*/*.md"))) + 1
+    changed = [file["path"] for file in files
+               if Path(file["path"]).read_bytes()
+               != (CONTENT / Path(file["path"]).relative_to(repository / "content")).read_bytes()]
+    assert changed, "the re-saved files should differ in form (this test would prove nothing)"
+    resaved = build_or_fail(repository / "content", tmp_path / "site")
+    pages = [path.relative_to(site.root) for path in sorted(site.root.rglob("*.html"))]
+    assert pages == [path.relative_to(resaved.root) for path in sorted(resaved.root.rglob("*.html"))]
+    for page in pages:
+        assert (resaved.root / page).read_bytes() == (site.root / page).read_bytes(), page
+    # The settings file keeps every value (its comments are lost: see the guide).
+    assert read_identity(repository / "content" / "reglages.yml") == read_identity(CONTENT / "reglages.yml")
+
+
+# -- End to end, local mode: Chromium, decap-server, a copy of the content ---------------
+
+class LocalEditor:
+    """/admin/ of a site built from a copy of the content, saving into that
+    copy through decap-server, as `make serve` runs it."""
+
+    def __init__(self, repository, page, origin):
+        self.repository, self.page, self.origin = repository, page, origin
+        self.content = repository / "content"
+
+    def open(self, fragment):
+        self.page.goto(f"{self.origin}/admin/#/collections/{fragment}")
+        self.page.get_by_label("Titre", exact=True).wait_for()
+
+    def publish(self):
+        self.page.get_by_role("button", name="Publier", exact=True).click()
+        self.page.get_by_role("menuitem", name="Publier maintenant").click()
+
+    def build(self, output):
+        return build_or_fail(self.content, output)
+
+
+@pytest.fixture
+def local_editor(tmp_path, browser):
+    repository = tmp_path / "depot"
+    shutil.copytree(CONTENT, repository / "content")
+    port = free_port()
+    local = f"http://localhost:{port}/api/v1"
+    options = ("-e", f"WEB_EDITOR_LOCAL_BACKEND={json.dumps(local)}")
+    built = build_or_fail(repository / "content", tmp_path / "avant", options=options)
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        with decap_server(repository, port) as server, served(built.root) as origin:
+            assert server is not None, "decap-server did not start"
+            page = context.new_page()
+            page.set_default_timeout(SAVE_SECONDS * 1000)
+            page.goto(origin + "/admin/")
+            page.get_by_role("button", name="Se connecter").click()
+            yield LocalEditor(repository, page, origin)
+    finally:
+        context.close()
+
+
+def wait_for(condition):
+    deadline = time.monotonic() + SAVE_SECONDS
+    while not condition():
+        assert time.monotonic() < deadline, "the web editor did not save in time"
+        time.sleep(0.2)
+
+
+def offer_url(path, meta):
+    return f"/ateliers/{meta.get('slug', path.stem)}/"
+
+
+def test_an_editor_changes_a_price_and_the_build_publishes_it(local_editor, tmp_path):
+    path = next(path for path in sorted((local_editor.content / "ateliers").glob("*.md"))
+                if front_matter(path).get("status", "published") != "draft")
+    before, body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
+    original = path.read_text(encoding="utf-8")
+    price = dict(before["price"])
+    local_editor.open(f"ateliers/entries/{path.stem}")
+    page = local_editor.page
+    if price.get("on_quote"):  # on quote: the editor switches to an amount
+        page.get_by_label("Un montant").check()
+        page.get_by_label("Unité").select_option("per_session")
+        price = {"amount": 0, "currency": "EUR", "unit": "per_session", **({"note": price["note"]} if "note" in price else {})}
+    price["amount"] += 10
+    page.get_by_label("Montant", exact=True).fill(str(price["amount"]))
+    local_editor.publish()
+    wait_for(lambda: path.read_text(encoding="utf-8") != original)
+
+    after, saved_body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
+    assert after == {**before, "price": price}
+    assert saved_body.strip() == body.strip()
+    site = local_editor.build(tmp_path / "apres")
+    shown = visible_text(site.soup(offer_url(path, after)).select_one("#tarif p"))
+    assert shown.startswith(as_shown(format_price(Price(**price), SETTINGS["OFFERS_UNIT_LABELS"])))
+
+
+def test_an_editor_creates_an_offer_and_the_build_publishes_it(local_editor, tmp_path):
+    folder = local_editor.content / "ateliers"
+    existing = set(folder.glob("*.md"))
+    local_editor.open("ateliers/new")
+    page = local_editor.page
+    page.get_by_label("Titre", exact=True).fill("Atelier d’essai créé en ligne")
+    page.get_by_label("Résumé", exact=True).fill("Un atelier pour vérifier l’éditeur en ligne.")
+    page.get_by_label("Méthode", exact=True).fill("Groupe d’essai")
+    page.get_by_label("Pour qui", exact=True).fill("Les professionnels qui essaient l’éditeur.")
+    page.get_by_role("button", name="Ajouter objectifs").click()
+    page.locator('textarea[id^="item-field-"]').first.fill("Vérifier que l’atelier est publié.")
+    page.locator('input[id^="status-field-"]').fill("Publié")
+    page.keyboard.press("Enter")
+    page.locator('[contenteditable="true"]').last.click()
+    page.keyboard.type("Une page écrite dans le navigateur.")
+    local_editor.publish()
+    wait_for(lambda: set(folder.glob("*.md")) - existing)
+
+    (path,) = set(folder.glob("*.md")) - existing
+    meta = front_matter(path)
+    assert meta["title"] == "Atelier d’essai créé en ligne" and meta["status"] == "published"
+    assert meta["modalities"] == NEW_OFFER["modalities"] and meta["price"] == NEW_OFFER["price"]
+    site = local_editor.build(tmp_path / "apres")
+    assert visible_text(site.soup(offer_url(path, meta)).h1) == as_shown("Atelier d’essai créé en ligne", "h1")
+
+
+def test_a_price_without_its_amount_is_refused_in_the_form(local_editor):
+    """The amount form needs amount, currency and unit: the form says what
+    is missing, in French, and writes nothing."""
+    folder = local_editor.content / "ateliers"
+    existing = sorted(folder.glob("*.md"))
+    local_editor.open("ateliers/new")
+    page = local_editor.page
+    page.get_by_label("Titre", exact=True).fill("Atelier sans montant")
+    page.get_by_label("Un montant").check()
+    local_editor.publish()
+    page.get_by_text("Il manque : Montant, Unité ; ou bien choisissez « Sur devis ».").wait_for()
+    assert sorted(folder.glob("*.md")) == existing
+
+
+def test_without_npm_ci_the_build_says_how_to_install_decap(tmp_path):
+    problems = write_admin(tmp_path / "site", SETTINGS, dist=tmp_path / "absent")
+    assert len(problems) == 1 and "lancez « make build » (ou « npm ci »)" in problems[0]
+    assert not (tmp_path / "site" / "admin").exists()
