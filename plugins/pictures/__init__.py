@@ -29,7 +29,7 @@ from parallel import processes
 
 from .lines import LineFinder
 from .markup import find_images, is_decorative, picture, replace
-from .source import PictureError, inspect, is_local, locate, unreadable
+from .source import PictureError, check_pixels, inspect, is_local, locate, unreadable
 from .variants import encode, encoded_count, fallback_format, missing, plan, publish
 
 __all__ = ["DEFAULTS", "encoded_count", "register"]
@@ -100,7 +100,14 @@ def editor_name(content, settings):
 
 def original_for(src, source_file, settings):
     target, root = locate(src, settings["PATH"], source_file)
-    return inspect(target, root, settings["PICTURES_MAX_BYTES"], settings["PICTURES_MAX_PIXELS"])
+    return checked(inspect(target, root, settings["PICTURES_MAX_BYTES"], settings["PICTURES_MAX_PIXELS"]), settings)
+
+
+def checked(original, settings):
+    """The original, its pixels decoded once when the cache has nothing of it."""
+    if missing(cache_path(settings), original, plan(original, settings["PICTURES_WIDTHS"], [])):
+        check_pixels(original)
+    return original
 
 
 def variants_of(original, settings):

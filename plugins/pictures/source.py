@@ -111,6 +111,18 @@ def inspect(target, root, max_bytes, max_pixels):
     return Original(target, target.relative_to(root).as_posix(), file_key(target), width, height, kind, alpha)
 
 
+def check_pixels(original):
+    """Decode the whole file, as cheaply as Pillow can (a JPEG at an eighth
+    of its size): a truncated or damaged file is said here, where the
+    page's line is known, rather than when its variants are encoded."""
+    try:
+        with Image.open(original.path) as image:
+            image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+    except (OSError, SyntaxError, ValueError):
+        raise PictureError(unreadable(original.path)) from None
+
+
 def unreadable(target):
     return (f"le fichier {target.name} ne peut pas être lu comme une image (il est abîmé, incomplet, "
             "ou ce n'est pas une image) : ouvrez-le sur votre ordinateur, enregistrez-le de nouveau en JPEG ou PNG, "
