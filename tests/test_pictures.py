@@ -289,3 +289,28 @@ def test_a_phone_fetches_a_smaller_picture_than_a_desktop(browser, phone_and_des
     assert len(phone) == 1 and len(desktop) == 1
     assert sum(phone.values()) < sum(desktop.values())
     assert all(name.endswith(".avif") for name in [*phone, *desktop])
+
+
+def guide_examples():
+    """The Markdown and YAML examples of the guide's section on pictures."""
+    from conftest import ROOT  # noqa: PLC0415
+
+    guide = (ROOT / "docs" / "guide-redaction.md").read_text(encoding="utf-8")
+    section = guide.split("\n## Les images\n", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```(markdown|yaml)\n(.*?)```", section, re.S)
+    return [text for kind, text in blocks if kind == "markdown"], [text for kind, text in blocks if kind == "yaml"]
+
+
+def test_the_guide_examples_build(tmp_path):
+    """What the guide tells editors to write builds, decorative image included."""
+    bodies, fronts = guide_examples()
+    assert len(bodies) >= 2 and fronts
+    for name in set(re.findall(r"/images/([\w.-]+)", "".join(bodies + fronts))):
+        photo(tmp_path / "content" / "images" / name, size=(1200, 800), kind="PNG" if name.endswith(".png") else "JPEG")
+    files = {"ressources/guide.md": article("\n".join(bodies), front=fronts[0])}
+    result, output = build_files(tmp_path, files)
+    assert result.returncode == 0, output
+    page = Site(tmp_path / "output").soup("/ressources/guide/")
+    alts = [picture.img["alt"] for picture in page.select("main picture")]
+    assert len(alts) == len(bodies) and "" in alts
+    assert page.select_one('meta[property="og:image:alt"]')["content"]
