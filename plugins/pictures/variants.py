@@ -15,6 +15,8 @@ from pathlib import Path, PurePosixPath
 
 from PIL import Image, ImageOps
 
+from .source import EXIF_ORIENTATION, QUARTER_TURNS
+
 # How each format is written: quality for a photo seen on a screen; AVIF at
 # a speed that keeps a cold build of many photos short.
 ENCODERS = {
@@ -78,7 +80,12 @@ def missing(cache, original, variants):
 def encode(original, variants, cache):
     """Decode the original once and write each variant into the cache.
     Raises OSError (a truncated or broken file) from Pillow."""
+    widest = max(variants, key=lambda variant: variant.width)
     with Image.open(original.path) as image:
+        # A JPEG is decoded directly at the smallest scale (1/2, 1/4, 1/8)
+        # still larger than the widest variant: a quarter of the work.
+        turned = image.getexif().get(EXIF_ORIENTATION, 1) in QUARTER_TURNS
+        image.draft(image.mode, (widest.height, widest.width) if turned else (widest.width, widest.height))
         image.load()
         picture = ImageOps.exif_transpose(image)
     icc = picture.info.get("icc_profile")
@@ -92,8 +99,10 @@ def encode(original, variants, cache):
     resized = {}
     for variant in sorted(variants, key=lambda item: -item.width):
         if variant.width not in resized:
-            resized[variant.width] = picture.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
-                                                    reducing_gap=3.0) if variant.width != picture.width else picture
+            # Each width from the one above it, not from the original: as sharp, and much less work.
+            larger = resized[min(resized)] if resized else picture
+            resized[variant.width] = larger.resize((variant.width, variant.height), Image.Resampling.LANCZOS,
+                                                   reducing_gap=3.0) if (variant.width, variant.height) != larger.size else larger
         frame = resized[variant.width]
         kind, _mime, options = ENCODERS[variant.format]
         if kind == "JPEG" and frame.mode != "RGB":
