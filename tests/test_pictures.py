@@ -226,6 +226,22 @@ def test_each_mistake_is_named_in_french_with_file_and_line(tmp_path, mistake):
     assert "1 problème à corriger" in output  # one mistake, one problem: no echo further down
 
 
+def test_pages_with_pictures_are_valid_html_and_accessible(fixture_site, browser):
+    """What `make check` asks of a page, asked of the page with pictures."""
+    from site_checks.accessibility import site_context, violations  # noqa: PLC0415
+    from site_checks.html_validity import html_errors  # noqa: PLC0415
+
+    site = fixture_site["site"]
+    assert html_errors(site.root) == []
+    context, origin = site_context(browser, site.root)
+    page = context.new_page()
+    page.goto(origin + "/ressources/photos/")
+    try:
+        assert violations(page) == []
+    finally:
+        context.close()
+
+
 def test_a_decorative_picture_has_an_empty_text(fixture_site):
     decorative = pictures_of(fixture_site["site"], "/ressources/photos/")[3].img
     assert decorative["alt"] == ""

@@ -17,22 +17,22 @@ Every problem is logged as an error naming the Markdown file and line, in
 French; strict_build turns them into the build's report.
 """
 
+import functools
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Static
 
-from parallel import processes
+from parallel import map_forked, processes
 
 from .lines import LineFinder
 from .markup import find_images, is_decorative, picture, replace
 from .source import PictureError, check_pixels, inspect, is_local, locate, unreadable
-from .variants import encode, encoded_count, fallback_format, missing, plan, publish
+from .variants import encode, fallback_format, missing, plan, publish
 
-__all__ = ["DEFAULTS", "encoded_count", "register"]
+__all__ = ["DEFAULTS", "register"]
 
 logger = logging.getLogger(__name__)
 
@@ -227,28 +227,34 @@ def write_pictures(settings, output_path):
     cache = cache_path(settings)
     pictures = list(_state["pictures"].values())
     jobs = [(original, todo, places) for original, variants, places in pictures if (todo := missing(cache, original, variants))]
-    before = encoded_count()
-    with ThreadPoolExecutor(max_workers=processes(settings)) as pool:
-        failures = list(pool.map(lambda job: _encode(job, cache), jobs))
-    for (original, _todo, places), failed in zip(jobs, failures):
-        if failed:
+    workers = processes(settings)
+    # Encoding is most of a cold build: one picture per core, in forked
+    # workers (plugins/parallel), as soon as there are two to encode.
+    if workers > 1 and len(jobs) > 1:
+        outcomes = map_forked(functools.partial(_encode, cache=cache), jobs, workers)
+        counts = [None if outcome.error else outcome.value for outcome in outcomes]
+    else:
+        counts = [_encode(job, cache) for job in jobs]
+    for (original, _todo, places), count in zip(jobs, counts):
+        if count is None:
             for place in places:
                 logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
     for original, variants, _places in pictures:
         if not missing(cache, original, variants):
             publish(cache, original, variants, output_path)
-    logger.info("Images : %d fichiers encodés, %d repris du cache (%s).", encoded_count() - before,
-                sum(len(variants) for _o, variants, _p in pictures) - (encoded_count() - before), cache)
+    encoded = sum(count or 0 for count in counts)
+    logger.info("Images : %d fichiers encodés, %d repris du cache (%s).", encoded,
+                sum(len(variants) for _o, variants, _p in pictures) - encoded, cache)
 
 
 def _encode(job, cache):
-    """Encode one picture's missing variants; True when its file is broken."""
+    """Encode one picture's missing variants: how many, or None when its file is broken."""
     original, todo, _places = job
     try:
         encode(original, todo, cache)
     except (OSError, SyntaxError, ValueError):
-        return True
-    return False
+        return None
+    return len(todo)
 
 
 class PictureFiles:

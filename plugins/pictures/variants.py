@@ -27,10 +27,6 @@ ENCODERS = {
 }
 EXTENSIONS = {"avif": "avif", "webp": "webp", "jpeg": "jpg", "png": "png"}
 
-# How many variants were encoded by this process: the tests and the
-# benchmark read it to see that the cache served the rest.
-_encoded = {"count": 0}
-
 
 @dataclass(frozen=True)
 class Variant:
@@ -108,7 +104,6 @@ def encode(original, variants, cache):
         if kind == "JPEG" and frame.mode != "RGB":
             frame = frame.convert("RGB")
         _write_atomically(cached_file(cache, original, variant), frame, kind, {**options, **({"icc_profile": icc} if icc else {})})
-        _encoded["count"] += 1
 
 
 def _write_atomically(path, frame, kind, options):
@@ -130,8 +125,3 @@ def publish(cache, original, variants, output_path):
         target = Path(output_path) / variant.name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached_file(cache, original, variant), target)
-
-
-def encoded_count():
-    """How many variants this process has encoded (the others came from the cache)."""
-    return _encoded["count"]
