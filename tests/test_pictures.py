@@ -161,7 +161,8 @@ def test_an_image_field_and_the_default_picture_give_the_social_card(tmp_path):
     photo(tmp_path / "content" / "images" / "partage.jpg", size=(2000, 1000))
     photo(tmp_path / "content" / "images" / "carte.jpg", size=(800, 600))
     files = {"ressources/carte.md": article("Sans image dans le texte.\n",
-                                            front="image:\n  src: /images/carte.jpg\n  alt: Une carte postale\n")}
+                                            front="image:\n  src: /images/carte.jpg\n  alt: Une carte postale\n"),
+             "pages/vide.md": "---\ntitle: Sans texte\nimage:\n  src: /images/carte.jpg\n  alt: La carte\n---\n"}
     write_content(tmp_path / "content", files)
     result = pelican_build(tmp_path / "content", tmp_path / "output", env={"SITEURL": "https://exemple.org/site"},
                            options=["-e", 'PICTURES_SOCIAL_DEFAULT="images/partage.jpg"', 'SITEURL="https://exemple.org/site"'])
@@ -171,6 +172,7 @@ def test_an_image_field_and_the_default_picture_give_the_social_card(tmp_path):
     assert re.fullmatch(r"https://exemple\.org/site/images/carte\.\w+-800\.jpg",
                         card.select_one('meta[property="og:image"]')["content"])
     assert card.select_one('meta[property="og:image:alt"]')["content"] == "Une carte postale"
+    assert site.soup("/vide/").head.select_one('meta[property="og:image:alt"]')["content"] == "La carte"
     default = site.soup("/contact/").head.select_one('meta[property="og:image"]')["content"]
     assert re.fullmatch(r"https://exemple\.org/site/images/partage\.\w+-1080\.jpg", default)
 

@@ -138,12 +138,12 @@ def alt_problem(alt):
 
 def rewrite_content(content):
     """Put a <picture> in place of each local image of a page or article."""
-    if isinstance(content, Static) or content.status == "draft" or not content._content:
+    if isinstance(content, Static) or content.status == "draft":
         return
     settings = content.settings
     source, finder = editor_name(content, settings), LineFinder(content.source_path)
     replacements, found, first = [], [], True
-    for tag in find_images(content._content):
+    for tag in find_images(content._content or ""):
         src = tag.attributes.get("src", "")
         where = f"{source}, ligne {finder.line_of(src)}"
         alt = tag.attributes.get("alt")
@@ -169,7 +169,8 @@ def rewrite_content(content):
                                           tag.attributes)))
         found.append((fallback, text))
         first = False
-    content._content = replace(content._content, replacements)
+    if replacements:
+        content._content = replace(content._content, replacements)
     content.social_picture = social_picture(content, found, finder, source)
 
 
