@@ -144,30 +144,25 @@ def rewrite_content(content):
     source, finder = editor_name(content, settings), LineFinder(content.source_path)
     replacements, found, first = [], [], True
     for tag in find_images(content._content or ""):
-        src = tag.attributes.get("src", "")
+        src, alt = tag.attributes.get("src", ""), tag.attributes.get("alt")
         where = f"{source}, ligne {finder.line_of(src)}"
-        alt = tag.attributes.get("alt")
-        problems = [alt_problem(alt)] if alt_problem(alt) else []
-        if tag.in_picture or not is_local(src):
-            first = False
-            for problem in problems:
-                logger.error("%s : l'image « %s » : %s.", where, src, problem)
-            continue
+        ours = is_local(src) and not tag.in_picture  # not another host's, the theme's, or a <picture> by hand
+        problems = [problem for problem in [alt_problem(alt)] if problem]
         try:
-            original = original_for(src, content.source_path, settings)
+            original = original_for(src, content.source_path, settings) if ours else None
         except PictureError as error:
             problems.append(str(error))
         for problem in problems:
             logger.error("%s : l'image « %s » : %s.", where, src, problem)
         if problems:
             replacements.append((tag, ""))  # the build stops; nothing to echo further down
-            continue
-        modern, fallback = variants_of(original, settings)
-        remember(original, modern + fallback, where)
-        text = "" if is_decorative(alt) else alt.strip()
-        replacements.append((tag, picture(modern, fallback, text, settings["PICTURES_SIZES"], url_maker(settings), first,
-                                          tag.attributes)))
-        found.append((fallback, text))
+        elif ours:
+            modern, fallback = variants_of(original, settings)
+            remember(original, modern + fallback, where)
+            text = "" if is_decorative(alt) else alt.strip()
+            replacements.append((tag, picture(modern, fallback, text, settings["PICTURES_SIZES"], url_maker(settings),
+                                              first, tag.attributes)))
+            found.append((fallback, text))
         first = False
     if replacements:
         content._content = replace(content._content, replacements)
