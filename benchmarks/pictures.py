@@ -119,7 +119,9 @@ def main():
         "# Construction avec des photos",
         "",
         f"{datetime.date.today()}, {platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}. "
-        f"{arguments.photos} photos de {SIZE[0]} × {SIZE[1]} px (JPEG), {arguments.runs} passages, médiane (min–max).",
+        f"{arguments.photos} photos de {SIZE[0]} × {SIZE[1]} px (JPEG), {arguments.runs} passages, médiane (min–max). "
+        f"Charge de la machine à la fin : {os.getloadavg()[0]:.1f} (sur une machine partagée, le temps de processeur "
+        "est le chiffre stable).",
         "",
         "| construction | temps |",
         "|---|---|",
