@@ -332,3 +332,14 @@ def test_the_guide_examples_build(tmp_path):
     alts = [picture.img["alt"] for picture in page.select("main picture")]
     assert len(alts) == len(bodies) and "" in alts
     assert page.select_one('meta[property="og:image:alt"]')["content"]
+
+
+def test_a_picture_published_with_its_metadata_stops_the_build(tmp_path):
+    """The site check catches a picture published some other way with its
+    GPS position: here content/images copied as it is (STATIC_PATHS)."""
+    photo(tmp_path / "content" / "images" / "original.jpg", size=(200, 150), gps=True)
+    write_content(tmp_path / "content", {})
+    result = pelican_build(tmp_path / "content", tmp_path / "output", options=["-e", 'STATIC_PATHS=["images"]'])
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "fichier /images/original.jpg : l'image publiée contient encore ses métadonnées EXIF" in output

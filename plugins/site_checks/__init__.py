@@ -1,5 +1,6 @@
 """Checks of the written site, run by every build: every link that points
-into the site leads somewhere (see links.py). Also the checks of `make check`,
+into the site leads somewhere (see links.py), and no published picture
+keeps its EXIF or XMP metadata (images.py). Also the checks of `make check`,
 run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
@@ -13,6 +14,7 @@ from parallel import processes
 from pelican import signals
 from strict_build import site_written
 
+from .images import metadata_problems
 from .links import Problem, Result, check_site
 from .report import describe, external_lines
 
@@ -52,6 +54,12 @@ def check_links(pelican):
     return [describe(problem, _known["sources"]) for problem in result.problems]
 
 
+def check_picture_metadata(pelican):
+    """Published pictures with EXIF or XMP left, as lines for the build's report."""
+    return metadata_problems(pelican.output_path)
+
+
 def register():
     signals.all_generators_finalized.connect(remember_contents)
     site_written.connect(check_links)
+    site_written.connect(check_picture_metadata)

@@ -4,8 +4,13 @@ them (`alt`, empty when decorative), their size before they load (`width`,
 image of a page, which the visitor sees first.
 
 Images written in Markdown get all of it from plugins/pictures; these checks
-catch an <img> written by hand, or by a template, that lacks it.
+catch an <img> written by hand, or by a template, that lacks it, and any
+published picture file that still carries private metadata.
 """
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
 
 _HOW = ("écrivez l'image en Markdown, ![Ce que montre l’image](/images/photo.jpg), le site ajoute le reste ; "
         "en HTML, une image du thème s'écrit "
@@ -25,3 +30,28 @@ def image_problems(image, first=False):
     if not first and image.get("loading") != "lazy":
         reasons.append(f"l'image n'a pas loading=\"lazy\" (elle ne se chargerait qu'en arrivant à l'écran) : {_HOW}")
     return reasons
+
+
+# The picture files a built site may publish.
+PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"}
+
+
+def metadata_problems(root):
+    """Every published picture that still carries EXIF (GPS, camera) or XMP
+    data, as French lines: plugins/pictures strips them, a file published
+    some other way may not."""
+    problems = []
+    for path in sorted(Path(root).rglob("*")):
+        if path.suffix.lower() not in PICTURE_SUFFIXES or not path.is_file():
+            continue
+        try:
+            with Image.open(path) as image:
+                kept = [name for name, present in (("EXIF", bool(image.getexif())), ("XMP", "xmp" in image.info))
+                        if present]
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            continue  # not a picture Pillow reads: nothing it could say about it
+        if kept:
+            problems.append(f"fichier /{path.relative_to(root).as_posix()} : l'image publiée contient encore ses "
+                            f"métadonnées {' et '.join(kept)} (lieu GPS, appareil, date) : placez l'original dans "
+                            "content/images/ et écrivez-le en Markdown, le site les retire")
+    return problems
