@@ -1,9 +1,12 @@
 # Les commandes du site. Chacune installe d'abord ce qui lui manque :
-# l'environnement Python .venv et ses paquets (requirements.txt) ; pour les
-# tests et la vérification, le navigateur Chromium et Java (paquets Debian) et
+# l'environnement Python .venv et ce qu'il faut pour construire le site
+# (requirements/build.txt) ; pour les tests et la vérification, leurs outils
+# (requirements/test.txt), le navigateur Chromium et Java (paquets Debian) et
 # les outils Node de package.json (npm ci).
 #   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement
-#   make test     tous les tests
+#   make test     tous les tests, et la relecture du code (ruff)
+#   make test-fast  les tests qui n'ont besoin ni du navigateur, ni de Java, ni de Node
+#   make requirements  recalcule requirements/*.txt depuis requirements/*.in
 #   make check    construit la version à publier et la vérifie (contenu, liens, HTML,
 #                 accessibilité) ; output/ n'est remplacé que si tout est correct
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
@@ -15,6 +18,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+# The tool that writes requirements/*.txt, pinned like everything else.
+PIP_TOOLS := pip-tools==7.6.2
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps
 NODE_STAMP := node_modules/.installed
 PORT ?= 8000
 CONTENT ?= content
@@ -22,15 +29,22 @@ OUTPUT ?= output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: serve test check build publish clean browser java new-offer schema
+.PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements
 
 serve: $(STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
-test: $(STAMP) browser java $(NODE_STAMP)
-	$(BIN)/pytest
+test: $(TEST_STAMP) browser java $(NODE_STAMP) lint
+	$(BIN)/pytest -n auto
 
-check: $(STAMP) browser java $(NODE_STAMP)
+# Under a minute: no Chromium, no Java, no Node (tests/conftest.py marks the tests that need them).
+test-fast: $(TEST_STAMP) lint
+	$(BIN)/pytest -n auto -m "not browser and not java and not node"
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check .
+
+check: $(TEST_STAMP) browser java $(NODE_STAMP)
 	$(BIN)/invoke check
 
 build: $(STAMP)
@@ -49,15 +63,27 @@ new-offer: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/invoke schema
 
-$(STAMP): requirements.txt
+$(STAMP): requirements/build.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Il faut Python 3.11 ou plus récent ($(PYTHON))."; exit 1; }
 	@$(PYTHON) -m venv --clear $(VENV) 2>/dev/null || { \
 		echo "Installation du paquet Debian python3-venv…"; \
 		$(SUDO) apt-get update -qq && $(APT_INSTALL) python3-venv && \
 		$(PYTHON) -m venv --clear $(VENV); }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP_INSTALL) -r requirements/build.txt
 	@touch $@
+
+$(TEST_STAMP): $(STAMP) requirements/test.txt
+	$(PIP_INSTALL) -r requirements/test.txt
+	@touch $@
+
+# Every version pinned, with its hashes, from the short lists in requirements/*.in
+# (kept as they are unless UPGRADE=1).
+requirements: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS)
+	cd requirements && for name in build test; do \
+		../$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
+			$(if $(UPGRADE),--upgrade) --output-file $$name.txt $$name.in || exit 1; done
 
 # vnu-jar and axe-core, exactly as package-lock.json pins them. Install
 # scripts are skipped: vnu-jar's would download a Java runtime from GitHub;

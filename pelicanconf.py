@@ -4,6 +4,14 @@ Editors may change the organisation's identity, the menu and the labels here;
 `publishconf.py` adds what only the published site needs.
 """
 
+import sys
+from pathlib import Path
+
+# Our plugins use one another's plain functions (strict_build's report,
+# yaml_front_matter's file names): their folder is importable whatever the
+# order of PLUGINS.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+
 # -- The organisation ------------------------------------------------------
 SITENAME = "Rêver tout haut"
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
@@ -37,16 +45,18 @@ TIMEZONE = "Europe/Paris"
 PATH = "content"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-# A plugin may use those listed before it: parallel comes first (reading and
-# writing use all cores), then yaml_front_matter (the others read what it
-# read); french_typography after page_writer (it filters each page),
-# site_checks after strict_build (it adds to its report).
+# Their order does not matter: each connects to Pelican's own signals, and
+# one that needs another says so when the build starts (offers needs
+# yaml_front_matter and strict_build; propositions and comparison need offers).
 PLUGINS = [
-    "parallel", "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
+    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
     # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
     "pictures",
-    "page_writer", "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
+    "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
 ]
+# The plugins whose filters, data and pages the theme's templates use: the build
+# says so when one of them is missing from PLUGINS (strict_build).
+THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/
@@ -184,8 +194,9 @@ MARKDOWN = {
 FORMATTED_FIELDS = []
 
 # French typography is the job of our own plugin (plugins/french_typography),
-# run on every written page: typogrify's smartypants makes English quotes and
-# lets a line break before « ? », so Pelican must not run it.
+# run on every page. typogrify is not installed (the README says why): its
+# quotes are English, its `widont` binds words with no regard for a phone's
+# width, and its `amp`, `caps` and quote spans are for styles this theme has not.
 TYPOGRIFY = False
 
 # Templates escape every value; content HTML is marked safe where it is shown.
@@ -193,7 +204,7 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 DELETE_OUTPUT_DIRECTORY = True
 
-# -- Build speed (plugins/parallel) ---------------------------------------------
-# The Markdown files are read, and the pages rendered, on this many cores at
-# once: None for all of them, 1 to do everything in turn.
+# -- Build speed (plugins/site_checks) -------------------------------------------
+# The link check parses the written pages on this many cores at once: None
+# for all of them, 1 to parse in turn.
 PROCESSES = None

@@ -7,11 +7,12 @@ half-built site behind.
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
-import tempfile
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -30,10 +31,9 @@ PUBLISH_SETTINGS = "publishconf.py"
 STAND_IN_SITEURL = "https://exemple.github.io/site"
 # Answers of external sites, kept a week (invoke check-links --external).
 EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes.json"
-# What `livereload` watches: a change in any of them rebuilds the site.
+# What the preview watches: a change in content/ rebuilds what changed, in
+# any of the others everything.
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
-# How often it looks for a saved file, in milliseconds.
-PREVIEW_POLL_MS = 100
 
 
 # The preview's content cache, one per content folder: each file's HTML and
@@ -43,12 +43,11 @@ PREVIEW_CACHE = ROOT / ".cache" / "apercu"
 
 def cache_options(content):
     """The preview's settings: its own caches (each file's HTML and front
-    matter; each page as French typography set it; each page's links), and
-    the search index left to index_in_background."""
+    matter; each page's links), and the search index left to index_in_background."""
     folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
-            f"CACHE_PATH={json.dumps(str(folder))}", f"PAGE_WRITER_CACHE={json.dumps(str(folder / 'pages.pickle'))}",
-            f"LINK_CHECK_CACHE={json.dumps(str(folder / 'links.pickle'))}", "SEARCH_INDEX=false"]
+            f"CACHE_PATH={json.dumps(str(folder))}", f"LINK_CHECK_CACHE={json.dumps(str(folder / 'links.pickle'))}",
+            "SEARCH_INDEX=false"]
 
 
 # The preview's search index, being rebuilt in the background.
@@ -59,14 +58,14 @@ def index_in_background(staging, target):
     """The preview's search index: the last one is kept in the new site, so
     search still works, and Pagefind updates it once the site is in place,
     without delaying the page's reload."""
-    from search_index import BATCH, start_indexing  # noqa: PLC0415 (only the preview needs it)
+    from search_index import BATCH, start_indexing
 
     if _indexing["running"] is not None:
         _indexing["running"].stop()
     for bundle in target.glob("pagefind*"):
         bundle.rename(staging / bundle.name)
     replace_folder(staging, target, wait=False)
-    _indexing["running"] = start_indexing(target, _preloaded["search_batch"] or BATCH, idle=True)
+    _indexing["running"] = start_indexing(target, _builds["search_batch"] or BATCH, idle=True)
 
 
 def run_pelican(content, settings, output, siteurl=None, cache=False):
@@ -78,54 +77,41 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
     (the preview), unchanged files are not read again.
     """
     arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
-    if _preloaded["pelican"] and not siteurl:
-        return pelican_in_fork(arguments)
+    if _builds["context"] is not None and not siteurl:
+        return pelican_from_forkserver(arguments)
     env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
     return subprocess.run([sys.executable, "-m", "pelican", *arguments], cwd=ROOT, env=env, check=False).returncode == 0
 
 
-# Whether this process has imported Pelican and the plugins (the preview).
-_preloaded = {"pelican": False, "search_batch": None}
+# The preview's builds: each a fresh process started by multiprocessing's
+# forkserver, from a process that imported Pelican and its libraries once (a
+# new interpreter spends half a second importing them), never forked from the
+# preview's own process, whose server and watcher run threads. Each build
+# imports the plugins and reads the settings itself: a change is seen at once.
+PRELOADED = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "markdown", "jinja2", "yaml",
+             "pydantic", "lxml.etree", "live_preview"]
+_builds = {"context": None, "report": None, "search_batch": None}
 
 
-def preload_pelican():
-    """The preview imports Pelican and the plugins once; each build is then
-    a fork of it, a fresh process that starts without half a second of
-    imports. Without fork (Windows), builds start from scratch."""
-    if not hasattr(os, "fork"):
-        return
-    import importlib  # noqa: PLC0415 (only the preview needs these)
+def start_preview_builds(report):
+    """From now on, builds come from the forkserver; a failed one's report goes to `report`."""
+    from pelican.settings import read_settings
 
-    from pelican.settings import read_settings  # noqa: PLC0415
-
-    settings = read_settings(str(ROOT / SETTINGS))
-    for name in settings["PLUGINS"]:
-        importlib.import_module(name)
-    _preloaded.update(pelican=True, search_batch=settings.get("SEARCH_INDEX_BATCH"))
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOADED)
+    search_batch = read_settings(str(ROOT / SETTINGS)).get("SEARCH_INDEX_BATCH")
+    _builds.update(context=context, report=report, search_batch=search_batch)
 
 
-def pelican_in_fork(arguments):
-    """Pelican's command in a fork of this process; True when it succeeded."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    pid = os.fork()
-    if pid == 0:  # the build: it never returns to the preview's code
-        code = 1
-        try:
-            from pelican import main  # noqa: PLC0415
+def pelican_from_forkserver(arguments):
+    """Pelican's command in a process of the forkserver; True when it succeeded."""
+    from live_preview import run_pelican_here
 
-            main(arguments)
-            code = 0
-        except SystemExit as stop:  # strict_build's report, or Pelican's own exit
-            if isinstance(stop.code, str):
-                print(stop.code, file=sys.stderr)
-            code = stop.code if isinstance(stop.code, int) else 1
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
+    Path(_builds["report"]).unlink(missing_ok=True)
+    process = _builds["context"].Process(target=run_pelican_here, args=(arguments, str(_builds["report"])))
+    process.start()
+    process.join()
+    return process.exitcode == 0
 
 
 def replace_folder(new, target, wait=True):
@@ -209,51 +195,31 @@ def serve(c, port=8000, output=OUTPUT):
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
-    from livereload import Server  # noqa: PLC0415 (only this task needs these)
-    from livereload.handlers import LiveReloadHandler  # noqa: PLC0415
-    from livereload.watcher import Watcher  # noqa: PLC0415
-    from tornado.ioloop import PeriodicCallback  # noqa: PLC0415
+    from live_preview import serve
 
-    class QuickWatcher(Watcher):
-        """Looks for saved files every PREVIEW_POLL_MS, not livereload's 0.8 s.
-        Its first look only notes the files: livereload's own would tell the
-        browser that just connected to reload for nothing."""
+    report = (ROOT / output).with_name(f"{Path(output).name}.rapport.txt")
 
-        def start(self, callback):
-            self._changes.clear()  # livereload's "the server restarted": it did not
-            self.examine()
-            PeriodicCallback(callback, PREVIEW_POLL_MS).start()
-            return True
+    def rebuild(full):
+        """Build; return None, or the report of the failed build. `full`:
+        the theme, a plugin or the settings changed, every file is read again."""
+        if full:
+            shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
+        if build_site(content, SETTINGS, output, cache=True):
+            return None
+        return report.read_text(encoding="utf-8") if report.exists() else ""
 
-    # livereload ignores a save made within 3 s of the last reload: every one counts.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-
-    def rebuild_site():
-        build_site(content, SETTINGS, output, cache=True)
-
-    def rebuild_all():
-        """The theme, a plugin or the settings changed: every file is read again."""
-        shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
-        rebuild_site()
-
-    preload_pelican()
-    rebuild_all()
-    (ROOT / output).mkdir(exist_ok=True)
-    server = Server(watcher=QuickWatcher())
-    server.watch(str(ROOT / content), rebuild_site)
-    for path in WATCHED[1:]:
-        server.watch(str(ROOT / path), rebuild_all)
-    print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)")
-    server.serve(host="localhost", port=int(port), root=str(ROOT / output), open_url_delay=None)
+    start_preview_builds(report)
+    serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
 
 
 def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
     outcome; return every problem found, as French lines."""
-    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (only the checks need these)
-    from site_checks import check_site, describe  # noqa: PLC0415
-    from site_checks.accessibility import accessibility_problems, launch  # noqa: PLC0415
-    from site_checks.html_validity import html_errors  # noqa: PLC0415
+    from playwright.sync_api import sync_playwright
+
+    from site_checks import check_site, describe
+    from site_checks.accessibility import accessibility_problems, launch
+    from site_checks.html_validity import html_errors
 
     links = check_site(folder, siteurl)
     problems = [describe(problem) for problem in links.problems]
@@ -266,14 +232,15 @@ def site_problems(folder, siteurl):
         browser = launch(playwright)
         violations = accessibility_problems(browser, folder, siteurl)
         browser.close()
-    print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, {plural(len(violations), 'violation', feminine=True)}")
+    print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, "
+          f"{plural(len(violations), 'violation', feminine=True)}")
     return problems + errors + violations
 
 
 def missing_identity():
     """The organisation's details that pelicanconf.py does not know yet: the
     legal notice says they are missing; `make check` reminds the editors."""
-    from pelican.settings import read_settings  # noqa: PLC0415
+    from pelican.settings import read_settings
 
     settings = read_settings(str(ROOT / SETTINGS))
     return [f"ORGANISATION[\"{key}\"] n'est pas renseigné dans pelicanconf.py (mentions légales, contact)"
@@ -289,7 +256,7 @@ def plural(count, word, feminine=False):
 
 
 def print_external(external):
-    from site_checks import external_lines  # noqa: PLC0415
+    from site_checks import external_lines
 
     if external:
         print(*external_lines(external), sep="\n")
@@ -324,8 +291,8 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
             "content": "dossier des textes"})
 def check_links(c, external=False, content=CONTENT):
     """Construit l'aperçu dans un dossier temporaire, vérifie ses liens et liste les liens externes."""
-    from site_checks import check_site  # noqa: PLC0415
-    from site_checks.external import check_external  # noqa: PLC0415
+    from site_checks import check_site
+    from site_checks.external import check_external
 
     with tempfile.TemporaryDirectory() as folder:
         # The build checks the internal links itself and stops on any problem.
@@ -348,7 +315,7 @@ def check_links(c, external=False, content=CONTENT):
 @task(help={"port": "port du serveur local sur lequel la version publiée est auditée"})
 def lighthouse(c, port=8770):
     """Audite avec Lighthouse l'accueil, un atelier, la comparaison et un article de la version publiée."""
-    from site_checks.lighthouse import CATEGORIES, audit, served  # noqa: PLC0415
+    from site_checks.lighthouse import CATEGORIES, audit, served
 
     siteurl = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as folder:
@@ -378,7 +345,7 @@ def lighthouse_pages(folder):
 @task
 def schema(c):
     """Met à jour schemas/*.json et la table des champs de docs/guide-redaction.md."""
-    from offers.export import write_files  # noqa: PLC0415
+    from offers.export import write_files
 
     changed = write_files(ROOT)
     print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
@@ -387,11 +354,12 @@ def schema(c):
 @task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})
 def new_offer(c, title, content=CONTENT):
     """Crée content/ateliers/<slug>.md, un atelier en brouillon avec tous ses champs commentés."""
-    from offers import DEFAULTS  # noqa: PLC0415
-    from offers.scaffold import scaffold_text  # noqa: PLC0415
-    from pelican.settings import read_settings  # noqa: PLC0415
-    from pelican.utils import slugify  # noqa: PLC0415
-    from yaml_front_matter import read_front_matter  # noqa: PLC0415
+    from pelican.settings import read_settings
+    from pelican.utils import slugify
+
+    from offers import DEFAULTS
+    from offers.scaffold import scaffold_text
+    from yaml_front_matter import read_front_matter
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -38,6 +38,7 @@ from preview import measure_preview
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 from search_index import index_command  # noqa: E402 (the plugins' folder first)
+
 BASELINE_TEMPLATE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <title>{{ (article or page).title if (article or page) else SITENAME }}</title></head>
 <body><main>{% if article or page %}<h1>{{ (article or page).title }}</h1>{{ (article or page).content }}
@@ -47,8 +48,7 @@ BASELINE_SETTINGS = """
 SITENAME = "Référence"
 PATH = "content"
 PLUGIN_PATHS = [{plugins!r}]
-PLUGINS = ["parallel", "yaml_front_matter"]  # yaml_front_matter needs parallel
-PROCESSES = 1  # plain Pelican reads in turn
+PLUGINS = ["yaml_front_matter"]
 THEME = {theme!r}
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]

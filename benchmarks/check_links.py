@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from site_checks.links import check_site  # noqa: E402
+from site_checks.links import check_site
 
 if __name__ == "__main__":
     result = check_site(sys.argv[1], sys.argv[2] if len(sys.argv) > 2 else "", workers=os.cpu_count())

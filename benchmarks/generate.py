@@ -84,7 +84,8 @@ def article(number, offers, rng):
         f"Voir aussi {links}.",
         "## Sources\n\n" + "\n".join(f"- *{rng.choice(SENTENCES)}*, revue du travail social, 2024." for _ in range(3)),
     ])
-    return (f"---\ntitle: \"Article {number} : l'aller-vers et les émotions\"\ndate: 2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
+    return (f"---\ntitle: \"Article {number} : l'aller-vers et les émotions\"\n"
+            f"date: 2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}\n"
             f"summary: Ce que l'aller-vers change au travail social, et à ceux qui le pratiquent.\n---\n\n{body}\n")
 
 

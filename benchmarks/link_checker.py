@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from site_checks import check_site  # noqa: E402
+from site_checks import check_site
 
 PARAGRAPH = ("Les professionnels du lien et du soin se retrouvent une fois par mois pour parler d’une situation "
              "vécue, sous le regard bienveillant du groupe et de l’animatrice. ")
@@ -40,7 +40,8 @@ def page_html(number, count, rng):
 <meta property="og:image" content="/images/photo.jpg"></head>
 <body><a class="skip-link" href="#contenu">Aller au contenu</a>
 <nav><a href="/">Accueil</a> <a href="/ateliers/">Ateliers</a> <a href="/contact/">Contact</a>
-<a href="mailto:contact@exemple.fr?subject=Demande%20d%E2%80%99information">Écrire</a> <a href="tel:+33123456789">Appeler</a></nav>
+<a href="mailto:contact@exemple.fr?subject=Demande%20d%E2%80%99information">Écrire</a>
+<a href="tel:+33123456789">Appeler</a></nav>
 <main id="contenu"><h1>Page {number}</h1>
 <img src="/images/photo.jpg" srcset="/images/photo.jpg 1x, /images/photo@2x.jpg 2x" alt="Photo">
 {sections}

@@ -1,10 +1,10 @@
 """How long the preview takes to reload the page after a file is saved, on
-the real site: from the save to livereload's message to the browser.
+the real site: from the save to the preview's reload message to the browser.
 
     .venv/bin/python benchmarks/preview.py [--saves 5]
 
 Starts `invoke livereload` on a copy of content/ (its own port and output
-folder), connects as the browser's livereload script does (a WebSocket),
+folder), connects as the page's reload script does (a WebSocket),
 then saves a page several times and waits for each reload message.
 """
 
@@ -46,7 +46,7 @@ def wait_for_server(port, seconds=120):
 
 
 async def reloads(port, page, saves, pause):
-    """Seconds from each save of `page` to livereload's reload message."""
+    """Seconds from each save of `page` to the preview's reload message."""
     connection = await websocket_connect(f"ws://localhost:{port}/livereload")
     await connection.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
     await connection.read_message()

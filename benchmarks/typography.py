@@ -19,9 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
-from french_typography import french  # noqa: E402
-
 from generate import generate  # noqa: E402
+
+from french_typography import french  # noqa: E402
 
 
 def build_seconds(content, output, typography=True):

@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from french_typography import french
 from markupsafe import escape
+
+from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
 from site_checks.links import url_path
@@ -180,7 +181,7 @@ class Site:
         path = self.root / url.lstrip("/")
         return path / "index.html" if url.endswith("/") or path.is_dir() else path
 
-    @functools.cache
+    @functools.cache  # noqa: B019 (a Site lives as long as the session that shares it)
     def soup(self, url):
         return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "lxml")
 
@@ -244,3 +245,21 @@ def artefacts():
     folder = ROOT / "test-artifacts"
     folder.mkdir(exist_ok=True)
     return folder
+
+
+# -- Two test loops ---------------------------------------------------------------
+# `make test-fast` leaves out what needs a browser, Java or Node; each test
+# is marked here, by the fixtures it uses or the module it is in, rather than
+# in each file. A fixture that uses `browser` marks its tests too.
+NEEDS_BY_FIXTURE = {"browser": "browser"}
+NEEDS_BY_MODULE = {"test_html_validity": "java", "test_lighthouse": "node", "test_accessibility": "node"}
+# `make check` runs every check of the finished site: Java, Node and a browser.
+NEEDS_BY_TEST = {"test_make_check_publishes_only_a_site_that_passes_every_check": "java"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        needs = {NEEDS_BY_FIXTURE[name] for name in item.fixturenames if name in NEEDS_BY_FIXTURE}
+        needs |= {NEEDS_BY_MODULE.get(item.module.__name__), NEEDS_BY_TEST.get(item.originalname)} - {None}
+        for need in sorted(needs):
+            item.add_marker(need)

@@ -4,9 +4,9 @@ of the WCAG 2.1 A and AA rules, in the system's Chromium."""
 import shutil
 
 import pytest
-from site_checks.accessibility import accessibility_problems, site_context, violations
 
 from conftest import PUBLISHED_SITEURL, published_offers
+from site_checks.accessibility import accessibility_problems, site_context, violations
 
 # One page of each type the theme makes.
 PAGE_TYPES = {

@@ -112,7 +112,7 @@ def test_publishing_without_an_address_says_what_to_do(tmp_path):
 
 
 def fetch(url):
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (loopback only)
+    with urllib.request.urlopen(url, timeout=5) as response:
         return response.status, response.read().decode("utf-8")
 
 
@@ -197,7 +197,7 @@ def test_the_browser_is_told_to_reload_after_each_save(preview):
     # A thread of its own: the browser tests' Playwright keeps an event loop in this one.
     with ThreadPoolExecutor(1) as thread:
         pages = thread.submit(asyncio.run, pages_after_reloads(url, content / "pages" / "contact.md", words)).result()
-    assert [f"{word} enregistrement." in html for word, html in zip(words, pages)] == [True, True]
+    assert [f"{word} enregistrement." in html for word, html in zip(words, pages, strict=True)] == [True, True]
 
 
 def test_the_preview_keeps_its_search_index_and_updates_it(preview):

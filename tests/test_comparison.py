@@ -9,7 +9,17 @@ import pytest
 import pelicanconf
 from comparison import check_criteria, known_criteria, per_person_hour
 from conftest import (
-    CONTENT, GOOD, Site, as_shown, build_files, collapse, expected_url, front_matter, good_with, pelican_build, published_offers,
+    CONTENT,
+    GOOD,
+    Site,
+    as_shown,
+    build_files,
+    collapse,
+    expected_url,
+    front_matter,
+    good_with,
+    pelican_build,
+    published_offers,
 )
 from conftest import titled_offer as offer
 from conftest import visible_text as text
@@ -41,7 +51,8 @@ def checked(**changes):
     ("changes", "expected"),
     [
         ({}, (300 / 10 / 2, 300 / 6 / 2, "EUR")),
-        ({"modalities__group_size": {"ideal": 8}, "modalities__duration": "1h30", "price__amount": 250}, (250 / 8 / 1.5, 250 / 8 / 1.5, "EUR")),
+        ({"modalities__group_size": {"ideal": 8}, "modalities__duration": "1h30", "price__amount": 250},
+         (250 / 8 / 1.5, 250 / 8 / 1.5, "EUR")),
         ({"price": {"on_quote": True}}, "tarif sur devis"),
         ({"price": {"amount": 80, "currency": "EUR", "unit": "per_day"}}, "tarif qui n’est pas donné par séance"),
         ({"modalities__duration": "à définir avec l’équipe"}, "durée à définir"),
@@ -70,7 +81,8 @@ def test_criteria_are_offer_fields_or_computed():
     ("criteria", "problem"),
     [
         ([("methode", "Méthode")], "(élément 1) : le critère « methode » n’existe pas ; vous vouliez dire « method » ?"),
-        ([("method", "Méthode"), ("couleur", "Couleur")], "(élément 2) : le critère « couleur » n’existe pas ; critères possibles : method,"),
+        ([("method", "Méthode"), ("couleur", "Couleur")],
+         "(élément 2) : le critère « couleur » n’existe pas ; critères possibles : method,"),
         ([("method",)], "(élément 1) : écrivez une paire (\"critère\", \"libellé\")"),
         ([("method", "")], "(élément 1) : écrivez une paire"),
         ("method", "la valeur doit être une liste de paires"),
@@ -223,7 +235,8 @@ def test_a_misspelt_criterion_fails_the_build(tmp_path):
     result, output = build_files(tmp_path, {"ateliers/un.md": offer("Un", 1)},
                                  ("-e", f"COMPARISON_CRITERIA={json.dumps(criteria)}"))
     assert result.returncode != 0
-    assert "pelicanconf.py, COMPARISON_CRITERIA (élément 2) : le critère « prix » n’existe pas ; vous vouliez dire « price » ?" in output
+    assert ("pelicanconf.py, COMPARISON_CRITERIA (élément 2) : le critère « prix » n’existe pas ; "
+            "vous vouliez dire « price » ?") in output
     assert not list((tmp_path / "output").rglob("*.html"))
 
 

@@ -3,15 +3,15 @@ pause between two requests to one host. Tested against a fake fetcher and a
 server on loopback: the tests never reach the internet."""
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from site_checks.external import check_external, fetch_status
 
 from conftest import free_port
+from site_checks.external import check_external, fetch_status
 
-NOW = datetime(2026, 11, 21, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)
 ANSWERS = {
     "https://a.exemple/un": (200, None),
     "https://a.exemple/deux": (404, None),

@@ -48,7 +48,8 @@ def test_yaml_error_names_the_file_line(yaml_text, line):
 
 
 def test_a_key_written_twice_is_refused():
-    with pytest.raises(FrontMatterError, match=r"^x\.md, ligne 4 : le champ « title » est écrit deux fois \(déjà à la ligne 2\)\. Gardez-en un seul\.$"):
+    message = r"^x\.md, ligne 4 : le champ « title » est écrit deux fois \(déjà à la ligne 2\)\. Gardez-en un seul\.$"
+    with pytest.raises(FrontMatterError, match=message):
         parse_front_matter("title: Un\nsummary: s\ntitle: Deux\n", "x.md")
 
 

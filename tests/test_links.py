@@ -6,11 +6,11 @@ import shutil
 import socket
 
 import pytest
+
+from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build
 from site_checks import Problem, check_site, describe
 from site_checks.addresses import mailto_problem, tel_problem
 from site_checks.page_links import srcset_urls
-
-from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build
 
 # -- The real site -------------------------------------------------------------
 
@@ -76,15 +76,18 @@ DEFECTS = {
                         "l'ancre « #tarifs » n'existe pas dans la page /ateliers/"),
     "ancre manquante dans la page même": ('<a href="#contenue">x</a>', "#contenue",
                                           "vouliez-vous dire « #contenu » ?"),
-    "image manquante": ('<img src="/images/equipe.jpg" alt="L’équipe" width="800" height="600" loading="lazy">', "/images/equipe.jpg",
+    "image manquante": ('<img src="/images/equipe.jpg" alt="L’équipe" width="800" height="600" loading="lazy">',
+                        "/images/equipe.jpg",
                         "aucune page ni aucun fichier à l'adresse /images/equipe.jpg"),
     "casse": ('<a href="/Ateliers/Ecriture/">x</a>', "/Ateliers/Ecriture/",
               "la casse ne correspond pas : l'adresse s'écrit /ateliers/ecriture/"),
     "casse d'un fichier": ('<link rel="stylesheet" href="/theme/css/Style.css">', "/theme/css/Style.css",
                            "l'adresse s'écrit /theme/css/style.css"),
-    "srcset": ('<img src="/theme/favicon.svg" srcset="/theme/favicon.svg 1x, /images/logo@2x.png 2x" alt="x" width="32" height="32" loading="lazy">',
+    "srcset": ('<img src="/theme/favicon.svg" srcset="/theme/favicon.svg 1x, /images/logo@2x.png 2x" alt="x" '
+               'width="32" height="32" loading="lazy">',
                "/images/logo@2x.png", "aucune page ni aucun fichier à l'adresse /images/logo@2x.png"),
-    "source srcset": ('<picture><source srcset="/images/photo.webp"><img src="/theme/favicon.svg" alt="x" width="32" height="32" loading="lazy"></picture>',
+    "source srcset": ('<picture><source srcset="/images/photo.webp"><img src="/theme/favicon.svg" alt="x" '
+                      'width="32" height="32" loading="lazy"></picture>',
                       "/images/photo.webp", "aucune page ni aucun fichier"),
     "script": ('<script src="/theme/js/menu.js"></script>', "/theme/js/menu.js", "aucune page ni aucun fichier"),
     "og:image": ('<meta property="og:image" content="/images/partage.png">', "/images/partage.png",
@@ -126,7 +129,8 @@ def test_what_is_right_is_not_reported(site, tmp_path):
     copy = plant(site, "\n".join([
         '<a href="/ateliers/comparatif">x</a>', '<a href="../ateliers/ecriture/#contenu">x</a>',
         '<a href="/404">x</a>', '<a href="#top">x</a>', '<a href="#">x</a>', '<a href="/ressources/?page=2">x</a>',
-        '<a href="/theme/css/style%2Ecss">x</a>', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="1" height="1" loading="lazy">',
+        '<a href="/theme/css/style%2Ecss">x</a>',
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="" width="1" height="1" loading="lazy">',
         '<a href="mailto:contact@reve-tout-haut.fr?subject=Demande%20d%E2%80%99information">x</a>',
         '<a href="mailto:a@exemple.fr,b@exemple.fr">x</a>', '<a href="tel:+33123456789">x</a>',
         '<a href="tel:+33-1-23-45-67-89">x</a>', '<a id="ici" href="#ici">x</a>',
@@ -135,7 +139,8 @@ def test_what_is_right_is_not_reported(site, tmp_path):
 
 
 def test_external_links_are_listed_with_their_place_not_checked(site, tmp_path):
-    copy = plant(site, '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>', tmp_path)
+    links = '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>'
+    copy = plant(site, links, tmp_path)
     result = check_site(copy)
     assert result.problems == []
     line = planted_line(copy)

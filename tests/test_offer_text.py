@@ -48,7 +48,9 @@ def build(front_matter, folder):
     per example would make the test ten times slower)."""
     dumped = yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False)
     write_content(folder / "content", {"ateliers/essai.md": f"---\n{dumped}---\n\nLe texte de l’atelier.\n"})
-    overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / "output"), "CACHE_CONTENT": False}
+    # The search index is not this test's subject, and Pagefind is most of a small build.
+    overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / "output"), "CACHE_CONTENT": False,
+                 "SEARCH_INDEX": False}
     Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=overrides)).run()
     return (folder / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
 

@@ -9,10 +9,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import (
-    CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, build_files, expected_url, front_matter, good_with, invoke, offer_text,
+    CONTENT,
+    GOOD,
+    PUBLISHED_SITEURL,
+    ROOT,
+    as_shown,
+    build_files,
+    expected_url,
+    front_matter,
+    good_with,
+    invoke,
+    offer_text,
     pelican_build,
 )
-from conftest import as_shown
 from conftest import visible_text as text
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
@@ -48,7 +57,8 @@ def test_unreadable_durations_are_none(written):
     assert parse_duration(written) is None
 
 
-@pytest.mark.parametrize(("minutes", "shown"), [(90, "1\u00a0h\u00a030"), (120, "2\u00a0h"), (45, "45\u00a0min"), (65, "1\u00a0h\u00a005")])
+@pytest.mark.parametrize(("minutes", "shown"),
+                         [(90, "1\u00a0h\u00a030"), (120, "2\u00a0h"), (45, "45\u00a0min"), (65, "1\u00a0h\u00a005")])
 def test_durations_are_shown_the_french_way(minutes, shown):
     assert format_duration(minutes) == shown
 
@@ -226,15 +236,18 @@ BAD_OFFERS = {
     "yaml-casse": (offer_text().replace("title: Atelier d’essai", "title: Atelier : essai"),
                    "content/ateliers/essai.md, ligne 2 : l'en-tête YAML est mal formé"),
     "champ-inconnu": (offer_text().replace("method:", "couleur: bleu\nmethod:"),
-                      "content/ateliers/essai.md, ligne 4, champ « couleur » : ce champ n’existe pas. Champs possibles ici : title, slug, summary"),
+                      "content/ateliers/essai.md, ligne 4, champ « couleur » : ce champ n’existe pas. "
+                      "Champs possibles ici : title, slug, summary"),
     "champ-mal-ecrit": (offer_text().replace("audience:", "audiance:"),
-                        "content/ateliers/essai.md, ligne 5, champ « audiance » : ce champ n’existe pas ; vous vouliez dire « audience » ?"),
+                        "content/ateliers/essai.md, ligne 5, champ « audiance » : ce champ n’existe pas ; "
+                        "vous vouliez dire « audience » ?"),
     "sous-champ-mal-ecrit": (offer_text().replace("frequency:", "frequence:"),
                              "champ « modalities.frequence » : ce champ n’existe pas ; vous vouliez dire « frequency » ?"),
     "prix-en-toutes-lettres": (changed(price__amount="trois cents euros"),
                                "content/ateliers/essai.md, ligne 17, champ « price.amount » : la valeur doit être un nombre"),
     "champ-obligatoire-absent": (changed(audience=None),
-                                 "content/ateliers/essai.md, champ « audience » : ce champ obligatoire manque ; ajoutez-le (Pour qui"),
+                                 "content/ateliers/essai.md, champ « audience » : ce champ obligatoire manque ; "
+                                 "ajoutez-le (Pour qui"),
     "sous-champ-absent": (changed(modalities__format=None),
                           "content/ateliers/essai.md, ligne 8, champ « modalities.format » : ce champ obligatoire manque"),
     "liste-vide": (changed(objectives=[]),
@@ -290,7 +303,8 @@ def test_every_problem_of_every_offer_is_in_one_report(tmp_path):
     )
     assert result.returncode != 0
     assert "La construction du site a échoué : 4 problèmes à corriger." in output
-    for expected in ("content/ateliers/une.md, ligne 19, champ « audiance »", "content/ateliers/une.md, ligne 6, champ « objectives »",
+    for expected in ("content/ateliers/une.md, ligne 19, champ « audiance »",
+                     "content/ateliers/une.md, ligne 6, champ « objectives »",
                      "content/ateliers/deux.md, ligne 17, champ « price.amount »",
                      "content/ateliers/deux.md, ligne 9, champ « modalities.duration »"):
         assert expected in output
@@ -363,7 +377,8 @@ def test_json_schema_lists_every_field():
     assert set(schema["required"]) == {"title", "summary", "method", "audience", "objectives", "modalities", "price"}
     assert schema["additionalProperties"] is False
     qualiopi = json.loads((ROOT / "schemas" / "offer-qualiopi.schema.json").read_text(encoding="utf-8"))
-    assert set(qualiopi["required"]) - set(schema["required"]) == {"prerequisites", "access_delay", "evaluation", "accessibility", "contact"}
+    added = {"prerequisites", "access_delay", "evaluation", "accessibility", "contact"}
+    assert set(qualiopi["required"]) - set(schema["required"]) == added
 
 
 def test_guide_table_has_a_row_per_field():
@@ -405,7 +420,8 @@ def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
     path.write_text(scaffold.replace("status: draft\n", ""), encoding="utf-8")
     published = pelican_build(content_copy, tmp_path / "published")
     assert published.returncode != 0
-    assert "content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « summary » : le texte « À compléter » du modèle est encore là" in published.stderr
+    assert ("content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « summary » : "
+            "le texte « À compléter » du modèle est encore là") in published.stderr
     assert "le texte de la page contient encore « À compléter »" in published.stderr
 
 

@@ -90,7 +90,7 @@ def test_each_offer_page_ends_with_other_offers(site, path):
     assert section["id"] == "autres-ateliers"
     assert text(section.h2) == as_shown("Autres ateliers", "h2")
     assert hrefs(section) == expected
-    for item, target in zip(section.select("li.proposition"), expected):
+    for item, target in zip(section.select("li.proposition"), expected, strict=True):
         meta = offers[target]
         assert text(item.select_one(".card__title")) == as_shown(meta["title"], "h3")
         assert text(item.p) == as_shown(meta["summary"])

@@ -5,9 +5,9 @@ page says so and leads to the offers."""
 import json
 
 import pytest
-from site_checks.accessibility import site_context
 
 from conftest import PUBLISHED_SITEURL, Site, build_files
+from site_checks.accessibility import site_context
 
 
 def test_the_index_is_built_in_french_inside_the_site(site):

@@ -40,7 +40,8 @@ def test_every_page_names_its_canonical_address_and_open_graph(published_site):
         assert meta(soup, property="og:url") == canonical
         assert meta(soup, property="og:title") and meta(soup, property="og:description"), url
         assert meta(soup, property="og:description") == meta(soup, name="description"), url
-        assert meta(soup, property="og:type") == ("article" if url.startswith("/ressources/") and url != "/ressources/" else "website")
+        an_article = url.startswith("/ressources/") and url != "/ressources/"
+        assert meta(soup, property="og:type") == ("article" if an_article else "website")
         assert meta(soup, property="og:locale") == "fr_FR"
 
 

@@ -21,7 +21,8 @@ def test_readme_gives_the_two_commands():
 
 
 def test_ci_runs_the_readme_test_command():
-    commands = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line and not line.startswith(("#", "set ", "cd "))]
+    lines = (ROOT / ".ci" / "run").read_text().splitlines()
+    commands = [line for line in lines if line and not line.startswith(("#", "set ", "cd "))]
     assert commands == ["make test"]
 
 

@@ -5,9 +5,9 @@ invented. The 404 page helps a visitor on."""
 
 import json
 
-import pelicanconf
 import pytest
 
+import pelicanconf
 from conftest import Site, build_files, visible_text
 
 TRUST_PAGES = {"/mentions-legales/": "Mentions légales", "/confidentialite/": "Confidentialité",

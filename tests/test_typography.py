@@ -6,12 +6,12 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup, Comment
-from french_typography import french, french_filter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
 from conftest import Site, build_files, visible_text
+from french_typography import french, french_filter
 
 N = "\u202f"  # narrow no-break space
 B = "\u00a0"  # no-break space
@@ -83,7 +83,8 @@ CASES = {
     "code": ("<p><code>a ; b 'c'</code></p>", "<p><code>a ; b 'c'</code></p>"),
     "pre avec balises": ('<pre><span class="k">if</span> a : "b"</pre>', '<pre><span class="k">if</span> a : "b"</pre>'),
     "kbd et samp": ("<p><kbd>Ctrl ?</kbd> <samp>ok !</samp></p>", "<p><kbd>Ctrl ?</kbd> <samp>ok !</samp></p>"),
-    "script": ('<script type="application/ld+json">{"a": "b ; c"}</script>', '<script type="application/ld+json">{"a": "b ; c"}</script>'),
+    "script": ('<script type="application/ld+json">{"a": "b ; c"}</script>',
+               '<script type="application/ld+json">{"a": "b ; c"}</script>'),
     "style": ("<style>a::before { content: 'x' }</style>", "<style>a::before { content: 'x' }</style>"),
     "textarea": ("<textarea>Bonjour !</textarea>", "<textarea>Bonjour !</textarea>"),
     "commentaire": ("<!-- note : 'x' ! --><p>a</p>", "<!-- note : 'x' ! --><p>a</p>"),

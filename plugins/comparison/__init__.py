@@ -7,13 +7,16 @@ offers can be compared on it. Below it, every offer, grouped by method.
 
 from pelican import signals
 
+from strict_build import require
+
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
 from .selection import by_method, compared_offers
 from .unit_price import per_person_hour
 
 __all__ = [
-    "ComparisonGenerator", "all_criteria", "by_method", "compared_offers", "build_rows", "check_criteria", "known_criteria", "per_person_hour", "register",
+    "ComparisonGenerator", "all_criteria", "by_method", "compared_offers", "build_rows", "check_criteria", "known_criteria",
+    "per_person_hour", "register",
 ]
 
 DEFAULTS = {
@@ -29,6 +32,7 @@ DEFAULTS = {
 
 
 def set_defaults(pelican):
+    require(pelican.settings, "comparison", "offers", "strict_build")
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
 

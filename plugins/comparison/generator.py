@@ -4,6 +4,7 @@ from the published offers' front matter; nobody writes it by hand."""
 import logging
 
 from pelican.generators import Generator
+
 from yaml_front_matter import editor_path
 
 from .criteria import build_rows, check_criteria

@@ -1,24 +1,27 @@
 """French typography on every page a visitor reads (rules.py, html.py).
 
-Applied once to each HTML page between rendering and writing (a filter of
-plugins/page_writer), so it covers the content, the titles, the summaries,
-the offers' fields and the theme's own words alike, and no template has to
-remember a filter. The Jinja filter `french` is for text that goes into an
-attribute (the meta description), which the page pass leaves alone.
+Applied once to each HTML page as its template renders it: every
+generator's Jinja environment renders with FrenchTemplate (Jinja's public
+`template_class`), so the typography covers the content, the titles, the
+summaries, the offers' fields and the theme's own words alike, and no
+template has to remember a filter. Pelican's writer, and any other plugin's,
+then writes the page as usual. The Jinja filter `french` is for text that
+goes into an attribute (the meta description), which the page pass leaves alone.
 
-Pelican's typogrify stays off (TYPOGRIFY = False): it is made for English.
-A site in another language sets FRENCH_TYPOGRAPHY = False: the pages are
-then written as they are, and the filter only escapes.
+Pelican's typogrify (TYPOGRIFY) does what it does well and has no French
+rule of its own: its English quotes stay off (TYPOGRIFY_OMIT_FILTERS), ours
+are set here. A site in another language sets FRENCH_TYPOGRAPHY = False:
+the pages are then written as they are, and the filter only escapes.
 """
 
+from jinja2 import Template
 from markupsafe import Markup, escape
-from page_writer import HTML_FILTERS
 from pelican import signals
 
 from .html import french
 from .rules import french_text
 
-__all__ = ["french", "french_filter", "french_text", "register"]
+__all__ = ["FrenchTemplate", "french", "french_filter", "french_text", "register"]
 
 
 _enabled = {"pages": True}
@@ -30,14 +33,30 @@ def french_filter(value):
     return Markup(french(str(markup))) if _enabled["pages"] else markup
 
 
+class FrenchTemplate(Template):
+    """A Jinja template whose HTML pages come out in French typography.
+    Only a page as a whole passes here: included templates and macros are
+    part of the page that uses them."""
+
+    def render(self, *args, **kwargs):
+        html = super().render(*args, **kwargs)
+        context = args[0] if args and isinstance(args[0], dict) else kwargs
+        if str(context.get("output_file", "")).endswith(".html"):
+            return french(html)
+        return html
+
+
 def set_up(pelican):
     _enabled["pages"] = bool(pelican.settings.setdefault("FRENCH_TYPOGRAPHY", True))
     pelican.settings.setdefault("JINJA_FILTERS", {})["french"] = french_filter
+
+
+def use_french_templates(generator):
+    """Every page this generator renders goes through `french`."""
     if _enabled["pages"]:
-        HTML_FILTERS["french"] = french
-    else:
-        HTML_FILTERS.pop("french", None)
+        generator.env.template_class = FrenchTemplate
 
 
 def register():
     signals.initialized.connect(set_up)
+    signals.generator_init.connect(use_french_templates)

@@ -15,7 +15,9 @@ _french_run = functools.lru_cache(maxsize=4096)(french_text)
 
 # A tag (its slash and name captured), a comment, a doctype or a CDATA
 # section; attributes may hold ">" inside quotes.
-_TOKEN = re.compile(r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)", re.S)
+_TOKEN = re.compile(
+    r"(<!--.*?-->|<!\[CDATA\[.*?\]\]>|<[!?][^>]*>|<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:[^>\"']|\"[^\"]*\"|'[^']*')*>)", re.S
+)
 # Elements whose text is not prose: left as written.
 _VERBATIM = {"code", "pre", "kbd", "samp", "var"}
 # Elements whose content is not HTML at all: copied as it is up to their end tag.
@@ -79,7 +81,7 @@ def _hold_last_words(out, indexes):
     if not match or len(match.group(1)) + len(match.group(2)) + 1 > WIDOW_LENGTH:
         return
     space = match.end(1)
-    for index, text in zip(indexes, texts):
+    for index, text in zip(indexes, texts, strict=True):
         if space < len(text):
             out[index] = text[:space] + NBSP + text[space + 1:]
             return

@@ -13,6 +13,7 @@ It becomes <figure class="citation"><blockquote>…</blockquote><figcaption>…
 announced as the quotation's attribution rather than as a loose paragraph.
 """
 
+import itertools
 import xml.etree.ElementTree as etree
 
 from markdown.extensions import Extension
@@ -27,7 +28,7 @@ def wrap_citations(root):
     """Wrap every blockquote followed by a `.cite` paragraph in a figure."""
     for parent in root.iter():
         children = list(parent)
-        for quote, caption in zip(children, children[1:]):
+        for quote, caption in itertools.pairwise(children):
             if quote.tag != "blockquote" or not _is_attribution(caption):
                 continue
             figure = etree.Element("figure", {"class": "citation"})
@@ -52,6 +53,6 @@ class _CitationTreeprocessor(Treeprocessor):
 
 
 class CitationExtension(Extension):
-    def extendMarkdown(self, md):  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md):
         # After attr_list (priority 8), which sets the `cite` class.
         md.treeprocessors.register(_CitationTreeprocessor(md), "kramdown_citation", 7)

@@ -9,6 +9,8 @@ import functools
 
 from pelican import signals
 
+from strict_build import require
+
 from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
@@ -40,6 +42,7 @@ DEFAULTS = {
 
 
 def set_defaults(pelican):
+    require(pelican.settings, "offers", "yaml_front_matter", "strict_build")
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
 

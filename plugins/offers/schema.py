@@ -176,7 +176,9 @@ class Price(_Strict):
     on_quote: Literal[True] = Field(
         None, title="Sur devis", description="« true » quand le tarif est établi sur devis ; alors pas de montant."
     )
-    amount: Annotated[float, Field(gt=0)] = Field(None, title="Montant", description="Un nombre, sans le symbole €, par exemple 250.")
+    amount: Annotated[float, Field(gt=0)] = Field(
+        None, title="Montant", description="Un nombre, sans le symbole €, par exemple 250."
+    )
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(
         None, title="Devise", description="Le code de la devise, EUR pour l’euro."
     )
@@ -224,14 +226,17 @@ class Offer(_Strict):
 
     title: Line = Field(title="Titre", description="Le nom de l’atelier.")
     slug: Slug = Field(
-        None, title="Adresse", description="La fin de l’adresse de la page (minuscules, chiffres, tirets) ; par défaut le nom du fichier."
+        None, title="Adresse",
+        description="La fin de l’adresse de la page (minuscules, chiffres, tirets) ; par défaut le nom du fichier.",
     )
     summary: Sentence = Field(title="Résumé", description="Une phrase qui dit à quoi sert l’atelier (300 caractères au plus).")
     method: Line = Field(title="Méthode", description="Par exemple « Groupe Balint », « co-développement ».")
     audience: Text = Field(title="Pour qui", description="Les professionnels à qui l’atelier s’adresse.")
     objectives: TextList = Field(title="Objectifs", description="La liste des objectifs, un par ligne « - ».")
     prerequisites: Text = Field(None, title="Prérequis", description="Ce qu’il faut pour participer, ou « Aucun ».")
-    modalities: Modalities = Field(title="Déroulement et modalités", description="Durée, fréquence, taille du groupe, format, engagement.")
+    modalities: Modalities = Field(
+        title="Déroulement et modalités", description="Durée, fréquence, taille du groupe, format, engagement."
+    )
     price: Price = Field(title="Tarif", description="Un montant (amount, currency, unit), ou on_quote: true.")
     facilitators: Text = Field(None, title="Intervenants", description="Qui anime l’atelier.")
     principles: TextList = Field(None, title="Principes", description="Les règles du groupe, une par ligne « - ».")
@@ -252,10 +257,13 @@ class Offer(_Strict):
     propositions: list[Line] = Field(
         None, title="Propositions", description="Les adresses (slug) d’autres ateliers à proposer, une par ligne « - »."
     )
-    order: Annotated[int, Field(ge=1)] = Field(None, title="Ordre", description="La place de l’atelier dans les listes : 1, 2, 3…")
+    order: Annotated[int, Field(ge=1)] = Field(
+        None, title="Ordre", description="La place de l’atelier dans les listes : 1, 2, 3…"
+    )
     compare: StrictBool = Field(
         None, title="Comparer",
-        description="true : l’atelier a sa colonne dans le tableau de comparaison. Sans aucun atelier marqué, les premiers y sont.",
+        description="true : l’atelier a sa colonne dans le tableau de comparaison. "
+        "Sans aucun atelier marqué, les premiers y sont.",
     )
     status: Literal["published", "hidden", "draft"] = Field(
         None, title="État", description="draft : brouillon, non publié ; hidden : publié sans figurer dans les listes."

@@ -8,6 +8,8 @@ written; an unknown slug stops the build with « vous vouliez dire ».
 
 from pelican import signals
 
+from strict_build import require
+
 from .attach import attach_propositions
 from .resolve import others, resolve
 
@@ -32,6 +34,7 @@ class Propositions:
 
 
 def set_defaults(pelican):
+    require(pelican.settings, "propositions", "offers", "yaml_front_matter", "strict_build")
     for name, value in DEFAULTS.items():
         pelican.settings.setdefault(name, value)
 

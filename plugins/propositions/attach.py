@@ -4,7 +4,7 @@ them are read: `proposed_offers`, which templates list."""
 import logging
 
 from offers import field_problem, is_offer
-from yaml_front_matter import editor_path, key_lines, split_front_matter
+from yaml_front_matter import editor_path
 
 from .resolve import others, resolve
 
@@ -34,12 +34,12 @@ def attach_propositions(context, settings):
 
 
 def report(content, problems, settings):
-    """One error per problem, with the file and the line of the item."""
+    """One error per problem, with the file and the line of the item, as
+    the reader kept them (the page's `front_matter`)."""
     if not problems:
         return
     source = editor_path(content, settings)
-    with open(content.source_path, encoding="utf-8") as file:
-        lines = key_lines(split_front_matter(file.read(), source)[0])
+    lines = content.metadata["front_matter"].lines
     for index, reason in problems:
         line = lines.get(("propositions", index), lines.get(("propositions",)))
         logger.error("%s", field_problem(source, line, "propositions", index, reason))

@@ -6,11 +6,10 @@ Only what a page marks with data-pagefind-body (its <main>) is indexed.
 Pagefind holds every page in memory (about 180 KB each): a site of more
 than SEARCH_INDEX_BATCH pages is indexed in batches, one after the other,
 into pagefind/, pagefind-2/… which the search page merges (listed in
-pagefind/bundles.json). The first batch is started when the site is
-written and runs on its own core while the link checker reads the pages;
-the build waits for the last before its report (strict_build's
-site_written). The preview sets SEARCH_INDEX = False and indexes the
-finished site itself, in the background (tasks.py).
+pagefind/bundles.json). It runs on Pelican's `finalized`, once every page is
+written; a failure stops the build in French (strict_build.fail). The
+preview sets SEARCH_INDEX = False and indexes the finished site itself, in
+the background (tasks.py).
 """
 
 import json
@@ -22,7 +21,9 @@ import threading
 from pathlib import Path
 
 from pagefind_bin import get_executable
-from strict_build import site_written
+from pelican import signals
+
+from strict_build import fail
 
 # Pages per Pagefind run, unless SEARCH_INDEX_BATCH says otherwise.
 BATCH = 1500
@@ -96,18 +97,13 @@ def start_indexing(folder, size=BATCH, idle=False):
 
 
 def index_site(pelican):
-    """Start the indexing; return the generator that waits for it and gives
-    its failure, if any, as a line of the build's report."""
+    """Index the written site; stop the build if Pagefind failed."""
     settings = pelican.settings
-    if not settings.get("SEARCH_INDEX", True):
-        return []
-    return _outcome(start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", BATCH)))
-
-
-def _outcome(worker):
-    worker.join()
-    yield from worker.problems
+    if settings.get("SEARCH_INDEX", True):
+        indexing = start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", BATCH))
+        indexing.join()
+        fail(indexing.problems)
 
 
 def register():
-    site_written.connect(index_site)
+    signals.finalized.connect(index_site)

@@ -4,19 +4,21 @@ keeps its EXIF or XMP metadata (images.py). Also the checks of `make check`,
 run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
-Problems join strict_build's report, so the build fails with all of them
-listed and nothing is published.
+Both checks run on Pelican's `finalized`, once every file is written;
+their problems stop the build in one French report (strict_build.fail), so
+nothing is published.
 """
 
 from pathlib import Path
 
-from parallel import processes
 from pelican import signals
-from strict_build import site_written
+
+from strict_build import fail
 
 from .images import metadata_problems
 from .links import Problem, Result, check_site
 from .report import describe, external_lines
+from .workers import processes
 
 __all__ = ["Problem", "Result", "check_site", "describe", "external_lines", "register"]
 
@@ -46,7 +48,7 @@ def remember_contents(generators):
     _known.update(sources=sources, drafts=drafts)
 
 
-def check_links(pelican):
+def link_problems(pelican):
     """The link problems of the written site, as lines for the build's report."""
     settings = pelican.settings
     result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
@@ -54,12 +56,12 @@ def check_links(pelican):
     return [describe(problem, _known["sources"]) for problem in result.problems]
 
 
-def check_picture_metadata(pelican):
-    """Published pictures with EXIF or XMP left, as lines for the build's report."""
-    return metadata_problems(pelican.output_path)
+def check_written_site(pelican):
+    """Links and pictures' metadata, in one report: one fail() for both, as
+    the first to fail would stop the build before the other is heard."""
+    fail(link_problems(pelican) + metadata_problems(pelican.output_path))
 
 
 def register():
     signals.all_generators_finalized.connect(remember_contents)
-    site_written.connect(check_links)
-    site_written.connect(check_picture_metadata)
+    signals.finalized.connect(check_written_site)

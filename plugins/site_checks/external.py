@@ -6,7 +6,7 @@ import json
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,7 +37,7 @@ def check_external(urls, cache_file, max_age=timedelta(days=7), delay=1.0,
     {url: reason} for the broken ones, in French, and updates the cache."""
     cache_file = Path(cache_file)
     cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.is_file() else {}
-    now = now or datetime.now(timezone.utc)
+    now = now or datetime.now(UTC)
     last_request = {}  # host -> clock() when its last request started
     for url in sorted(set(urls)):
         entry = cache.get(url)

@@ -10,13 +10,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
-from parallel import map_all
-
 from . import parse_cache
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
 from .site_files import SiteFiles
+from .workers import map_all
 
 # Where a site whose SITEURL is empty (the preview) is taken to live, so that
 # its root-relative links resolve like any other.
@@ -63,11 +62,11 @@ def parsed_pages(root, names, workers, cache=None):
     known = parse_cache.load(cache)
     keys = [parse_cache.key((root / name).read_bytes()) for name in names] if cache else [None] * len(names)
     missing = [index for index, page_key in enumerate(keys) if page_key not in known]
-    found = dict(zip(missing, map_all(read_page, [root / names[index] for index in missing], workers)))
+    found = dict(zip(missing, map_all(read_page, [root / names[index] for index in missing], workers), strict=True))
     pages = [found[index] if index in found else known[page_key] for index, page_key in enumerate(keys)]
     if cache:
-        parse_cache.save(cache, dict(zip(keys, pages)))
-    return dict(zip(names, pages))
+        parse_cache.save(cache, dict(zip(keys, pages, strict=True)))
+    return dict(zip(names, pages, strict=True))
 
 
 def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
@@ -125,7 +124,8 @@ class _Checker:
         if scheme in INERT_SCHEMES:
             return None
         if scheme and scheme not in EXTERNAL_SCHEMES:
-            return f"protocole inconnu « {scheme}: » : un lien commence par https://, mailto: ou tel:, ou par / pour une page du site"
+            return (f"protocole inconnu « {scheme}: » : un lien commence par https://, mailto: ou tel:, "
+                    "ou par / pour une page du site")
         return self.check_web(urljoin(base, url))
 
     def check_web(self, absolute):
@@ -133,11 +133,13 @@ class _Checker:
         host = (parts.hostname or "").lower()
         if parts.netloc.lower() != self.host:
             if host in LOCAL_HOSTS or host.endswith(".localhost"):
-                return "lien vers localhost : cette adresse ne marche que sur votre ordinateur ; écrivez le chemin depuis la racine du site (/ateliers/…)"
+                return ("lien vers localhost : cette adresse ne marche que sur votre ordinateur ; "
+                        "écrivez le chemin depuis la racine du site (/ateliers/…)")
             return _EXTERNAL
         inside = parts.path == self.prefix or parts.path.startswith(self.prefix + "/")
         if not inside:
-            return f"ce lien sort du site, dont toutes les adresses commencent par {self.origin}/ : commencez-le par l'adresse du site ({{{{ SITEURL }}}} dans un gabarit)"
+            return (f"ce lien sort du site, dont toutes les adresses commencent par {self.origin}/ : "
+                    "commencez-le par l'adresse du site ({{ SITEURL }} dans un gabarit)")
         if parts.scheme != self.scheme:
             return f"lien en {parts.scheme}:// vers le site, qui est en {self.scheme}:// : écrivez le chemin seul (/ateliers/…)"
         return self.check_internal(unquote(parts.path[len(self.prefix):].lstrip("/")), unquote(parts.fragment))
@@ -145,12 +147,14 @@ class _Checker:
     def check_internal(self, path, fragment):
         draft = self.drafts.get(path) or self.drafts.get(path + "/")
         if draft:
-            return f"ce lien mène à un brouillon ({draft}, status: draft), qui n'est pas publié : retirez le lien ou publiez la page"
+            return (f"ce lien mène à un brouillon ({draft}, status: draft), qui n'est pas publié : "
+                    "retirez le lien ou publiez la page")
         served = self.files.served(path)
         if served is None:
             real = self.files.spelt_otherwise(path)
             if real:
-                return f"la casse ne correspond pas : l'adresse s'écrit /{real} (majuscules et minuscules comptent sur le serveur)"
+                return (f"la casse ne correspond pas : l'adresse s'écrit /{real} "
+                        "(majuscules et minuscules comptent sur le serveur)")
             return f"aucune page ni aucun fichier à l'adresse /{path}"
         if fragment and fragment.lower() != "top" and served in self.pages:
             ids = self.pages[served].ids

@@ -18,7 +18,7 @@ def load(path):
     if not path or not Path(path).is_file():
         return {}
     try:
-        return pickle.loads(Path(path).read_bytes())  # noqa: S301 (our own file, in .cache/)
+        return pickle.loads(Path(path).read_bytes())  # our own file, in .cache/
     except (OSError, pickle.PickleError, EOFError, ValueError, AttributeError):
         return {}
 

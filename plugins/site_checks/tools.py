@@ -33,7 +33,9 @@ def required(path):
 def java_path():
     java = shutil.which("java")
     if java is None:
-        raise MissingTool("Java est introuvable : lancez `make check` ou `make test`, qui l'installent (paquet Debian default-jre-headless).")
+        raise MissingTool(
+            "Java est introuvable : lancez `make check` ou `make test`, qui l'installent (paquet Debian default-jre-headless)."
+        )
     return java
 
 

@@ -11,9 +11,15 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pelican import signals
-from site_checks.links import url_path
 
 _NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.I)
+
+
+def url_path(relative):
+    """The URL path a written file is served at: /ateliers/x/ for ateliers/x/index.html."""
+    if relative == "index.html" or relative.endswith("/index.html"):
+        return "/" + relative.removesuffix("index.html")
+    return "/" + relative
 
 
 def page_urls(output, siteurl):

@@ -7,13 +7,12 @@ stops before writing when content could not be read or a link resolved, or
 after writing (into a staging folder) otherwise, with exit status 1 and a
 report that names them all.
 
-Checks of the written files (plugins/site_checks) connect to `site_written`:
-each receiver gets the Pelican object and returns its problems as French
-lines, which join the report. A signal of our own, sent from here, because
-receivers of one Pelican signal run in no fixed order and the report must
-come last. The lines are read only once every receiver has returned: a
-receiver whose work runs in another process (the search index) returns a
-generator that waits for it, so that work runs alongside the others.
+Checks of the written site (plugins/site_checks, search_index) connect to
+Pelican's own `finalized` and stop the build themselves with `fail()`: the
+report then holds their problems and every warning collected so far.
+Receivers of one signal run in no fixed order, so no plugin waits for
+another there. `require()` lets a plugin say, at start-up, which others it
+needs.
 """
 
 import logging
@@ -21,10 +20,7 @@ import re
 import sys
 from pathlib import Path
 
-from blinker import signal
 from pelican import signals
-
-site_written = signal("strict_build.site_written")
 
 # Pelican's messages an editor is most likely to meet, in French.
 # Keys are the untranslated format strings Pelican logs.
@@ -126,6 +122,7 @@ def _not_collected(record):
 
 
 def start_collecting(pelican):
+    require(pelican.settings, "le thème", *pelican.settings.get("THEME_NEEDS", []))
     global _collector
     stop_collecting()
     _collector = _Collector(pelican.settings["PATH"])
@@ -192,9 +189,32 @@ def check_before_writing(generators):
 
 
 def check_after_writing(pelican):
-    for _receiver, problems in site_written.send(pelican):  # every receiver has run
-        _collector.messages.extend(problems)
     fail_if_problems(stop_collecting())
+
+
+def fail(problems):
+    """Stop the build with `problems` (French lines) and every warning
+    collected so far, in one report; nothing when there is no problem."""
+    problems = list(problems)
+    if problems:
+        fail_if_problems(stop_collecting() + problems)
+
+
+def plugin_names(settings):
+    """The names of the plugins in PLUGINS (a name, or the module itself)."""
+    return {getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1] for plugin in settings.get("PLUGINS") or []}
+
+
+def require(settings, plugin, *needed):
+    """Stop at start-up, in French, when `plugin` runs without a plugin it needs."""
+    missing = [name for name in needed if name not in plugin_names(settings)]
+    if missing:
+        names = " et ".join(f"« {name} »" for name in missing)
+        who = plugin if plugin == "le thème" else f"l'extension « {plugin} »"
+        raise SystemExit(
+            f"La construction ne peut pas commencer : {who} a besoin de l'extension {names}. "
+            f"Ajoutez-{'la' if len(missing) == 1 else 'les'} à PLUGINS dans pelicanconf.py."
+        )
 
 
 def register():

@@ -1,11 +1,10 @@
 """Read Markdown files whose metadata is YAML front matter, as Jekyll does
-(reader.py), on every core (prefetch.py)."""
+(reader.py); each page keeps what its editor wrote as `front_matter`."""
 
 from pelican import signals
 
-from . import prefetch
-
 from .reader import (
+    FrontMatter,
     FrontMatterError,
     YamlMarkdownReader,
     editor_path,
@@ -16,8 +15,8 @@ from .reader import (
 )
 
 __all__ = [
-    "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter", "read_front_matter", "register",
-    "split_front_matter",
+    "FrontMatter", "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter",
+    "read_front_matter", "register", "split_front_matter",
 ]
 
 
@@ -25,9 +24,7 @@ def use_yaml_reader(readers):
     """Replace Pelican's Markdown reader for every Markdown extension."""
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
-    prefetch.remember_readers(readers)
 
 
 def register():
-    signals.initialized.connect(prefetch.forget)
     signals.readers_init.connect(use_yaml_reader)

@@ -6,13 +6,12 @@ must name the file and the line, never drop the page silently.
 """
 
 import datetime
+import functools
 from pathlib import Path
 
 import yaml
 from markdown import Markdown
 from pelican.readers import BaseReader
-
-from . import prefetch
 
 FENCE = "---"
 # YAML marks count lines from 0 inside the front matter, which starts on the
@@ -68,6 +67,28 @@ class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
 _FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _UniqueKeyLoader
 
 
+class FrontMatter:
+    """What the editor wrote, kept by the reader as the page's `front_matter`
+    metadata: the fields as YAML gave them (`data`, keys lower-cased, before
+    Pelican adds anything), the YAML text, the Markdown body and the line it
+    starts on; `lines` says where each field is. Later checks (the offer
+    schema) read this, never the file again."""
+
+    def __init__(self, data, yaml_text, body, body_line):
+        self.data, self.yaml_text, self.body, self.body_line = data, yaml_text, body, body_line
+
+    @functools.cached_property
+    def lines(self):
+        """key_lines() of the YAML text, worked out the first time a check asks."""
+        return key_lines(self.yaml_text)
+
+    def line_in_body(self, needle):
+        """The line of the file where `needle` first appears in the body (case
+        ignored), or the body's first line."""
+        rows = enumerate(self.body.splitlines(), start=self.body_line)
+        return next((number for number, row in rows if needle.casefold() in row.casefold()), self.body_line)
+
+
 def split_front_matter(text, source):
     """Return (yaml_text, body). The front matter starts on the first line."""
     lines = text.lstrip("\ufeff").splitlines(keepends=True)
@@ -89,9 +110,9 @@ def parse_front_matter(yaml_text, source):
     """Return the front matter as a dict; line numbers count from the file's top."""
     try:
         try:
-            data = yaml.load(yaml_text, Loader=_FastLoader)  # noqa: S506 (safe loader)
+            data = yaml.load(yaml_text, Loader=_FastLoader)
         except yaml.YAMLError:
-            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 (safe loader)
+            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)
     except _DuplicateKeyError as error:
         where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
         raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
@@ -180,19 +201,20 @@ class YamlMarkdownReader(BaseReader):
         self._md = Markdown(**settings["MARKDOWN"])
 
     def read(self, source_path):
-        content, front_matter = prefetch.take(self, source_path) or self.parse(source_path)
-        names = {name: str(name).lower() for name in front_matter}
-        metadata = {names[name]: self._process(names[name], value) for name, value in front_matter.items()}
+        content, front_matter = self.parse(source_path)
+        metadata = {name: self._process(name, value) for name, value in front_matter.data.items()}
+        metadata["front_matter"] = front_matter
         return content, metadata
 
     def parse(self, source_path):
-        """The page's HTML and its front matter as YAML gives it."""
+        """The page's HTML and its FrontMatter."""
         source = _display_path(source_path, self.settings["PATH"])
         text = Path(source_path).read_text(encoding="utf-8")
         yaml_text, body = split_front_matter(text, source)
-        front_matter = parse_front_matter(yaml_text, source)
+        data = {str(name).lower(): value for name, value in parse_front_matter(yaml_text, source).items()}
         self._md.reset()
-        return self._md.convert(body), front_matter
+        body_line = text.count("\n") - body.count("\n") + 1
+        return self._md.convert(body), FrontMatter(data, yaml_text, body, body_line)
 
     def _process(self, name, value):
         """Give Pelican's own fields (date, tags, …) the text it expects."""

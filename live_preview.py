@@ -1,0 +1,175 @@
+"""The preview's server (`make serve`): serves the built site on localhost,
+rebuilds it on each save and tells the open pages to reload. When a build
+fails, every page shows its French report (file, line, what to fix) in
+place of the site, and the site comes back by itself once the file is fixed.
+
+Our own small server on public APIs: tornado's web server and WebSocket,
+watchfiles (which Pelican itself uses to watch files) and the standard
+library. livereload's public API could do none of that: it polls every
+0.8 s, ignores a save made within 3 s of the last reload, and serves the
+folder as it is (changing any of it meant patching its classes). The page
+speaks a small part of the LiveReload protocol: `hello`, then `reload`.
+"""
+
+import asyncio
+import html
+import json
+import mimetypes
+from pathlib import Path
+from urllib.parse import unquote
+
+import tornado.web
+import tornado.websocket
+from watchfiles import awatch
+
+# Injected into every HTML page served, never into the built files.
+SCRIPT_TAG = b'<script src="/livereload.js"></script>'
+RELOAD_SCRIPT = """(function () {
+  var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/livereload");
+  socket.onopen = function () {
+    socket.send(JSON.stringify({command: "hello"}));
+    window.previewConnected = true;
+  };
+  socket.onmessage = function (event) {
+    if (JSON.parse(event.data).command === "reload") { location.reload(); }
+  };
+})();
+"""
+REPORT_PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>La construction a échoué</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}
+pre{{white-space:pre-wrap;background:#fff4f2;border-left:.4rem solid #b3261e;padding:1rem}}</style>
+</head><body><main><h1>La construction a échoué</h1>
+<p>L’aperçu montre cette page à la place du site tant que le problème n’est pas corrigé.
+Corrigez le fichier et enregistrez-le : la page reviendra d’elle-même.</p>
+<pre id="rapport">{report}</pre></main></body></html>
+"""
+
+
+class Preview:
+    """What the server shows: the site in `root`, or the last build's report."""
+
+    def __init__(self, root):
+        self.root = Path(root).resolve()
+        self.report = None  # the French report of the last build, if it failed
+        self.pages = set()  # the open pages' WebSockets
+
+    def built(self, report):
+        """A build ended (`report` is None when it passed): reload every page."""
+        self.report = report
+        for page in list(self.pages):
+            page.write_message(json.dumps({"command": "reload"}))
+
+    def report_page(self):
+        text = self.report or "La construction a échoué : le terminal dit pourquoi."
+        return REPORT_PAGE.format(report=html.escape(text)).encode("utf-8").replace(b"</body>", SCRIPT_TAG + b"</body>")
+
+
+class SiteHandler(tornado.web.RequestHandler):
+    """A file of the site as GitHub Pages serves it: a folder's index.html,
+    a folder without its slash redirected, 404.html for what does not exist."""
+
+    def initialize(self, preview):
+        self.preview = preview
+
+    def get(self, path):
+        root = self.preview.root
+        target = (root / unquote(path)).resolve()
+        if not target.is_relative_to(root):
+            raise tornado.web.HTTPError(404)
+        if target.is_dir():
+            if path and not path.endswith("/"):
+                self.redirect("/" + path + "/", permanent=False)
+                return
+            target = target / "index.html"
+        status = 200
+        if not target.is_file():
+            status, target = 404, root / "404.html"
+        if target.suffix == ".html" and self.preview.report is not None:
+            self.send(500, "text/html; charset=utf-8", self.preview.report_page())
+        elif target.suffix == ".html" and target.is_file():
+            page = target.read_bytes().replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
+            self.send(status, "text/html; charset=utf-8", page)
+        elif target.is_file():
+            self.send(status, mimetypes.guess_type(target.name)[0] or "application/octet-stream", target.read_bytes())
+        else:
+            raise tornado.web.HTTPError(404)
+
+    def send(self, status, kind, body):
+        self.set_status(status)
+        self.set_header("Content-Type", kind)
+        self.set_header("Cache-Control", "no-store")
+        self.finish(body)
+
+
+class ScriptHandler(tornado.web.RequestHandler):
+    def get(self):
+        self.set_header("Content-Type", "text/javascript; charset=utf-8")
+        self.finish(RELOAD_SCRIPT)
+
+
+class ReloadSocket(tornado.websocket.WebSocketHandler):
+    """One open page: told to reload after each build."""
+
+    def initialize(self, preview):
+        self.preview = preview
+
+    def open(self):
+        self.preview.pages.add(self)
+
+    def on_message(self, message):
+        if json.loads(message).get("command") == "hello":
+            self.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+
+    def on_close(self):
+        self.preview.pages.discard(self)
+
+
+def application(preview):
+    return tornado.web.Application([
+        (r"/livereload\.js", ScriptHandler),
+        (r"/livereload", ReloadSocket, {"preview": preview}),
+        (r"/(.*)", SiteHandler, {"preview": preview}),
+    ])
+
+
+async def watch(preview, build, content, others):
+    """Rebuild after each save: `build(full)` returns the report of a failed
+    build, or None; `full` when something else than `content` changed (the
+    theme, a plugin, the settings). Saves made during a build are taken
+    together by the next one."""
+    content = Path(content).resolve()
+    async for changes in awatch(content, *others, step=50):
+        full = any(not Path(path).resolve().is_relative_to(content) for _change, path in changes)
+        preview.built(await asyncio.to_thread(build, full))
+
+
+def serve(root, port, build, content, others):
+    """Serve `root` on localhost:`port` until Ctrl+C, after a first build."""
+
+    async def main():
+        preview = Preview(root)
+        preview.report = await asyncio.to_thread(build, True)
+        application(preview).listen(int(port), address="localhost")
+        print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)", flush=True)
+        await watch(preview, build, content, others)
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        pass
+
+
+def run_pelican_here(arguments, report_file):
+    """Pelican's command in this process (one build of the preview, started
+    by tasks.py); the French report of a failed build is also written to
+    `report_file`, for the page."""
+    from pelican import main
+
+    try:
+        main(arguments)
+    except SystemExit as stop:
+        if isinstance(stop.code, str):
+            Path(report_file).write_text(stop.code, encoding="utf-8")
+        raise

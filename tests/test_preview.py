@@ -1,0 +1,71 @@
+"""The preview in a real Chromium: a save that breaks the build shows the
+French report in place of the page; once the file is fixed, the page comes
+back by itself."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ROOT, free_port, write_content
+
+BROKEN_FRONT_MATTER = "---\ntitle: [Nous contacter\n---\n\nÉcrivez-nous.\n"
+
+
+def save(page, text):
+    """Save as an editor's text editor does: written aside, then renamed."""
+    aside = page.parents[2] / f"{page.name}.tmp"
+    aside.write_text(text, encoding="utf-8")
+    aside.replace(page)
+
+
+def answers(url, seconds=120):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return True
+        except OSError:
+            time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`invoke livereload` (what `make serve` runs) on a small site."""
+    write_content(tmp_path / "content", {})
+    port = free_port()
+    command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(tmp_path / "content"),
+               "--output", str(tmp_path / "output")]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://localhost:{port}"
+    assert answers(url + "/contact/"), "l'aperçu ne répond pas"
+    yield url, tmp_path / "content"
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(timeout=10)
+
+
+def test_the_page_shows_the_report_then_comes_back_once_fixed(browser, preview):
+    url, content = preview
+    page_file = content / "pages" / "contact.md"
+    good = page_file.read_text(encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(url + "/contact/")
+    assert page.locator("h1").inner_text().split() == ["Nous", "contacter"]  # a no-break space between them
+    page.wait_for_function("window.previewConnected === true")  # the page's script listens to the preview
+
+    save(page_file, BROKEN_FRONT_MATTER)
+    page.wait_for_selector("#rapport", timeout=60_000)
+    report = page.locator("#rapport").inner_text()
+    assert "La construction du site a échoué" in report
+    assert "pages/contact.md, ligne 2" in report and "l'en-tête YAML est mal formé" in report
+
+    save(page_file, good)
+    page.wait_for_selector("h1:has-text('contacter')", timeout=60_000)
+    assert page.locator("#rapport").count() == 0
+    context.close()
