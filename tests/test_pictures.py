@@ -7,11 +7,12 @@ Every picture is drawn by Pillow in the test: no binary file is committed.
 
 import io
 import re
+import shutil
 
 import pytest
-from bs4 import BeautifulSoup
-from conftest import Site, build_files, pelican_build, write_content
 from PIL import Image
+
+from conftest import Site, build_files, pelican_build, write_content
 from site_checks.lighthouse import served
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
@@ -79,7 +80,7 @@ def test_each_markdown_image_becomes_a_sized_described_responsive_picture(fixtur
     assert len(pictures) == 4
     expected = [("Un groupe en atelier, assis en cercle", 1440, 1080), ("La salle, vue depuis la porte", 500, 400),
                 ("Le jardin", 300, 400), ("", 200, 100)]
-    for picture, (alt, width, height) in zip(pictures, expected):
+    for picture, (alt, width, height) in zip(pictures, expected, strict=True):
         image = picture.img
         assert (image["alt"], int(image["width"]), int(image["height"])) == (alt, width, height)
         types = {source["type"] for source in picture.select("source")}
@@ -178,7 +179,7 @@ def test_an_image_field_and_the_default_picture_give_the_social_card(tmp_path):
 
 
 def test_a_picture_in_an_offer_and_an_offer_image_field(tmp_path):
-    from conftest import good_with, offer_text  # noqa: PLC0415
+    from conftest import good_with, offer_text
 
     photo(tmp_path / "content" / "images" / "groupe.jpg", size=(900, 600))
     offer = offer_text(good_with(image={"src": "/images/groupe.jpg", "alt": "Le groupe"}),
@@ -230,8 +231,8 @@ def test_each_mistake_is_named_in_french_with_file_and_line(tmp_path, mistake):
 
 def test_pages_with_pictures_are_valid_html_and_accessible(fixture_site, browser):
     """What `make check` asks of a page, asked of the page with pictures."""
-    from site_checks.accessibility import site_context, violations  # noqa: PLC0415
-    from site_checks.html_validity import html_errors  # noqa: PLC0415
+    from site_checks.accessibility import site_context, violations
+    from site_checks.html_validity import html_errors
 
     site = fixture_site["site"]
     assert html_errors(site.root) == []
@@ -250,17 +251,17 @@ def test_a_decorative_picture_has_an_empty_text(fixture_site):
 
 
 def test_images_of_other_hosts_and_of_the_theme_are_left_alone():
-    from pictures.markup import find_images  # noqa: PLC0415
-    from pictures.source import is_local  # noqa: PLC0415
+    from pictures.markup import find_images
+    from pictures.source import is_local
 
-    assert [is_local(tag.attributes["src"]) for tag in find_images(
-        '<img src="https://exemple.org/a.jpg" alt="a"><img src="/theme/logo.svg" alt="b"><img src="x.jpg" alt="c">'
-        '<img src="{static}/images/y.jpg" alt="d"><img src="data:image/png;base64,AA" alt="e">')] == [False, False, True, True, False]
+    html = ('<img src="https://exemple.org/a.jpg" alt="a"><img src="/theme/logo.svg" alt="b"><img src="x.jpg" alt="c">'
+            '<img src="{static}/images/y.jpg" alt="d"><img src="data:image/png;base64,AA" alt="e">')
+    assert [is_local(tag.attributes["src"]) for tag in find_images(html)] == [False, False, True, True, False]
 
 
 def test_widths_are_never_wider_than_the_original():
-    from pictures.source import Original  # noqa: PLC0415
-    from pictures.variants import widths_for  # noqa: PLC0415
+    from pictures.source import Original
+    from pictures.variants import widths_for
 
     def original(width):
         return Original(None, "images/x.jpg", "0" * 20, width, width, "JPEG", False)
@@ -311,7 +312,7 @@ def test_a_phone_fetches_a_smaller_picture_than_a_desktop(browser, phone_and_des
 
 def guide_examples():
     """The Markdown and YAML examples of the guide's section on pictures."""
-    from conftest import ROOT  # noqa: PLC0415
+    from conftest import ROOT
 
     guide = (ROOT / "docs" / "guide-redaction.md").read_text(encoding="utf-8")
     section = guide.split("\n## Les images\n", 1)[1].split("\n## ", 1)[0]
@@ -343,3 +344,112 @@ def test_a_picture_published_with_its_metadata_stops_the_build(tmp_path):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "fichier /images/original.jpg : l'image publiée contient encore ses métadonnées EXIF" in output
+
+
+def test_pictures_under_a_sub_path_siteurl_lead_to_their_files(tmp_path):
+    """Published under https://exemple.github.io/site (GitHub Pages), a
+    picture written `/images/…` or `{static}/images/…` has URLs under that
+    sub-path, each naming a file of the built site."""
+    siteurl = "https://exemple.github.io/site"
+    photo(tmp_path / "content" / "images" / "atelier.jpg", size=(900, 600))
+    body = "![Le groupe](/images/atelier.jpg)\n\n![La salle]({static}/images/atelier.jpg)\n"
+    write_content(tmp_path / "content", {"ressources/photos.md": article(body)})
+    result = pelican_build(tmp_path / "content", tmp_path / "output", settings="publishconf.py", env={"SITEURL": siteurl})
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = Site(tmp_path / "output").soup("/ressources/photos/")
+    urls = [url for picture in page.select("main picture") for source in [picture.img, *picture.select("source")]
+            for url in [*re.findall(r"(\S+) \d+w", source["srcset"]), source.get("src")] if url]
+    assert len(urls) > 8
+    for url in urls:
+        assert url.startswith(siteurl + "/images/atelier."), url
+        assert (tmp_path / "output" / url.removeprefix(siteurl + "/")).is_file(), url
+
+
+PREVIEW_CACHE = ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"']
+
+
+def test_the_preview_reader_cache_keeps_pictures_and_mistakes(tmp_path):
+    """With Pelican's reader cache (the preview's), a page read from the
+    cache still publishes its pictures, and a mistake is said on every build,
+    not only the first."""
+    options = [*PREVIEW_CACHE, f'CACHE_PATH="{tmp_path / "cache"}"']
+    photo(tmp_path / "content" / "images" / "ok.jpg", size=(600, 400))
+    files = {"ressources/bon.md": article("![Une photo](/images/ok.jpg)\n"),
+             "ressources/faux.md": article("![Une photo](/images/absente.jpg)\n")}
+    write_content(tmp_path / "content", files)
+    for _ in range(2):
+        result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
+        assert result.returncode != 0
+        assert "content/ressources/faux.md, ligne 7" in result.stdout + result.stderr
+    (tmp_path / "content" / "ressources" / "faux.md").unlink()
+    for _ in range(2):
+        shutil.rmtree(tmp_path / "output", ignore_errors=True)
+        result = pelican_build(tmp_path / "content", tmp_path / "output", options=options)
+        assert result.returncode == 0, result.stdout + result.stderr
+        picture = Site(tmp_path / "output").soup("/ressources/bon/").select_one("main picture img")
+        assert (tmp_path / "output" / picture["src"].lstrip("/")).is_file()
+
+
+@pytest.mark.parametrize("order", ["pictures first", "yaml_front_matter first"])
+def test_the_readers_wrap_whatever_the_order_of_the_plugins(tmp_path, order):
+    """Both plugins replace the Markdown reader at readers_init, whose
+    receivers run in no fixed order: either way, the page keeps its front
+    matter and gets its pictures."""
+    from types import SimpleNamespace
+
+    from pelican.readers import HTMLReader, MarkdownReader
+    from pelican.settings import DEFAULT_CONFIG
+    from pictures import DEFAULTS
+    from pictures.reader import wrap_readers
+
+    from yaml_front_matter import use_yaml_reader
+
+    readers = SimpleNamespace(reader_classes={"md": MarkdownReader, "html": HTMLReader})
+    for receiver in [wrap_readers, use_yaml_reader][:: 1 if order == "pictures first" else -1]:
+        receiver(readers)
+    content = tmp_path / "content"
+    photo(content / "images" / "ok.jpg", size=(400, 300))
+    page = content / "x.md"
+    page.write_text(article("![Une photo](/images/ok.jpg)\n"), encoding="utf-8")
+    settings = {**DEFAULT_CONFIG, **DEFAULTS, "PATH": str(content), "PICTURES_CACHE_PATH": str(tmp_path / "cache")}
+    html, metadata = readers.reader_classes["md"](settings).read(str(page))
+    assert metadata["front_matter"].data["title"] == "Des photos"
+    assert "<picture>" in html and len(metadata["pictures"]) == 1
+    assert readers.reader_classes["md"].__name__ == "YamlMarkdownReader"
+
+
+def test_a_picture_changed_under_a_cached_page_is_not_published_stale(tmp_path):
+    """Pelican's reader cache knows a page by its own file: a picture
+    replaced under the same name stops a cached build with what to do,
+    and the preview reads every page again when a picture changes."""
+    from live_preview import is_page
+
+    content = tmp_path / "content"
+    assert is_page(content / "ressources" / "x.md", content.resolve())
+    assert not is_page(content / "images" / "ok.jpg", content.resolve())
+    options = [*PREVIEW_CACHE, f'CACHE_PATH="{tmp_path / "cache"}"']
+    photo(content / "images" / "ok.jpg", size=(600, 400))
+    write_content(content, {"ressources/bon.md": article("![Une photo](/images/ok.jpg)\n")})
+    assert pelican_build(content, tmp_path / "output", options=options).returncode == 0
+    photo(content / "images" / "ok.jpg", size=(500, 400))
+    result = pelican_build(content, tmp_path / "output", options=options)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/ressources/bon.md, ligne 7 : l'image content/images/ok.jpg a changé" in output
+    assert "make clean" in output
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pictures_are_encoded_in_processes_or_in_turn_alike(tmp_path, workers):
+    """Jobs are plain data: the same counts in worker processes as in turn,
+    and a file that breaks while encoding is reported, not raised."""
+    from pictures import encode_all
+    from pictures.source import inspect
+    from pictures.variants import plan
+
+    good = [inspect(photo(tmp_path / f"{name}.jpg", size=(800, 600)), tmp_path, 10**8, 10**8) for name in "ab"]
+    broken = inspect(photo(tmp_path / "c.jpg", size=(800, 600)), tmp_path, 10**8, 10**8)
+    broken.path.write_bytes(broken.path.read_bytes()[:2000])
+    jobs = [(original, plan(original, [360, 720], ["webp"]), tmp_path / "cache") for original in [*good, broken]]
+    assert encode_all(jobs, workers) == [4, 4, None]
+    assert len(list((tmp_path / "cache").rglob("*.webp"))) == 4

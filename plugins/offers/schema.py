@@ -250,7 +250,8 @@ class Offer(_Strict):
     citations: list[Citation] = Field(None, title="Citations", description="Des citations : text, author, work.")
     image: Picture = Field(
         None, title="Image de partage",
-        description="L’image que montrent les réseaux sociaux quand la page est partagée : src (le fichier) et alt (ce qu’elle montre).",
+        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
+                    "src (le fichier) et alt (ce qu’elle montre).",
     )
     # Texts, not Slug: plugins/propositions checks that each names an offer,
     # and a misspelt one (« Ecriture ») gets « vous vouliez dire « ecriture » ? ».

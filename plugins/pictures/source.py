@@ -36,6 +36,21 @@ class Original:
     height: int
     format: str  # Pillow's name: JPEG, PNG, WEBP
     alpha: bool  # transparent pixels: the fallback stays PNG
+    stamp: tuple = ()  # (size, mtime_ns) of the file when its page was read
+
+
+def stamp_of(path):
+    status = Path(path).stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def changed_since_read(original):
+    """Whether the file changed after the page naming it was read (a page
+    kept by Pelican's reader cache, which watches only the page's own file)."""
+    try:
+        return stamp_of(original.path) != original.stamp
+    except OSError:
+        return True
 
 
 def is_local(src):
@@ -90,7 +105,8 @@ def file_key(path):
 
 def inspect(target, root, max_bytes, max_pixels):
     """The Original at `target`, from its header; PictureError if it cannot be published."""
-    size = target.stat().st_size
+    stamp = stamp_of(target)
+    size = stamp[0]
     if size > max_bytes:
         raise PictureError(f"le fichier pèse {size / 1e6:.0f} Mo, plus que les {max_bytes / 1e6:.0f} Mo acceptés : "
                            "enregistrez-le en JPEG de qualité normale, le site en fera les tailles utiles")
@@ -108,7 +124,7 @@ def inspect(target, root, max_bytes, max_pixels):
                            "acceptés : réduisez-la avant de l'ajouter")
     if orientation in QUARTER_TURNS:
         width, height = height, width
-    return Original(target, target.relative_to(root).as_posix(), file_key(target), width, height, kind, alpha)
+    return Original(target, target.relative_to(root).as_posix(), file_key(target), width, height, kind, alpha, stamp)
 
 
 def check_pixels(original):

@@ -103,7 +103,21 @@ def encode(original, variants, cache):
         kind, _mime, options = ENCODERS[variant.format]
         if kind == "JPEG" and frame.mode != "RGB":
             frame = frame.convert("RGB")
-        _write_atomically(cached_file(cache, original, variant), frame, kind, {**options, **({"icc_profile": icc} if icc else {})})
+        profile = {"icc_profile": icc} if icc else {}
+        _write_atomically(cached_file(cache, original, variant), frame, kind, {**options, **profile})
+
+
+def encode_job(job):
+    """Encode one picture's missing variants, job = (original, variants,
+    cache): how many, or None when its file is broken. A plain function of
+    picklable data, so that it runs in a worker process under any start
+    method (fork, spawn, forkserver)."""
+    original, variants, cache = job
+    try:
+        encode(original, variants, cache)
+    except (OSError, SyntaxError, ValueError):
+        return None
+    return len(variants)
 
 
 def _write_atomically(path, frame, kind, options):
