@@ -10,10 +10,9 @@ subclasses whose `read()` rewrites the HTML the original returns (reader.py).
 There the source file is known (relative paths, lines for messages) and the
 pictures to publish and the social picture go into the returned metadata,
 so Pelican's reader cache (the preview's) keeps them with the HTML they
-match. A page whose pictures have a problem raises: Pelican keeps nothing
-of it in its cache, and every build says it again. A generator (from
-`get_generators`) then collects the pictures of every published or hidden
-page and article and writes their files, encoding only what the cache
+match, and the problems found, which the generator says on every build. A
+generator (from `get_generators`) collects the pictures and problems of
+every published or hidden page and article and writes the pictures' files, encoding only what the cache
 (.cache/images/, by the original's hash) lacks, one picture per process.
 """
 
@@ -91,6 +90,8 @@ class PictureFiles:
             if content is not None and content.status in ("published", "hidden"):  # None: a file that failed
                 for planned in content.metadata.get("pictures", ()):
                     self.add(planned.original, planned.variants, planned.place)
+                for problem in content.metadata.get("picture_problems", ()):
+                    logger.error("%s", problem)
         self.context["social_picture_default"] = self.social_default()
         for original, _variants, places in self.pictures.values():
             if changed_since_read(original):

@@ -1,6 +1,9 @@
 """The readers' side: each Markdown or HTML file's images rewritten as
 <picture> in the HTML its reader returns, and what the page needs recorded
-in its metadata (`pictures`: the files to publish; `social_picture`).
+in its metadata (`pictures`: the files to publish; `social_picture`;
+`picture_problems`: French lines, said by the generator on every build, so
+that a page kept in Pelican's reader cache says them again, and beside any
+other problem of the page, such as its offer's fields).
 
 `wrap_readers` replaces, at `readers_init`, each class of the public
 `reader_classes` for these extensions by a subclass of it. Another plugin
@@ -114,8 +117,7 @@ def alt_problem(alt):
 
 def rewrite(html, metadata, source_path, settings):
     """(html, metadata) with a <picture> in place of each local image, and
-    the metadata `pictures` and `social_picture`. Raises PictureError with
-    every problem of the file, in French, each with its line."""
+    the metadata `pictures`, `social_picture` and `picture_problems`."""
     if str(metadata.get("status", "")).lower() == "draft":  # not written: nothing to publish, nothing to say yet
         return html, metadata
     source = editor_name(source_path, settings)
@@ -131,7 +133,9 @@ def rewrite(html, metadata, source_path, settings):
         except PictureError as error:
             said.append(str(error))
         problems += [f"{where} : l'image « {src} » : {problem}." for problem in said]
-        if ours and not said:
+        if said:
+            replacements.append((tag, ""))  # the build stops; nothing to echo further down
+        elif ours:
             modern, fallback = variants_of(original, settings)
             pictures.append(Planned(original, tuple(modern + fallback), where))
             text = "" if is_decorative(alt) else alt.strip()
@@ -139,10 +143,8 @@ def rewrite(html, metadata, source_path, settings):
                                               index == 0, tag.attributes)))
             found.append((fallback, text))
     social = social_picture(metadata, source_path, settings, found, finder, source, pictures, problems)
-    if problems:
-        raise PictureError("\n     ".join(problems))
     html = replace(html, replacements) if replacements else html
-    return html, {**metadata, "pictures": tuple(pictures), "social_picture": social}
+    return html, {**metadata, "pictures": tuple(pictures), "social_picture": social, "picture_problems": tuple(problems)}
 
 
 def social_for(fallback, alt, settings):
