@@ -7,13 +7,15 @@ content/ is never changed and never published as it is.
 Public hooks only. The HTML is rewritten where it is made: at
 `readers_init`, the Markdown and HTML readers of `reader_classes` become
 subclasses whose `read()` rewrites the HTML the original returns (reader.py).
-There the source file is known (relative paths, lines for messages) and the
-pictures to publish and the social picture go into the returned metadata,
-so Pelican's reader cache (the preview's) keeps them with the HTML they
-match, and the problems found, which the generator says on every build. A
-generator (from `get_generators`) collects the pictures and problems of
-every published or hidden page and article and writes the pictures' files, encoding only what the cache
+There the source file is known (relative paths, lines for messages), and
+the pictures to publish, the social picture and the problems found go into
+the returned metadata: Pelican's reader cache (the preview's) keeps them
+with the HTML they match. A generator (from `get_generators`) collects them
+from every published or hidden page and article, says the problems on every
+build, and writes the pictures' files, encoding only what the cache
 (.cache/images/, by the original's hash) lacks, one picture per process.
+Pelican's public API has no setter for a content's HTML after reading
+(image-process assigns the private `_content`): the reader is the place.
 """
 
 import logging
