@@ -22,6 +22,8 @@ import tornado.web
 import tornado.websocket
 from watchfiles import awatch
 
+# The files of content/ that Pelican reads as pages (its reader cache knows them).
+PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
 # Injected into every HTML page served, never into the built files.
 SCRIPT_TAG = b'<script src="/livereload.js"></script>'
 RELOAD_SCRIPT = """(function () {
@@ -136,13 +138,20 @@ def application(preview):
 
 async def watch(preview, build, content, others):
     """Rebuild after each save: `build(full)` returns the report of a failed
-    build, or None; `full` when something else than `content` changed (the
-    theme, a plugin, the settings). Saves made during a build are taken
-    together by the next one."""
+    build, or None; `full` when something else than a page of `content`
+    changed (the theme, a plugin, the settings, a picture: Pelican's reader
+    cache knows a page's HTML by the page's file only). Saves made during a
+    build are taken together by the next one."""
     content = Path(content).resolve()
     async for changes in awatch(content, *others, step=50):
-        full = any(not Path(path).resolve().is_relative_to(content) for _change, path in changes)
+        full = not all(is_page(path, content) for _change, path in changes)
         preview.built(await asyncio.to_thread(build, full))
+
+
+def is_page(path, content):
+    """A Markdown or HTML file of `content`."""
+    path = Path(path).resolve()
+    return path.is_relative_to(content) and path.suffix.lower() in PAGE_SUFFIXES
 
 
 def serve(root, port, build, content, others):

@@ -43,6 +43,8 @@ PLUGIN_PATHS = ["plugins"]
 # yaml_front_matter and strict_build; propositions and comparison need offers).
 PLUGINS = [
     "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
+    # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
+    "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
     "web_editor",
 ]
@@ -51,7 +53,9 @@ PLUGINS = [
 THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
-STATIC_PATHS = ["images"]
+# Nothing of content/ is copied as it is: the pictures of content/images/
+# are published by plugins/pictures, resized and stripped of their metadata.
+STATIC_PATHS = []
 
 # -- URLs: clean, ending in "/" ---------------------------------------------
 # A document's slug is its file name, so the URL of a page never changes

@@ -6,12 +6,14 @@ import shutil
 import socket
 
 import pytest
+from pictures import is_handled
 
 from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build, write_content
 from site_checks import Problem, check_site, describe
 from site_checks.addresses import mailto_problem, tel_problem
 from site_checks.page_links import srcset_urls
 from site_checks.report import describe_in_source
+from site_checks.root_links import root_links
 
 # -- The real site -------------------------------------------------------------
 
@@ -182,8 +184,7 @@ def test_a_broken_link_in_markdown_stops_the_build_with_the_content_file(tmp_pat
 # A page whose line 10 holds the link; what the line may also hold.
 LINE_OF_SOURCE = {
     "lien relatif": ("Voir [la page](../inexistante/).", "../inexistante/"),
-    "image HTML": ('<img src="../images/absente.jpg" alt="x" width="8" height="8" loading="lazy">',
-                   "../images/absente.jpg"),
+    "lien HTML": ('<a href="../fichiers/programme.pdf">le programme</a>', "../fichiers/programme.pdf"),
     "ancre": ("Plus bas : [les tarifs](#tarifs).", "#tarifs"),
     "même lien deux fois": ("Un [lien](#rien).\n\nEncore [le même](#rien).", "#rien"),
     "lien dans une liste": ("- [adresse](mailto:contact@exemple)", "mailto:contact@exemple"),
@@ -213,8 +214,6 @@ def test_a_link_that_only_a_template_wrote_has_no_line():
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
 @pytest.mark.parametrize(("written", "fix"), [
     ("[nos ateliers](/ateliers/)", "{filename}/pages/ateliers.md"),
-    ("![Photo](/images/photo.jpg)", "{static}/images/photo.jpg"),
-    ('<img src="/images/photo.jpg" alt="Photo" width="8" height="8" loading="lazy">', "{static}/images/photo.jpg"),
     ('<a href="/tarifs/#prix">tarifs</a>', "{filename}/dossier/fichier.md"),
     ("[contact]: /contact/", "{filename}/pages/contact.md"),
 ])
@@ -231,6 +230,21 @@ def test_a_link_from_the_servers_root_is_refused_alike_by_preview_and_publishing
     assert (f"content/pages/annonce.md, ligne 7 : le lien « {link} » part de la racine du serveur ; sur le site publié "
             "à une sous-adresse (https://exemple.github.io/site/), il mènerait hors du site. Écrivez à la place "
             f"« {fix}") in output, output
+
+
+@pytest.mark.parametrize(("text", "handled", "found"), [
+    ("![Photo](/images/photo.jpg)", True, []),
+    ('<img src="/images/photo.jpg" alt="Photo">', True, []),
+    ("![Photo](/images/photo.jpg)", False, [(1, "/images/photo.jpg")]),
+    ('<img src="/images/photo.jpg" alt="Photo">', False, [(1, "/images/photo.jpg")]),
+    ("[la photo en grand](/images/photo.jpg)", True, [(1, "/images/photo.jpg")]),
+    ("![Photo](/images/photo.jpg) et [la page](/contact/)", True, [(1, "/contact/")]),
+])
+def test_a_picture_from_the_root_is_no_root_link_when_the_pictures_plugin_publishes_it(text, handled, found):
+    """The pictures plugin gives `![…](/images/x.jpg)` its address under
+    SITEURL; a link to the same file, or a picture without the plugin, is
+    still a root link."""
+    assert root_links(text, is_handled if handled else None) == found
 
 
 @pytest.mark.parametrize("link", ["{filename}/ateliers/projet.md", "../ateliers/projet/"])
@@ -313,7 +327,7 @@ def test_the_preview_and_the_check_give_the_same_report_for_links(tmp_path):
     """The same content, built as the preview (pelicanconf.py, no SITEURL)
     and as make check builds it (publishconf.py, a sub-path): the same lines."""
     text = ("---\ntitle: Annonce\n---\n\nVoir [nos ateliers](/ateliers/).\n\n"
-            '<img src="/images/photo.jpg" alt="Photo" width="8" height="8" loading="lazy">\n\n'
+            '<a href="/tarifs/">nos tarifs</a>\n\n'
             "Et [une ancre](#nulle-part), [une page](../absente/).\n")
     write_content(tmp_path / "content", {"pages/annonce.md": text})
     reports = []

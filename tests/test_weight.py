@@ -76,4 +76,7 @@ def test_an_image_without_size_text_or_lazy_loading_stops_the_build(tmp_path):
 def test_an_image_with_no_text_in_markdown_is_named_in_french(tmp_path):
     result, output = build_files(tmp_path, {"pages/equipe.md": "---\ntitle: L’équipe\n---\n\n![](/theme/favicon.svg)\n"})
     assert result.returncode == 1
-    assert "content/pages/equipe.md : l'image favicon.svg n'a pas de texte de remplacement" in output
+    # plugins/pictures names the line, and says how to mark a decorative image.
+    said = "content/pages/equipe.md, ligne 5 : l'image « /theme/favicon.svg » : le texte de remplacement de l'image est vide"
+    assert said in output
+    assert "![décoratif]" in output

@@ -216,6 +216,11 @@ class Citation(_Strict):
     work: Line = Field(None, title="Œuvre", description="Le livre, l’article ou la revue d’où vient la citation.")
 
 
+class Picture(_Strict):
+    src: Line = Field(title="Fichier", description="Le chemin de l’image dans content/, par exemple /images/atelier.jpg.")
+    alt: Line = Field(title="Texte de remplacement", description="Ce que montre l’image, pour qui ne la voit pas.")
+
+
 class Offer(_Strict):
     """The front matter of an offer (content/ateliers/*.md)."""
 
@@ -243,6 +248,11 @@ class Offer(_Strict):
     )
     contact: Text = Field(None, title="Contact", description="La personne à qui écrire pour cet atelier, et comment.")
     citations: list[Citation] = Field(None, title="Citations", description="Des citations : text, author, work.")
+    image: Picture = Field(
+        None, title="Image de partage",
+        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
+                    "src (le fichier) et alt (ce qu’elle montre).",
+    )
     # Texts, not Slug: plugins/propositions checks that each names an offer,
     # and a misspelt one (« Ecriture ») gets « vous vouliez dire « ecriture » ? ».
     propositions: list[Line] = Field(

@@ -1,10 +1,11 @@
 """Checks of the written site, run by every build: every link that points
-into the site leads somewhere (see links.py). Also the checks of `make check`,
+into the site leads somewhere (see links.py), and no published picture
+keeps its EXIF or XMP metadata (images.py). Also the checks of `make check`,
 run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
-The link check runs on Pelican's `finalized`, once every file is written;
-its problems stop the build in one French report (strict_build.fail), so
+Both checks run on Pelican's `finalized`, once every file is written;
+their problems stop the build in one French report (strict_build.fail), so
 nothing is published.
 """
 
@@ -13,8 +14,9 @@ from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
-from strict_build import fail
+from strict_build import fail, plugin_names
 
+from .images import metadata_problems
 from .links import PREVIEW_ORIGIN, Problem, Result, check_site
 from .report import describe, describe_in_source, external_lines
 from .root_links import root_link_problems
@@ -52,11 +54,22 @@ def remember_contents(generators):
 def find_root_links(context, sources):
     """Links written from the server's root, in every published content file
     (root_links.py): the same lines in the preview and in `make check`."""
-    problems = []
+    problems, handled = [], picture_handled(context)
     for source in sorted(set(sources.values())):
         path = Path(context["PATH"]).parent / source
-        problems += root_link_problems(source, path.read_text(encoding="utf-8"), sources, context.get("STATIC_PATHS", []))
+        text = path.read_text(encoding="utf-8")
+        problems += root_link_problems(source, text, sources, context.get("STATIC_PATHS", []), handled)
     return problems
+
+
+def picture_handled(settings):
+    """With the pictures plugin, `![…](/images/x.jpg)` is published at
+    SITEURL, so it is no root link; without it, it is one."""
+    if "pictures" not in plugin_names(settings):
+        return None
+    from pictures import is_handled
+
+    return is_handled
 
 
 def link_problems(pelican):
@@ -93,10 +106,12 @@ def link_problems(pelican):
     return [line for _, line in _known["root_links"]] + found
 
 
-def check_links(pelican):
-    fail(link_problems(pelican))
+def check_written_site(pelican):
+    """Links and pictures' metadata, in one report: one fail() for both, as
+    the first to fail would stop the build before the other is heard."""
+    fail(link_problems(pelican) + metadata_problems(pelican.output_path))
 
 
 def register():
     signals.all_generators_finalized.connect(remember_contents)
-    signals.finalized.connect(check_links)
+    signals.finalized.connect(check_written_site)

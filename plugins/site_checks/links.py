@@ -90,8 +90,9 @@ def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
                 result.external.setdefault(url, []).append((url_path(name), link.line))
             elif reason:
                 result.problems.append(Problem(url_path(name), link.line, link.url, reason))
-        for line, image in page.images:  # the same parse serves the images' check
-            result.problems += [Problem(url_path(name), line, image.get("src", ""), reason) for reason in image_problems(image)]
+        for index, (line, image) in enumerate(page.images):  # the same parse serves the images' check
+            result.problems += [Problem(url_path(name), line, image.get("src", ""), reason)
+                                for reason in image_problems(image, first=index == 0)]
     return result
 
 

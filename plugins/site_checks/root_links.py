@@ -20,13 +20,18 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(/(?!/)[^\s>]*)")
 # href="/x", src='/x', poster=/x … in raw HTML.
 _ATTRIBUTE = re.compile(r"""\b(?:href|src|poster|data|action)\s*=\s*["']?(/(?!/)[^"'\s>]*)""", re.I)
 _SRCSET = re.compile(r"""\bsrcset\s*=\s*["']([^"']*)["']""", re.I)
+# ![alt](/x) and <img src="/x">: pictures, which the pictures plugin may publish.
+_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(/(?!/)[^\s)>]*)")
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?(/(?!/)[^"'\s>]*)""", re.I)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
-def root_links(text):
+def root_links(text, picture_handled=None):
     """(line, link) of every link written from the server's root in a
-    Markdown file, outside code blocks and code spans."""
+    Markdown file, outside code blocks and code spans. `picture_handled(src)`
+    says which picture sources another plugin publishes at SITEURL (pictures):
+    those are right at every address."""
     found, fence = [], None
     for number, line in enumerate(text.splitlines(), 1):
         opening = _FENCE.match(line)
@@ -44,7 +49,9 @@ def root_links(text):
         for srcset in _SRCSET.finditer(line):
             links += [part.split()[0] for part in srcset.group(1).split(",")
                       if part.split() and part.split()[0].startswith("/") and not part.split()[0].startswith("//")]
-        found += [(number, link) for link in dict.fromkeys(links)]
+        pictures = {match.group(1) for pattern in (_IMAGE, _IMG_SRC) for match in pattern.finditer(line)}
+        found += [(number, link) for link in dict.fromkeys(links)
+                  if not (picture_handled and link in pictures and picture_handled(link))]
     return found
 
 
@@ -62,11 +69,11 @@ def fix_for(link, sources, static_paths):
             "pour une image, ou une adresse complète https://… pour un autre site")
 
 
-def root_link_problems(source, text, sources, static_paths):
+def root_link_problems(source, text, sources, static_paths, picture_handled=None):
     """(link, French line) for each root link of one content file."""
     return [
         (link, f"{source}, ligne {line} : le lien « {link} » part de la racine du serveur ; sur le site publié à une "
                f"sous-adresse (https://exemple.github.io/site/), il mènerait hors du site. Écrivez à la place "
                f"{fix_for(link, sources, static_paths)}.")
-        for line, link in root_links(text)
+        for line, link in root_links(text, picture_handled)
     ]

@@ -21,9 +21,13 @@ __all__ = [
 
 
 def use_yaml_reader(readers):
-    """Replace Pelican's Markdown reader for every Markdown extension."""
+    """Replace Pelican's Markdown reader for every Markdown extension. A
+    plugin may have wrapped the reader in place already (receivers of
+    readers_init run in no fixed order): a wrapper class that offers
+    `around(reader_class)` is kept, around ours (plugins/pictures does)."""
     for extension in YamlMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = YamlMarkdownReader
+        around = getattr(readers.reader_classes.get(extension), "around", None)
+        readers.reader_classes[extension] = around(YamlMarkdownReader) if around else YamlMarkdownReader
 
 
 def register():

@@ -1,0 +1,177 @@
+"""The readers' side: each Markdown or HTML file's images rewritten as
+<picture> in the HTML its reader returns, and what the page needs recorded
+in its metadata (`pictures`: the files to publish; `social_picture`;
+`picture_problems`: French lines, said by the generator on every build, so
+that a page kept in Pelican's reader cache says them again, and beside any
+other problem of the page, such as its offer's fields).
+
+`wrap_readers` replaces, at `readers_init`, each class of the public
+`reader_classes` for these extensions by a subclass of it. Another plugin
+that replaces the Markdown reader at the same signal (yaml_front_matter)
+may run before or after this one (receivers of a signal have no fixed
+order): the subclass's `around(base)` builds the same wrapper on another
+reader class, which such a plugin calls when it finds one in place.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lines import LineFinder
+from .markup import find_images, is_decorative, picture, replace
+from .source import PictureError, check_pixels, inspect, is_local, locate
+from .variants import fallback_format, missing, plan
+
+# The files whose HTML may hold images: Markdown and HTML, by extension.
+EXTENSIONS = ("md", "markdown", "mkd", "mdown", "html", "htm")
+
+_HOW_ALT = ("écrivez ce qu'elle montre entre les crochets, par exemple ![Un groupe en atelier](/images/atelier.jpg) ; "
+            "si elle ne fait que décorer, écrivez « décoratif » : ![décoratif](/images/motif.jpg)")
+
+
+@dataclass(frozen=True)
+class SocialPicture:
+    """What a page shows to social networks (og:image)."""
+
+    name: str  # the file, relative to the output folder
+    width: int
+    height: int
+    alt: str
+
+
+@dataclass(frozen=True)
+class Planned:
+    """Files of one picture that a page needs, and where the page names it."""
+
+    original: object  # source.Original
+    variants: tuple
+    place: str  # "content/x.md, ligne 7", for messages
+
+
+def wrap_readers(readers):
+    """Every Markdown and HTML reader class, wrapped (once)."""
+    for extension in EXTENSIONS:
+        current = readers.reader_classes.get(extension)
+        if current is not None and not getattr(current, "reads_pictures", False):
+            readers.reader_classes[extension] = picture_reader(current)
+
+
+def picture_reader(base):
+    """A subclass of the reader class `base` whose HTML has its pictures."""
+
+    class PictureReader(base):
+        reads_pictures = True
+
+        def read(self, source_path):
+            content, metadata = super().read(source_path)
+            return rewrite(content, metadata, source_path, self.settings)
+
+        @staticmethod
+        def around(other):
+            """This wrapper, and any `base` wraps, on the reader class `other`."""
+            inner = getattr(base, "around", None)
+            return picture_reader(inner(other) if inner else other)
+
+    # Pelican names a page's metadata["reader"] after the class: unchanged.
+    PictureReader.__name__ = PictureReader.__qualname__ = base.__name__
+    return PictureReader
+
+
+def cache_path(settings):
+    configured = settings.get("PICTURES_CACHE_PATH")
+    return Path(configured) if configured else Path(settings["PATH"]).resolve().parent / ".cache" / "images"
+
+
+def original_for(src, source_file, settings):
+    target, root = locate(src, settings["PATH"], source_file)
+    original = inspect(target, root, settings["PICTURES_MAX_BYTES"], settings["PICTURES_MAX_PIXELS"])
+    if missing(cache_path(settings), original, plan(original, settings["PICTURES_WIDTHS"], [])):
+        check_pixels(original)  # decoded once, when the cache has nothing of it
+    return original
+
+
+def variants_of(original, settings):
+    """(modern variants, fallback variants) of an original."""
+    variants = plan(original, settings["PICTURES_WIDTHS"], settings["PICTURES_FORMATS"])
+    fallback = fallback_format(original)
+    return [v for v in variants if v.format != fallback], [v for v in variants if v.format == fallback]
+
+
+def editor_name(source_path, settings):
+    """The content file as editors name it: content/ressources/x.md."""
+    return Path(settings["PATH"]).name + "/" + Path(os.path.relpath(source_path, settings["PATH"])).as_posix()
+
+
+def url_maker(settings):
+    siteurl = settings.get("SITEURL", "")
+    return lambda name: f"{siteurl}/{name}"
+
+
+def alt_problem(alt):
+    if alt is None:
+        return f"l'image n'a pas de texte de remplacement (alt) : {_HOW_ALT}"
+    if not alt.strip():
+        return f"le texte de remplacement de l'image est vide : {_HOW_ALT}"
+    return None
+
+
+def rewrite(html, metadata, source_path, settings):
+    """(html, metadata) with a <picture> in place of each local image, and
+    the metadata `pictures`, `social_picture` and `picture_problems`."""
+    if str(metadata.get("status", "")).lower() == "draft":  # not written: nothing to publish, nothing to say yet
+        return html, metadata
+    source = editor_name(source_path, settings)
+    finder = LineFinder.of(source_path, metadata)
+    replacements, found, pictures, problems = [], [], [], []
+    for index, tag in enumerate(find_images(html or "")):
+        src, alt = tag.attributes.get("src", ""), tag.attributes.get("alt")
+        where = f"{source}, ligne {finder.line_of(src)}"
+        ours = is_local(src) and not tag.in_picture  # not another host's, the theme's, or a <picture> by hand
+        said = [problem for problem in [alt_problem(alt)] if problem]
+        try:
+            original = original_for(src, source_path, settings) if ours else None
+        except PictureError as error:
+            said.append(str(error))
+        problems += [f"{where} : l'image « {src} » : {problem}." for problem in said]
+        if said:
+            replacements.append((tag, ""))  # the build stops; nothing to echo further down
+        elif ours:
+            modern, fallback = variants_of(original, settings)
+            pictures.append(Planned(original, tuple(modern + fallback), where))
+            text = "" if is_decorative(alt) else alt.strip()
+            replacements.append((tag, picture(modern, fallback, text, settings["PICTURES_SIZES"], url_maker(settings),
+                                              index == 0, tag.attributes)))
+            found.append((fallback, text))
+    social = social_picture(metadata, source_path, settings, found, finder, source, pictures, problems)
+    html = replace(html, replacements) if replacements else html
+    return html, {**metadata, "pictures": tuple(pictures), "social_picture": social, "picture_problems": tuple(problems)}
+
+
+def social_for(fallback, alt, settings):
+    """The fallback file closest below the width social networks want."""
+    fitting = [v for v in fallback if v.width <= settings["PICTURES_SOCIAL_WIDTH"]] or fallback[:1]
+    chosen = max(fitting, key=lambda variant: variant.width)
+    return SocialPicture(chosen.name, chosen.width, chosen.height, alt)
+
+
+def social_picture(metadata, source_path, settings, found, finder, source, pictures, problems):
+    """The page's picture for social networks: its `image:` field, else its
+    first picture with a text; None leaves the site's default to the theme."""
+    field = metadata.get("image")
+    if field is None:
+        described = [(fallback, alt) for fallback, alt in found if alt]
+        return social_for(*described[0], settings) if described else None
+    where = f"{source}, ligne {finder.key_line('image')}, champ « image »"
+    if not (isinstance(field, dict) and isinstance(field.get("src"), str) and isinstance(field.get("alt"), str)
+            and field["alt"].strip()):
+        problems.append(f"{where} : écrivez en dessous, indentés de deux espaces, src: (le chemin de l'image, "
+                        "par exemple /images/atelier.jpg) et alt: (ce qu'elle montre).")
+        return None
+    try:
+        original = original_for(field["src"], source_path, settings)
+    except PictureError as error:
+        problems.append(f"{where} : {error}.")
+        return None
+    _modern, fallback = variants_of(original, settings)
+    pictures.append(Planned(original, tuple(fallback), where))
+    return social_for(fallback, field["alt"].strip(), settings)
