@@ -14,6 +14,7 @@ import sys
 import zlib
 
 import pytest
+from PIL import Image
 
 import pelicanconf
 from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, Site, as_shown, front_matter, offer_text, pelican_build
@@ -126,7 +127,7 @@ def new_offer(content):
 
 
 def article_replaced(content):
-    """The articles retired, a new one in their place, with a picture."""
+    """The articles retired, a new one in their place, with two pictures written in Markdown."""
     gone = []
     new_link = "{filename}/ressources/la-semaine.md"
     for article in published(content / "ressources"):
@@ -138,15 +139,18 @@ def article_replaced(content):
                 other.write_text(re.sub(rf"\{{filename\}}[^)\s\"']*/ressources/{re.escape(article.name)}", new_link, text),
                                  encoding="utf-8")
     (content / "images").mkdir(exist_ok=True)
-    (content / "images" / "la-semaine.png").write_bytes(png())
+    (content / "images" / "la-semaine.png").write_bytes(png(800, 600))
+    Image.new("RGB", (1600, 1200), (150, 110, 80)).save(content / "images" / "la-salle.jpg", quality=80)
     (content / "ressources" / "la-semaine.md").write_text(
         "---\ntitle: Une semaine à l’atelier\ndate: 2026-12-01\nsummary: Ce que nous avons vécu cette semaine.\n---\n\n"
         "Le récit de la semaine, en quelques lignes.\n\n"
-        '<img src="{static}/images/la-semaine.png" alt="Le groupe réuni autour de la table" '
-        'width="2" height="2" loading="lazy">\n',
+        "![Le groupe réuni autour de la table]({static}/images/la-semaine.png)\n\n"
+        "![Une salle claire, les chaises en cercle](/images/la-salle.jpg)\n",
         encoding="utf-8")
-    picture = Element('img[src$="/images/la-semaine.png"][alt="Le groupe réuni autour de la table"]')
-    return {"/ressources/la-semaine/": ["Le récit de la semaine", picture],
+    # Written in Markdown, each picture comes out sized, in several formats.
+    pictures = [Element(f'picture:has(source[type="image/webp"]) img[alt="{alt}"][width][height][srcset]')
+                for alt in ("Le groupe réuni autour de la table", "Une salle claire, les chaises en cercle")]
+    return {"/ressources/la-semaine/": ["Le récit de la semaine", *pictures],
             "/ressources/": [as_shown("Une semaine à l’atelier")]}, gone
 
 

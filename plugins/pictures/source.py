@@ -116,7 +116,10 @@ def inspect(target, root, max_bytes, max_pixels):
             orientation = image.getexif().get(EXIF_ORIENTATION, 1) if kind in FORMATS else 1
             alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError, ValueError):
-        raise PictureError(unreadable(target)) from None
+        # Formats Pillow does not open at all (SVG, HEIC…) are named by
+        # their extension: « abîmé » would send the editor the wrong way.
+        known = KNOWN_UNSUPPORTED.get(target.suffix.lower())
+        raise PictureError(unsupported(known) if known else unreadable(target)) from None
     if kind not in FORMATS:
         raise PictureError(unsupported(kind))
     if width * height > max_pixels:
@@ -137,6 +140,10 @@ def check_pixels(original):
             image.load()
     except (OSError, SyntaxError, ValueError):
         raise PictureError(unreadable(original.path)) from None
+
+
+# Picture formats an editor may meet that Pillow cannot open, by extension.
+KNOWN_UNSUPPORTED = {".svg": "SVG", ".heic": "HEIC", ".heif": "HEIF", ".avif": "AVIF", ".pdf": "PDF"}
 
 
 def unreadable(target):

@@ -71,6 +71,16 @@ def field_config(name, info):
     field = {"label": info.title or name, "name": name, **_widget(name, info)}
     if not info.is_required():
         field["required"] = False
+        if field["widget"] == "object":
+            # Decap checks an object's fields even when the object is left
+            # empty: an optional one would block every save. The schema still
+            # asks for all of them once one is given (the build says so).
+            for inner in field["fields"]:
+                inner["required"] = False
+    if name == "image" and field["widget"] == "object":
+        # The picture itself comes from the media library (content/images/).
+        field["fields"] = [{**inner, "widget": "image", "choose_url": False} if inner["name"] == "src" else inner
+                           for inner in field["fields"]]
     if field["widget"] == "one_of":  # the schema's help names YAML keys; the form shows two choices
         field["hint"] = f"Choisissez « {field['fields_label']} » ou « {field['fixed_label']} »."
     elif info.description:
