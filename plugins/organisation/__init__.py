@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from yaml_front_matter.limits import LimitError, check_yaml, read_bounded
+
 # Each section of the file, the setting it becomes, and the keys it may hold.
 SECTIONS = {
     "organisation": ("ORGANISATION", ("name", "legal_form", "email", "phone", "address", "registration",
@@ -42,7 +44,9 @@ def read_identity(path, root=None):
     if path.stat().st_size > MAX_BYTES:
         raise IdentityError(shown, None, f"le fichier dépasse {MAX_BYTES // 1024} Ko : ce n’est pas un fichier de réglages.")
     try:
-        document = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        document = _compose(path)
+    except LimitError as error:
+        raise SystemExit(f"{shown}{f', ligne {error.line}' if error.line else ''} : {error.problem}") from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f", ligne {mark.line + 1}" if mark else ""
@@ -65,6 +69,14 @@ def read_identity(path, root=None):
         setting, keys = SECTIONS[section]
         settings[setting] = _section(shown, section, value_node, keys)
     return settings
+
+
+def _compose(path):
+    """The file's YAML node graph, within the bounds the content files have
+    (size, UTF-8, no anchor, no alias, depth): see yaml_front_matter.limits."""
+    text = read_bounded(path)
+    check_yaml(text)
+    return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _once(shown, node, name, seen):
@@ -107,7 +119,7 @@ def missing_values(path, section="organisation"):
     keys = SECTIONS[section][1]
     values = read_identity(path)[SECTIONS[section][0]]
     lines = {}
-    document = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    document = _compose(path)
     for key_node, value_node in document.value:
         if key_node.value == section and isinstance(value_node, yaml.MappingNode):
             lines = {key.value: key.start_mark.line + 1 for key, _ in value_node.value}

@@ -13,6 +13,8 @@ import yaml
 from markdown import Markdown
 from pelican.readers import BaseReader
 
+from .limits import LimitError, check_characters, check_yaml, read_bounded
+
 FENCE = "---"
 # YAML marks count lines from 0 inside the front matter, which starts on the
 # file's second line: add this to get the line an editor sees.
@@ -110,9 +112,13 @@ def parse_front_matter(yaml_text, source):
     """Return the front matter as a dict; line numbers count from the file's top."""
     try:
         try:
+            check_yaml(yaml_text, _FastLoader)
             data = yaml.load(yaml_text, Loader=_FastLoader)
         except yaml.YAMLError:
+            check_yaml(yaml_text, _UniqueKeyLoader)
             data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)
+    except LimitError as error:
+        raise FrontMatterError(f"{source}, ligne {error.line + LINE_OFFSET - 1} : {error.problem}") from None
     except _DuplicateKeyError as error:
         where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
         raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
@@ -147,16 +153,30 @@ def editor_path(content, settings):
 def read_front_matter(path, source=None):
     """The front matter of the file at `path` (for commands and tests)."""
     source = source or str(path)
-    return parse_front_matter(split_front_matter(Path(path).read_text(encoding="utf-8"), source)[0], source)
+    return parse_front_matter(split_front_matter(read_file(path, source), source)[0], source)
+
+
+def read_file(path, source):
+    """The text of a content file, within limits.py's bounds, or a FrontMatterError."""
+    try:
+        return read_bounded(path)
+    except LimitError as error:
+        where = f", ligne {error.line}" if error.line else ""
+        raise FrontMatterError(f"{source}{where} : {error.problem}") from None
 
 
 def key_lines(yaml_text):
     """The line of every key and list item, by path: {("price", "amount"): 14,
     ("objectives", 2): 9, …}. Checks that come later (the offer schema) use it
-    to say where a field is; keys are lower-cased, as the reader does."""
+    to say where a field is; keys are lower-cased, as the reader does. A node
+    met twice (an alias) is not walked again."""
     lines = {}
+    seen = set()
 
     def walk(node, path):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 child = (*path, str(key_node.value).lower())
@@ -209,11 +229,15 @@ class YamlMarkdownReader(BaseReader):
     def parse(self, source_path):
         """The page's HTML and its FrontMatter."""
         source = _display_path(source_path, self.settings["PATH"])
-        text = Path(source_path).read_text(encoding="utf-8")
+        text = read_file(source_path, source)
         yaml_text, body = split_front_matter(text, source)
         data = {str(name).lower(): value for name, value in parse_front_matter(yaml_text, source).items()}
         self._md.reset()
         body_line = text.count("\n") - body.count("\n") + 1
+        try:
+            check_characters(body, body_line)
+        except LimitError as error:
+            raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
         return self._md.convert(body), FrontMatter(data, yaml_text, body, body_line)
 
     def _process(self, name, value):
