@@ -3,6 +3,7 @@
 
 from pelican import signals
 
+from .paths import refuse_outside_links
 from .reader import (
     FrontMatter,
     FrontMatterError,
@@ -32,3 +33,4 @@ def use_yaml_reader(readers):
 
 def register():
     signals.readers_init.connect(use_yaml_reader)
+    signals.initialized.connect(refuse_outside_links)

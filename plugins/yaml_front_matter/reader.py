@@ -14,6 +14,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .limits import LimitError, check_characters, check_yaml, read_bounded
+from .paths import place_problems
 
 FENCE = "---"
 # YAML marks count lines from 0 inside the front matter, which starts on the
@@ -222,6 +223,7 @@ class YamlMarkdownReader(BaseReader):
 
     def read(self, source_path):
         content, front_matter = self.parse(source_path)
+        self.check_places(front_matter, source_path)
         metadata = {name: self._process(name, value) for name, value in front_matter.data.items()}
         metadata["front_matter"] = front_matter
         return content, metadata
@@ -239,6 +241,14 @@ class YamlMarkdownReader(BaseReader):
         except LimitError as error:
             raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
         return self._md.convert(body), FrontMatter(data, yaml_text, body, body_line)
+
+    def check_places(self, front_matter, source_path):
+        """Refuse a field that would write or link outside the site (paths.py)."""
+        problems = place_problems(front_matter.data, self.settings)
+        if problems:
+            source = _display_path(source_path, self.settings["PATH"])
+            raise FrontMatterError("\n     ".join(
+                f"{source}, ligne {front_matter.lines.get((field,), '?')} : {problem}" for field, problem in problems))
 
     def _process(self, name, value):
         """Give Pelican's own fields (date, tags, …) the text it expects."""
