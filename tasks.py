@@ -5,6 +5,8 @@ the build (and, for `check`, every check) passed, so a mistake never leaves a
 half-built site behind.
 """
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import multiprocessing
@@ -133,6 +135,26 @@ def staging_for(output):
     return target, target.with_name(target.name + ".staging")
 
 
+@contextlib.contextmanager
+def one_build_at_a_time(target):
+    """Hold `<output>.lock` for a build of `target`; yield False when another
+    build holds it (two builds at once would swap each other's folders). The
+    holder removes what builds interrupted by a crash or a kill -9 left:
+    the staging folder and `<output>.old-*`."""
+    lock = target.with_name(f"{target.name}.lock")
+    with open(lock, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"Une autre construction de {target.name}/ est en cours (make build, make check ou l'aperçu) : "
+                  "attendez qu'elle finisse, puis relancez.", file=sys.stderr)
+            yield False
+            return
+        for leftover in [target.with_name(f"{target.name}.staging"), *target.parent.glob(f"{target.name}.old-*")]:
+            shutil.rmtree(leftover, ignore_errors=True)
+        yield True
+
+
 def give_up(staging, target, what):
     """Drop the staging folder and say that `output` is left as it was."""
     shutil.rmtree(staging, ignore_errors=True)
@@ -143,7 +165,12 @@ def give_up(staging, target, what):
 def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT, cache=False):
     """Build into `<output>.staging`, then replace `output` if all went well."""
     target, staging = staging_for(output)
-    shutil.rmtree(staging, ignore_errors=True)
+    with one_build_at_a_time(target) as alone:
+        return alone and build_in_staging(content, settings, target, staging, cache)
+
+
+def build_in_staging(content, settings, target, staging, cache):
+    """`make build`'s work, under the lock; True when `target` was replaced."""
     if not run_pelican(content, settings, staging, cache=cache):
         give_up(staging, target, "de la construction")
         return False
@@ -174,6 +201,7 @@ def preview(c, output=OUTPUT):
 @task
 def clean(c):
     """Supprime le site construit et les dossiers temporaires."""
+    (ROOT / f"{OUTPUT}.lock").unlink(missing_ok=True)
     for folder in [ROOT / OUTPUT, ROOT / f"{OUTPUT}.staging", ROOT / "cache", *ROOT.glob(f"{OUTPUT}.old-*")]:
         shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
@@ -297,11 +325,18 @@ def report_to_github(errors, warnings, site=None, siteurl=""):
 def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
     """Construit la version à publier dans un dossier d'essai, la vérifie (contenu, liens, HTML,
     accessibilité) et ne remplace output/ que si tout est correct."""
-    from site_checks.github import report_items
-
     siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
     target, staging = staging_for(output)
-    shutil.rmtree(staging, ignore_errors=True)
+    with one_build_at_a_time(target) as alone:
+        if not alone:
+            raise Exit(code=1)
+        check_in_staging(content, siteurl, target, staging)
+
+
+def check_in_staging(content, siteurl, target, staging):
+    """`make check`'s work, under the lock: build, check, replace `target` if all passed."""
+    from site_checks.github import report_items
+
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
     built, report = build_published(content, staging, siteurl)
     if not built:
@@ -320,7 +355,7 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     replace_folder(staging, target)
-    print(f"Tout est correct : {output}/ contient la version vérifiée, prête à publier.")
+    print(f"Tout est correct : {target.name}/ contient la version vérifiée, prête à publier.")
 
 
 @task(help={"ref": "le commit (ou la branche) dont on construit le contenu", "output": "dossier du site construit",
