@@ -15,6 +15,7 @@ from pelican.readers import BaseReader
 
 from .limits import LimitError, check_characters, check_yaml, read_bounded
 from .paths import place_problems
+from .values import french_value_problems
 
 FENCE = "---"
 # YAML marks count lines from 0 inside the front matter, which starts on the
@@ -240,15 +241,14 @@ class YamlMarkdownReader(BaseReader):
             check_characters(body, body_line)
         except LimitError as error:
             raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
-        return self._md.convert(body), FrontMatter(data, yaml_text, body, body_line)
+        front_matter = FrontMatter(data, yaml_text, body, body_line)
+        _refuse(french_value_problems(data), front_matter, source)
+        return self._md.convert(body), front_matter
 
     def check_places(self, front_matter, source_path):
         """Refuse a field that would write or link outside the site (paths.py)."""
-        problems = place_problems(front_matter.data, self.settings)
-        if problems:
-            source = _display_path(source_path, self.settings["PATH"])
-            raise FrontMatterError("\n     ".join(
-                f"{source}, ligne {front_matter.lines.get((field,), '?')} : {problem}" for field, problem in problems))
+        _refuse(place_problems(front_matter.data, self.settings), front_matter,
+                _display_path(source_path, self.settings["PATH"]))
 
     def _process(self, name, value):
         """Give Pelican's own fields (date, tags, …) the text it expects."""
@@ -257,6 +257,13 @@ class YamlMarkdownReader(BaseReader):
         elif name in ("tags", "authors") and isinstance(value, list):
             value = ", ".join(str(item) for item in value)
         return self.process_metadata(name, value)
+
+
+def _refuse(problems, front_matter, source):
+    """Raise the (field, problem) pairs as one FrontMatterError, each on its field's line."""
+    if problems:
+        raise FrontMatterError("\n     ".join(
+            f"{source}, ligne {front_matter.lines.get((field,), '?')} : {problem}" for field, problem in problems))
 
 
 def _display_path(source_path, content_path):
