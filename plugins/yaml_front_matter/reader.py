@@ -7,6 +7,7 @@ must name the file and the line, never drop the page silently.
 
 import datetime
 import functools
+import re
 from pathlib import Path
 
 import yaml
@@ -69,6 +70,22 @@ class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
 # libyaml's parser, in C, reads a front matter ten times faster; a front
 # matter it refuses is read again in Python, for the messages editors get.
 _FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _UniqueKeyLoader
+
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _yaml12_booleans(loader):
+    """Only `true` and `false` are booleans, as in YAML 1.2: YAML 1.1 also
+    reads `on`, `off`, `yes`, `no` so, and `title: On` would be « True »."""
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+for _loader in {_UniqueKeyLoader, _FastLoader}:
+    _yaml12_booleans(_loader)
 
 
 class FrontMatter:
