@@ -32,6 +32,7 @@ YAML_PROBLEMS = {
     "found unexpected end of stream": "des guillemets ou un crochet ne sont pas fermés",
     "found '<stream end>'": "des guillemets ou un crochet ne sont pas fermés",
     "did not find expected": "une liste ou un champ est mal formé",
+    "could not determine a constructor": "une étiquette « ! » ou « !! » que le site ne connaît pas ; retirez-la",
 }
 
 

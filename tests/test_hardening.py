@@ -1,0 +1,206 @@
+"""What an attacker or a tired editor may put in content/ (issue 20).
+
+Each case is one change to a small site, built as `make build` does (invoke
+build, staging folder, then output/). Whatever the input, the build ends
+within 30 seconds, writes nothing outside output/, publishes nothing from
+outside content/, and either stops with a French message naming the file
+(output/ left as it was) or publishes the right page.
+"""
+
+import fcntl
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import GOOD, ROOT, SKELETON, offer_text, titled_offer
+
+# Written outside content/: a symbolic link may point to it; it must never be published.
+SECRET = "SECRET-HORS-DU-DOSSIER-DES-TEXTES"
+OLD_SITE = "<p>La dernière version réussie.</p>"
+
+
+def page(front_matter, body="Le texte de la page.\n"):
+    return f"---\n{front_matter}\n---\n\n{body}"
+
+
+def offer_with(extra_yaml):
+    """A valid offer whose front matter ends with `extra_yaml`."""
+    return f"---\n{yaml.safe_dump(GOOD, allow_unicode=True, sort_keys=False)}{extra_yaml}\n---\n\nTexte.\n"
+
+
+ALIAS_BOMB = "\n".join(
+    ["lol0: &a0 [x]"]
+    + [f"lol{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]" for level in range(1, 10)]
+)
+DEEP_LIST = "niveaux: " + "[" * 10_000 + "]" * 10_000
+
+
+def link(target):
+    """A symbolic link to `target`, relative to the test's folder."""
+    return ("symlink", target)
+
+
+# name: (files in content/ (text, bytes, or a link), expected)
+# expected: ("refused", file named, French words) or ("page", path in output/, words it shows).
+CASES = {
+    # An attacker's.
+    "alias-bomb-offer": ({"ateliers/bombe.md": offer_with(ALIAS_BOMB)},
+                         ("refused", "content/ateliers/bombe.md, ligne", "les ancres et renvois YAML")),
+    "alias-bomb-title": ({"pages/titre.md": page("title: &t Bombe\nsummary: *t")},
+                         ("refused", "content/pages/titre.md, ligne 2", "les ancres et renvois YAML")),
+    "deep-list-offer": ({"ateliers/profond.md": offer_with(DEEP_LIST)},
+                        ("refused", "content/ateliers/profond.md, ligne", "imbriqués sur plus de 20 niveaux")),
+    "long-value": ({"pages/longue.md": page("title: Longue\nsummary: " + "x" * 30_000)},
+                   ("refused", "content/pages/longue.md, ligne 3", "une valeur dépasse 20000 caractères")),
+    "huge-file": ({"pages/enorme.md": page("title: Énorme", "Un mot. " * 200_000)},
+                  ("refused", "content/pages/enorme.md", "plus que les 1024 Ko permis")),
+    "python-tag": ({"pages/objet.md": page("title: !!python/object/apply:os.system ['touch pwned']")},
+                   ("refused", "content/pages/objet.md, ligne 2", "une étiquette « ! » ou « !! »")),
+    "save-as-beside-staging": ({"pages/evil.md": page("title: Mal\nsave_as: ../output.staging-evil/evil.html")},
+                               ("refused", "content/pages/evil.md, ligne 3", "mènerait hors du site")),
+    "save-as-absolute": ({"pages/evil.md": page("title: Mal\nsave_as: /tmp/evil-hardening.html")},
+                         ("refused", "content/pages/evil.md, ligne 3", "mènerait hors du site")),
+    "url-outside": ({"pages/evil.md": page("title: Mal\nurl: ../../ailleurs/")},
+                    ("refused", "content/pages/evil.md, ligne 3", "mènerait hors du site")),
+    "slug-outside": ({"pages/evil.md": page("title: Mal\nslug: ../../evil")},
+                     ("refused", "content/pages/evil.md, ligne 3", "n’est pas un nom de page")),
+    "template-outside": ({"pages/evil.md": page("title: Mal\ntemplate: ../../../etc/passwd")},
+                         ("refused", "content/pages/evil.md, ligne 3", "le modèle « ../../../etc/passwd » n’existe pas")),
+    "url-prefix-offer-hidden": ({"ateliers/cache.md": offer_with("url_prefix: ../../\nstatus: hidden")},
+                                ("refused", "content/ateliers/cache.md, ligne", "« url_prefix » ne s’écrit pas")),
+    "symlink-picture-outside": ({"images/photo.jpg": link("secret.txt")},
+                                ("refused", "content/images/photo.jpg", "liens symboliques")),
+    "symlink-page-outside": ({"pages/ailleurs.md": link("ailleurs.md")},
+                             ("refused", "content/pages/ailleurs.md", "liens symboliques")),
+    "symlink-folder-outside": ({"pages/dehors": link(".")},
+                               ("refused", "content/pages/dehors", "liens symboliques")),
+    "symlink-loop": ({"pages/boucle.md": link("content/pages/boucle.md")},
+                     ("refused", "content/pages/boucle.md", "liens symboliques")),
+    "nul-in-body": ({"pages/nul.md": page("title: Nul", "Premier paragraphe.\n\nAvec un \x00 caché.\n")},
+                    ("refused", "content/pages/nul.md, ligne 7", "caractère invisible interdit (U+0000)")),
+    "escape-in-body": ({"pages/echap.md": page("title: Échap", "Un \x1b[31mrouge\n")},
+                       ("refused", "content/pages/echap.md, ligne 5", "caractère invisible interdit (U+001B)")),
+    # A tired editor's.
+    "latin-1-file": ({"pages/latin.md": page("title: Été", "Un café.\n").encode("latin-1")},
+                     ("refused", "content/pages/latin.md, ligne 2", "n’est pas enregistré en UTF-8")),
+    "date-that-does-not-exist": ({"ressources/fevrier.md": page("title: Février\ndate: 2026-02-30")},
+                                 ("refused", "content/ressources/fevrier.md, ligne 3", "la date « 2026-02-30 » n’existe pas")),
+    "day-first-date-that-does-not-exist": ({"ressources/fevrier.md": page("title: Février\ndate: 31/02/2026")},
+                                           ("refused", "content/ressources/fevrier.md, ligne 3", "jour/mois/année")),
+    "unknown-status": ({"pages/attente.md": page("title: En attente\nstatus: en attente")},
+                       ("refused", "content/pages/attente.md, ligne 3", "« brouillon » (draft, non publié)")),
+    "unknown-template": ({"pages/contacte.md": page("title: Contact\ntemplate: contacte")},
+                         ("refused", "content/pages/contacte.md, ligne 3", "les modèles sont : 404, article")),
+    "day-first-date": ({"ressources/novembre.md": page("title: Novembre\ndate: 05/11/2026")},
+                       ("page", "ressources/novembre/index.html", "5 novembre 2026")),
+    "status-brouillon": ({"pages/projet.md": page("title: Projet\nstatus: brouillon")},
+                         ("absent", "projet/index.html", "")),
+    "status-cache": ({"pages/discrete.md": page("title: Discrète\nstatus: caché")},
+                     ("page", "discrete/index.html", "Discrète")),
+    "title-on": ({"pages/allume.md": page("title: On")}, ("page", "allume/index.html", "<h1>On</h1>")),
+    "offer-status-brouillon": ({"ateliers/essai.md": titled_offer("Essai", 1, status="brouillon")},
+                               ("absent", "ateliers/essai/index.html", "")),
+    "symlink-inside-content": ({"pages/copie.md": link("content/pages/contact.md"),
+                                "ateliers/un.md": offer_text()},
+                               ("page", "copie/index.html", "Écrivez-nous")),
+}
+
+
+def write(tmp_path, files):
+    """The skeleton's pages and `files` in tmp_path/content; a secret and a
+    page outside it, for links to point to."""
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (tmp_path / "ailleurs.md").write_text(page("title: Ailleurs", SECRET), encoding="utf-8")
+    for name, text in {**SKELETON, **files}.items():
+        path = tmp_path / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, tuple):
+            path.symlink_to(os.path.relpath(tmp_path / text[1], path.parent))
+        elif isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
+def listing(folder):
+    """Every path under `folder` but the output folder and its lock."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
+                  if path.relative_to(folder).parts[0] not in ("output", "output.lock"))
+
+
+def snapshot(folder):
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def build(tmp_path):
+    command = [sys.executable, "-m", "invoke", "build", "--content", str(tmp_path / "content"),
+               "--output", str(tmp_path / "output")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=30)
+    return result, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_every_input_is_refused_by_name_or_published_right(tmp_path, case):
+    files, (outcome, where, words) = CASES[case]
+    write(tmp_path, files)
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    before, neighbours = listing(tmp_path), sorted(path.name for path in tmp_path.parent.iterdir())
+
+    result, said = build(tmp_path)
+
+    assert "Traceback" not in said
+    assert listing(tmp_path) == before, "written outside output/"
+    assert sorted(path.name for path in tmp_path.parent.iterdir()) == neighbours
+    assert not any(SECRET.encode() in data for data in snapshot(tmp_path / "output").values())
+    if outcome == "refused":
+        assert result.returncode != 0, said
+        assert where in said and words in said, said
+        assert snapshot(tmp_path / "output") == {Path("index.html"): OLD_SITE.encode()}
+    else:
+        assert result.returncode == 0, said
+        published = tmp_path / "output" / where
+        if outcome == "absent":
+            assert not published.exists()
+            assert (tmp_path / "output" / "contact" / "index.html").is_file()
+        else:
+            assert words in published.read_text(encoding="utf-8")
+
+
+def test_a_build_removes_what_interrupted_builds_left(tmp_path):
+    write(tmp_path, {})
+    for leftover in ("output.staging/vieux.html", "output.old-123-456/index.html"):
+        (tmp_path / leftover).parent.mkdir(parents=True)
+        (tmp_path / leftover).write_text("vieux", encoding="utf-8")
+    result, said = build(tmp_path)
+    assert result.returncode == 0, said
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("output")) == ["output", "output.lock"]
+
+
+def test_a_second_build_at_the_same_time_is_refused_in_french(tmp_path):
+    write(tmp_path, {})
+    (tmp_path / "output").mkdir()
+    (tmp_path / "output" / "index.html").write_text(OLD_SITE, encoding="utf-8")
+    with open(tmp_path / "output.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # as a build in progress holds it
+        result, said = build(tmp_path)
+    assert result.returncode != 0
+    assert "Une autre construction de output/ est en cours" in said and "Traceback" not in said
+    assert snapshot(tmp_path / "output") == {Path("index.html"): OLD_SITE.encode()}
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("organisation:\n  name: &nom Rêve\nhost:\n  name: *nom\n", "ligne 2 : les ancres et renvois YAML"),
+    ("organisation:\n  name: " + "[" * 5000 + "]" * 5000 + "\n", "ligne 2 : les listes et champs sont imbriqués"),
+])
+def test_the_settings_file_has_the_same_bounds(tmp_path, text, words):
+    from organisation import read_identity
+
+    (tmp_path / "reglages.yml").write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        read_identity(tmp_path / "reglages.yml", tmp_path)
+    assert str(stopped.value).startswith("reglages.yml, ") and words in str(stopped.value)
