@@ -3,6 +3,7 @@
 
 from pelican import signals
 
+from .drafts import give_drafts_a_category
 from .paths import refuse_outside_links
 from .reader import (
     FrontMatter,
@@ -34,3 +35,4 @@ def use_yaml_reader(readers):
 def register():
     signals.readers_init.connect(use_yaml_reader)
     signals.initialized.connect(refuse_outside_links)
+    signals.article_generator_finalized.connect(give_drafts_a_category)

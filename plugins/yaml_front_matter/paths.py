@@ -42,8 +42,9 @@ def place_problems(data, settings):
 
 
 def _inside(output, value):
-    """Whether `value`, as a path in `output`, stays in it (resolved, by parts)."""
-    if value.startswith(("/", "\\")) or "://" in value or "\\" in value:
+    """Whether `value`, as a path in `output`, stays in it (resolved, by parts);
+    a scheme (`javascript:`, `https:`) or a drive never does."""
+    if value.startswith(("/", "\\")) or ":" in value or "\\" in value:
         return False
     return (output / value).resolve().is_relative_to(output)
 
