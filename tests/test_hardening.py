@@ -86,6 +86,27 @@ CASES = {
                     ("refused", "content/pages/nul.md, ligne 7", "caractère invisible interdit (U+0000)")),
     "escape-in-body": ({"pages/echap.md": page("title: Échap", "Un \x1b[31mrouge\n")},
                        ("refused", "content/pages/echap.md, ligne 5", "caractère invisible interdit (U+001B)")),
+    "script-from-another-host": ({"pages/traceur.md": page("title: Traceur", "Texte.\n\n<script src=\"https://traceur.example/t.js\"></script>\n")},
+                                 ("refused", "content/pages/traceur.md, ligne 7", "« traceur.example »")),
+    "inline-script": ({"pages/script.md": page("title: Script", "<script>\nfetch('https://x.example/')\n</script>\n")},
+                      ("refused", "content/pages/script.md, ligne 5", "un script (<script>)")),
+    "iframe-from-another-host": ({"ateliers/video.md": offer_text(
+                                     body="Voir :\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n")},
+                                 ("refused", "content/ateliers/video.md, ligne", "« www.youtube.com »")),
+    "markdown-picture-from-another-host": ({"pages/photo.md": page("title: Photo", "![Un lac](https://images.example/lac.jpg)\n")},
+                                           ("refused", "content/pages/photo.md, ligne 5", "« images.example »")),
+    "style-sheet-from-another-host": ({"ressources/police.md": page(
+        "title: Police\ndate: 2026-11-05", "<link rel=\"stylesheet\" href=\"//fonts.example/f.css\">\n")},
+                                      ("refused", "content/ressources/police.md, ligne 6", "« fonts.example »")),
+    "video-source-from-another-host": ({"pages/film.md": page(
+                                            "title: Film", "<video controls>\n<source src=\"https://cdn.example/f.mp4\">\n</video>\n")},
+                                       ("refused", "content/pages/film.md, ligne 6", "« cdn.example »")),
+    "link-to-another-site": ({"pages/lien.md": page(
+                                  "title: Lien", "Voir [un autre site](https://autre.example/) et <a href=\"https://autre.example/b\">celui-ci</a>.\n")},
+                             ("page", "lien/index.html", "https://autre.example/b")),
+    "script-shown-as-code": ({"pages/code.md": page(
+                                  "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
+                             ("page", "code/index.html", "x.example/a.js")),
     # A tired editor's.
     "latin-1-file": ({"pages/latin.md": page("title: Été", "Un café.\n").encode("latin-1")},
                      ("refused", "content/pages/latin.md, ligne 2", "n’est pas enregistré en UTF-8")),
