@@ -108,6 +108,16 @@ CASES = {
                                   "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
                              ("page", "code/index.html", "x.example/a.js")),
     # A tired editor's.
+    "page-at-the-article-list": ({"pages/ressources.md": page("title: Ressources")},
+                                 ("refused", "content/pages/ressources.md : la page serait publiée à l’adresse /ressources/",
+                                  "la liste des articles")),
+    "offer-at-the-comparison": ({"ateliers/comparatif.md": titled_offer("Comparatif", 1)},
+                                ("refused", "content/ateliers/comparatif.md : la page serait publiée à l’adresse "
+                                 "/ateliers/comparatif/", "réservée à la comparaison")),
+    "offer-named-without-letters": ({"ateliers/!!!.md": offer_text()},
+                                    ("refused", "content/ateliers/!!!.md : le nom du fichier « !!! »", "aucune adresse")),
+    "two-pages-at-one-address": ({"pages/copie.md": page("title: Copie\nsave_as: contact/index.html")},
+                                 ("refused", "content/pages/contact.md et content/pages/copie.md", "même adresse /contact/")),
     "latin-1-file": ({"pages/latin.md": page("title: Été", "Un café.\n").encode("latin-1")},
                      ("refused", "content/pages/latin.md, ligne 2", "n’est pas enregistré en UTF-8")),
     "date-that-does-not-exist": ({"ressources/fevrier.md": page("title: Février\ndate: 2026-02-30")},

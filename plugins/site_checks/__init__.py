@@ -16,6 +16,7 @@ from pelican import signals
 
 from strict_build import fail, plugin_names
 
+from .collisions import collision_problems
 from .hosts import host_problems
 from .images import metadata_problems
 from .links import PREVIEW_ORIGIN, Problem, Result, check_site
@@ -40,7 +41,7 @@ def published_url(content):
 def remember_contents(generators):
     context = generators[0].context
     content_path = Path(context["PATH"])
-    sources, drafts = {}, {}
+    sources, drafts, published = {}, {}, []
     for content in context["generated_content"].values():
         source = f"{content_path.name}/{content.relative_source_path}"
         if content.status == "draft":
@@ -49,6 +50,12 @@ def remember_contents(generators):
                 drafts[url] = source
         elif content.status in ("published", "hidden") and (content.url or content.save_as):
             sources["/" + content.url] = source  # the home page's url is "": "/"
+            published.append(content)
+    # Two pages at one address, or none: stop before Pelican's writer would.
+    def display(content):
+        return f"{content_path.name}/{content.relative_source_path}"
+
+    fail(collision_problems(published, context, display))
     # Each published file read once, for both checks of what editors write.
     root = Path(context["PATH"]).parent
     texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
