@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import GOOD, ROOT, SKELETON, offer_text, titled_offer
+from conftest import GOOD, ROOT, SKELETON, offer_text, pelican_build, titled_offer, write_content
 
 # Written outside content/: a symbolic link may point to it; it must never be published.
 SECRET = "SECRET-HORS-DU-DOSSIER-DES-TEXTES"
@@ -107,6 +107,8 @@ CASES = {
     "script-shown-as-code": ({"pages/code.md": page(
                                   "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
                              ("page", "code/index.html", "x.example/a.js")),
+    "deep-markdown-list": ({"pages/liste.md": page("title: Liste", "".join("    " * level + "- x\n" for level in range(600)))},
+                           ("refused", "content/pages/liste.md n'a pas pu être lu", "imbriqué trop profondément")),
     # A tired editor's.
     "page-at-the-article-list": ({"pages/ressources.md": page("title: Ressources")},
                                  ("refused", "content/pages/ressources.md : la page serait publiée à l’adresse /ressources/",
@@ -230,6 +232,55 @@ def test_a_second_build_at_the_same_time_is_refused_in_french(tmp_path):
     assert result.returncode != 0
     assert "Une autre construction de output/ est en cours" in said and "Traceback" not in said
     assert snapshot(tmp_path / "output") == {Path("index.html"): OLD_SITE.encode()}
+
+
+def broken_theme(folder, template, text):
+    """A copy of the site's theme where `template` is `text` (None: removed)."""
+    import shutil
+
+    shutil.copytree(ROOT / "theme", folder)
+    path = folder / "templates" / f"{template}.html"
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("template", "text", "words"), [
+    ("offer", None, "le modèle « offer » manque dans le thème (réglage THEME)"),
+    ("page", '{% extends "base.html" %}\n{% block content %}\n{{ page.title.nope.deeper }}\n{% endblock %}\n',
+     "theme/templates/page.html, ligne 3 : le modèle du thème a échoué (en écrivant content/pages/"),
+    ("base", "<!doctype html>\n{{ 1 // 0 }}\n", "theme/templates/base.html, ligne 2 : le modèle du thème a échoué"),
+])
+def test_a_broken_theme_is_one_french_report_naming_the_template(tmp_path, template, text, words):
+    theme = broken_theme(tmp_path / "site" / "theme", template, text)
+    write_content(tmp_path / "site" / "content", {"ateliers/un.md": offer_text()})
+    result = pelican_build(tmp_path / "site" / "content", tmp_path / "output", options=("-e", f'THEME="{theme}"'))
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in said and said.count("La construction du site a échoué : 1 problème") == 1, said
+    assert words in said, said
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (MemoryError(), "la mémoire a manqué pour lire ce fichier"),
+    (RecursionError("maximum recursion depth exceeded"), "imbriqué trop profondément"),
+    (KeyError("x"), "une erreur inattendue (KeyError"),
+])
+def test_a_crash_is_said_in_french(tmp_path, error, words):
+    from strict_build.crash import crash_message
+
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "lue.md").write_text("---\ntitle: Lue\n---\n", encoding="utf-8")
+
+    def reader(source_path):
+        raise error
+
+    with pytest.raises(type(error)) as raised:
+        reader(str(tmp_path / "content" / "pages" / "lue.md"))
+    message = crash_message(raised.value, tmp_path / "content")
+    assert message.startswith("content/pages/lue.md : ") and words in message
 
 
 @pytest.mark.parametrize(("text", "words"), [
