@@ -110,6 +110,11 @@ CASES = {
     "deep-markdown-list": ({"pages/liste.md": page("title: Liste", "".join("    " * level + "- x\n" for level in range(600)))},
                            ("refused", "content/pages/liste.md n'a pas pu être lu", "imbriqué trop profondément")),
     # A tired editor's.
+    "broken-offer-proposed-by-others": ({"ateliers/casse.md": page("title: [Cassé"),
+                                         "ateliers/a.md": titled_offer("A", 1, propositions=["casse"]),
+                                         "ateliers/b.md": titled_offer("B", 2, propositions=["casse", "a"])},
+                                        ("refused", "1 problème à corriger.\n  1. le fichier content/ateliers/casse.md",
+                                         "content/ateliers/casse.md, ligne 2 : l'en-tête YAML est mal formé")),
     "page-at-the-article-list": ({"pages/ressources.md": page("title: Ressources")},
                                  ("refused", "content/pages/ressources.md : la page serait publiée à l’adresse /ressources/",
                                   "la liste des articles")),
