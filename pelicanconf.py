@@ -149,6 +149,14 @@ COMPARISON_CRITERIA = [
     ("link", "Pour en savoir plus"),
 ]
 
+# -- Other hosts (plugins/site_checks/hosts.py) ---------------------------------
+# The hosts a page may load something from (a picture, a video, a frame, a
+# style sheet, a script), e.g. ["www.youtube-nocookie.com"]; each of them
+# receives the visitor's address, and the privacy page names them. Empty:
+# nothing comes from another site, and the build refuses whatever would.
+# A plain link [texte](https://…) loads nothing: it is always allowed.
+ALLOWED_HOSTS = []
+
 # -- Search (plugins/search_index) --------------------------------------------
 # Pagefind indexes every page after the build, in French; the search page is
 # content/pages/recherche.md.

@@ -188,10 +188,33 @@ class Site:
         return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "lxml")
 
 
+class BuildFailed(AssertionError):
+    """A build a fixture needs has failed; `reported` is the first test that
+    showed its report (see pytest_runtest_makereport)."""
+
+    reported = None
+
+
 def build_or_fail(content, output, **options):
     result = pelican_build(content, output, **options)
-    assert result.returncode == 0, f"la construction a échoué :\n{result.stdout}\n{result.stderr}"
+    if result.returncode != 0:
+        raise BuildFailed(f"la construction a échoué :\n{result.stdout}\n{result.stderr}")
     return Site(output)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A session fixture's failed build fails every test that uses it, with
+    one exception object: its French report is shown once, in the first of
+    them; the others point to it (before, a content error was printed once
+    per test)."""
+    report = yield
+    error = call.excinfo.value if call.excinfo else None
+    if isinstance(error, BuildFailed):
+        if error.reported and error.reported != item.nodeid:
+            report.longrepr = f"la même construction a échoué : voir le rapport en français sous {error.reported}"
+        error.reported = error.reported or item.nodeid
+    return report
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import GOOD, ROOT, SKELETON, offer_text, titled_offer
+from conftest import GOOD, ROOT, SKELETON, offer_text, pelican_build, titled_offer, write_content
 
 # Written outside content/: a symbolic link may point to it; it must never be published.
 SECRET = "SECRET-HORS-DU-DOSSIER-DES-TEXTES"
@@ -86,7 +86,45 @@ CASES = {
                     ("refused", "content/pages/nul.md, ligne 7", "caractère invisible interdit (U+0000)")),
     "escape-in-body": ({"pages/echap.md": page("title: Échap", "Un \x1b[31mrouge\n")},
                        ("refused", "content/pages/echap.md, ligne 5", "caractère invisible interdit (U+001B)")),
+    "script-from-another-host": ({"pages/traceur.md": page("title: Traceur", "Texte.\n\n<script src=\"https://traceur.example/t.js\"></script>\n")},
+                                 ("refused", "content/pages/traceur.md, ligne 7", "« traceur.example »")),
+    "inline-script": ({"pages/script.md": page("title: Script", "<script>\nfetch('https://x.example/')\n</script>\n")},
+                      ("refused", "content/pages/script.md, ligne 5", "un script (<script>)")),
+    "iframe-from-another-host": ({"ateliers/video.md": offer_text(
+                                     body="Voir :\n\n<iframe src=\"https://www.youtube.com/embed/x\"></iframe>\n")},
+                                 ("refused", "content/ateliers/video.md, ligne", "« www.youtube.com »")),
+    "markdown-picture-from-another-host": ({"pages/photo.md": page("title: Photo", "![Un lac](https://images.example/lac.jpg)\n")},
+                                           ("refused", "content/pages/photo.md, ligne 5", "« images.example »")),
+    "style-sheet-from-another-host": ({"ressources/police.md": page(
+        "title: Police\ndate: 2026-11-05", "<link rel=\"stylesheet\" href=\"//fonts.example/f.css\">\n")},
+                                      ("refused", "content/ressources/police.md, ligne 6", "« fonts.example »")),
+    "video-source-from-another-host": ({"pages/film.md": page(
+                                            "title: Film", "<video controls>\n<source src=\"https://cdn.example/f.mp4\">\n</video>\n")},
+                                       ("refused", "content/pages/film.md, ligne 6", "« cdn.example »")),
+    "link-to-another-site": ({"pages/lien.md": page(
+                                  "title: Lien", "Voir [un autre site](https://autre.example/) et <a href=\"https://autre.example/b\">celui-ci</a>.\n")},
+                             ("page", "lien/index.html", "https://autre.example/b")),
+    "script-shown-as-code": ({"pages/code.md": page(
+                                  "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
+                             ("page", "code/index.html", "x.example/a.js")),
+    "deep-markdown-list": ({"pages/liste.md": page("title: Liste", "".join("    " * level + "- x\n" for level in range(600)))},
+                           ("refused", "content/pages/liste.md n'a pas pu être lu", "imbriqué trop profondément")),
     # A tired editor's.
+    "broken-offer-proposed-by-others": ({"ateliers/casse.md": page("title: [Cassé"),
+                                         "ateliers/a.md": titled_offer("A", 1, propositions=["casse"]),
+                                         "ateliers/b.md": titled_offer("B", 2, propositions=["casse", "a"])},
+                                        ("refused", "1 problème à corriger.\n  1. le fichier content/ateliers/casse.md",
+                                         "content/ateliers/casse.md, ligne 2 : l'en-tête YAML est mal formé")),
+    "page-at-the-article-list": ({"pages/ressources.md": page("title: Ressources")},
+                                 ("refused", "content/pages/ressources.md : la page serait publiée à l’adresse /ressources/",
+                                  "la liste des articles")),
+    "offer-at-the-comparison": ({"ateliers/comparatif.md": titled_offer("Comparatif", 1)},
+                                ("refused", "content/ateliers/comparatif.md : la page serait publiée à l’adresse "
+                                 "/ateliers/comparatif/", "réservée à la comparaison")),
+    "offer-named-without-letters": ({"ateliers/!!!.md": offer_text()},
+                                    ("refused", "content/ateliers/!!!.md : le nom du fichier « !!! »", "aucune adresse")),
+    "two-pages-at-one-address": ({"pages/copie.md": page("title: Copie\nsave_as: contact/index.html")},
+                                 ("refused", "content/pages/contact.md et content/pages/copie.md", "même adresse /contact/")),
     "latin-1-file": ({"pages/latin.md": page("title: Été", "Un café.\n").encode("latin-1")},
                      ("refused", "content/pages/latin.md, ligne 2", "n’est pas enregistré en UTF-8")),
     "date-that-does-not-exist": ({"ressources/fevrier.md": page("title: Février\ndate: 2026-02-30")},
@@ -199,6 +237,55 @@ def test_a_second_build_at_the_same_time_is_refused_in_french(tmp_path):
     assert result.returncode != 0
     assert "Une autre construction de output/ est en cours" in said and "Traceback" not in said
     assert snapshot(tmp_path / "output") == {Path("index.html"): OLD_SITE.encode()}
+
+
+def broken_theme(folder, template, text):
+    """A copy of the site's theme where `template` is `text` (None: removed)."""
+    import shutil
+
+    shutil.copytree(ROOT / "theme", folder)
+    path = folder / "templates" / f"{template}.html"
+    if text is None:
+        path.unlink()
+    else:
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("template", "text", "words"), [
+    ("offer", None, "le modèle « offer » manque dans le thème (réglage THEME)"),
+    ("page", '{% extends "base.html" %}\n{% block content %}\n{{ page.title.nope.deeper }}\n{% endblock %}\n',
+     "theme/templates/page.html, ligne 3 : le modèle du thème a échoué (en écrivant content/pages/"),
+    ("base", "<!doctype html>\n{{ 1 // 0 }}\n", "theme/templates/base.html, ligne 2 : le modèle du thème a échoué"),
+])
+def test_a_broken_theme_is_one_french_report_naming_the_template(tmp_path, template, text, words):
+    theme = broken_theme(tmp_path / "site" / "theme", template, text)
+    write_content(tmp_path / "site" / "content", {"ateliers/un.md": offer_text()})
+    result = pelican_build(tmp_path / "site" / "content", tmp_path / "output", options=("-e", f'THEME="{theme}"'))
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in said and said.count("La construction du site a échoué : 1 problème") == 1, said
+    assert words in said, said
+
+
+@pytest.mark.parametrize(("error", "words"), [
+    (MemoryError(), "la mémoire a manqué pour lire ce fichier"),
+    (RecursionError("maximum recursion depth exceeded"), "imbriqué trop profondément"),
+    (KeyError("x"), "une erreur inattendue (KeyError"),
+])
+def test_a_crash_is_said_in_french(tmp_path, error, words):
+    from strict_build.crash import crash_message
+
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    (tmp_path / "content" / "pages" / "lue.md").write_text("---\ntitle: Lue\n---\n", encoding="utf-8")
+
+    def reader(source_path):
+        raise error
+
+    with pytest.raises(type(error)) as raised:
+        reader(str(tmp_path / "content" / "pages" / "lue.md"))
+    message = crash_message(raised.value, tmp_path / "content")
+    assert message.startswith("content/pages/lue.md : ") and words in message
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -311,13 +311,12 @@ def test_a_phone_fetches_a_smaller_picture_than_a_desktop(browser, phone_and_des
 
 
 def guide_examples():
-    """The Markdown and YAML examples of the guide's section on pictures."""
-    from conftest import ROOT
+    """The Markdown and YAML examples of the guide's section on pictures
+    (test_guide_examples.py builds every example of the guide)."""
+    from test_guide_examples import guide_blocks
 
-    guide = (ROOT / "docs" / "guide-redaction.md").read_text(encoding="utf-8")
-    section = guide.split("\n## Les images\n", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```(markdown|yaml)\n(.*?)```", section, re.S)
-    return [text for kind, text in blocks if kind == "markdown"], [text for kind, text in blocks if kind == "yaml"]
+    blocks = guide_blocks(section="Les images")
+    return [text for _, kind, text in blocks if kind == "markdown"], [text for _, kind, text in blocks if kind == "yaml"]
 
 
 def test_the_guide_examples_build(tmp_path):

@@ -2,6 +2,7 @@
 them are read: `proposed_offers`, which templates list."""
 
 import logging
+from pathlib import Path
 
 from offers import field_problem, is_offer
 from yaml_front_matter import editor_path
@@ -17,8 +18,9 @@ def attach_propositions(context, settings):
     pages = [*context.get("pages", []), *context.get("hidden_pages", [])]
     offer_pages = [page for page in pages if is_offer(page, settings)]
     offers = {page.slug: page for page in offer_pages if page.offer is not None}
-    broken = {page.slug for page in offer_pages if page.offer is None}
     drafts = {page.slug for page in context.get("draft_pages", []) if is_offer(page, settings)}
+    broken = {page.slug for page in offer_pages if page.offer is None} | unread_offers(
+        [*pages, *context.get("draft_pages", [])], settings)
     listed = context.get("offers", [])
     for content in [*context.get("articles", []), *context.get("hidden_articles", []), *pages]:
         an_offer = is_offer(content, settings)
@@ -31,6 +33,15 @@ def attach_propositions(context, settings):
             report(content, problems, settings)
         elif an_offer:
             content.proposed_offers = others(content, listed, settings["PROPOSITIONS_DEFAULT_COUNT"])
+
+
+def unread_offers(pages, settings):
+    """The names of the offer files Pelican could not read at all (their
+    error is reported already): naming one in `propositions` is no second
+    mistake. A file's slug is its name (SLUGIFY_SOURCE = "basename")."""
+    read = {Path(page.source_path).resolve() for page in pages}
+    folder = Path(settings["PATH"]) / settings["OFFERS_PATH"]
+    return {path.stem for path in folder.rglob("*.md") if path.resolve() not in read}
 
 
 def report(content, problems, settings):

@@ -16,6 +16,8 @@ from pelican import signals
 
 from strict_build import fail, plugin_names
 
+from .collisions import collision_problems
+from .hosts import host_problems
 from .images import metadata_problems
 from .links import PREVIEW_ORIGIN, Problem, Result, check_site
 from .report import describe, describe_in_source, external_lines
@@ -39,7 +41,7 @@ def published_url(content):
 def remember_contents(generators):
     context = generators[0].context
     content_path = Path(context["PATH"])
-    sources, drafts = {}, {}
+    sources, drafts, published = {}, {}, []
     for content in context["generated_content"].values():
         source = f"{content_path.name}/{content.relative_source_path}"
         if content.status == "draft":
@@ -48,16 +50,26 @@ def remember_contents(generators):
                 drafts[url] = source
         elif content.status in ("published", "hidden") and (content.url or content.save_as):
             sources["/" + content.url] = source  # the home page's url is "": "/"
-    _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources))
+            published.append(content)
+    # Two pages at one address, or none: stop before Pelican's writer would.
+    def display(content):
+        return f"{content_path.name}/{content.relative_source_path}"
+
+    fail(collision_problems(published, context, display))
+    # Each published file read once, for both checks of what editors write.
+    root = Path(context["PATH"]).parent
+    texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
+    _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources, texts))
+    allowed = context.get("ALLOWED_HOSTS", [])
+    # What a page would load from another host (hosts.py), before anything is written.
+    fail([problem for source, text in texts.items() for problem in host_problems(source, text, allowed)])
 
 
-def find_root_links(context, sources):
+def find_root_links(context, sources, texts):
     """Links written from the server's root, in every published content file
     (root_links.py): the same lines in the preview and in `make check`."""
     problems, handled = [], picture_handled(context)
-    for source in sorted(set(sources.values())):
-        path = Path(context["PATH"]).parent / source
-        text = path.read_text(encoding="utf-8")
+    for source, text in texts.items():
         problems += root_link_problems(source, text, sources, context.get("STATIC_PATHS", []), handled)
     return problems
 

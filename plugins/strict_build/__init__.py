@@ -22,6 +22,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from .crash import crash_message, reason
+
 # Pelican's messages an editor is most likely to meet, in French.
 # Keys are the untranslated format strings Pelican logs.
 FRENCH = {
@@ -98,14 +100,19 @@ class _Collector(logging.Handler):
         return argument
 
     def emit(self, record):
+        if record.levelno >= logging.CRITICAL and record.exc_info:
+            # Pelican caught an exception and ends the build: say it in French, now.
+            self.messages.append(crash_message(record.exc_info[1], self.content_path))
+            print(report(self.messages), file=sys.stderr)
+            return
         message = translate(record, self.display)
         if message is None:
             return
         # Pelican logs "Could not process <file>" without the reason unless
         # DEBUG is set; the reason is the exception being handled right now.
-        reason = sys.exc_info()[1]
-        if reason is not None and not record.exc_info and str(reason) not in message:
-            message = f"{message}\n     {reason}"
+        error = sys.exc_info()[1]
+        if error is not None and not record.exc_info and str(error) not in message:
+            message = f"{message}\n     {reason(error)}"
         if self.source:
             message = f"{self.source} : {message}"
         self.messages.append(message)
@@ -117,7 +124,10 @@ _collector = None
 def _not_collected(record):
     """Keep the console for what the report will not say: each warning and
     error is printed once, in the report, rather than first wrapped in
-    Pelican's log and then again. Critical messages (a crash) still show."""
+    Pelican's log and then again. A crash (critical, with its traceback) is
+    said by the report too (crash.py); other critical messages still show."""
+    if record.exc_info and record.levelno >= logging.CRITICAL:
+        return _collector is None
     return not logging.WARNING <= record.levelno < logging.CRITICAL
 
 
