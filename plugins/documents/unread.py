@@ -34,8 +34,10 @@ def _under(relative, places):
 
 
 def _ignored(relative, patterns):
-    """Pelican's IGNORE_FILES (hidden files by default), on each part of the path."""
-    return any(fnmatch.fnmatch(part, pattern) for part in relative.parts for pattern in patterns)
+    """Pelican's IGNORE_FILES (hidden files by default, `**/.*`), on each part
+    of the path and on the path from content/."""
+    names = [*relative.parts, f"/{relative}"]
+    return any(fnmatch.fnmatch(name, pattern) for name in names for pattern in patterns)
 
 
 def advice(relative, extensions, settings):
