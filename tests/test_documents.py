@@ -6,11 +6,11 @@ property: every one of its files is read and passes its schema.
 """
 
 import pytest
-from documents import Article, Page, unread_files
-from documents.unread import advice
 from pydantic import ValidationError
 
 from conftest import ROOT
+from documents import Article, Page, unread_files
+from documents.unread import advice
 from offers.messages import explain_all
 from yaml_front_matter import FrontMatterError, read_front_matter
 from yaml_front_matter.reader import key_lines, parse_front_matter
