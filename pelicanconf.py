@@ -42,7 +42,7 @@ PLUGIN_PATHS = ["plugins"]
 # one that needs another says so when the build starts (offers needs
 # yaml_front_matter and strict_build; propositions and comparison need offers).
 PLUGINS = [
-    "yaml_front_matter", "jekyll_compat", "offers", "propositions", "comparison", "french_dates",
+    "yaml_front_matter", "jekyll_compat", "offers", "documents", "propositions", "comparison", "french_dates",
     # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",

@@ -76,7 +76,7 @@ BAD_INPUTS = {
     "sans-en-tete": ("pages/nue", "# Une page sans en-tête\n", (),
                      "content/pages/nue.md, ligne 1 : l'en-tête YAML manque"),
     "en-tete-ouvert": ("pages/ouverte", "---\ntitle: Ouverte\n\nDu texte.\n", (),
-                       "content/pages/ouverte.md : l'en-tête YAML n'est pas fermé"),
+                       "content/pages/ouverte.md, ligne 1 : l'en-tête YAML ouvert ici par « --- » n'est pas fermé"),
     "sans-titre": ("pages/sans_titre", "---\nsummary: Pas de titre.\n---\nTexte\n", (),
                    "le fichier content/pages/sans_titre.md est ignoré : le champ « title » manque"),
     "mise-en-page-inconnue": ("pages/jekyll", "---\nlayout: post-large\ntitle: Jekyll\n---\nTexte\n", (),

@@ -10,9 +10,15 @@ import json
 import re
 from pathlib import Path
 
+from documents.schema import Article, Page
+
 from .schema import Offer, QualiopiOffer
 
-SCHEMAS = {"schemas/offer.schema.json": Offer, "schemas/offer-qualiopi.schema.json": QualiopiOffer}
+SCHEMAS = {
+    "schemas/offer.schema.json": Offer, "schemas/offer-qualiopi.schema.json": QualiopiOffer,
+    # Pages and articles (plugins/documents) follow the same text types.
+    "schemas/page.schema.json": Page, "schemas/article.schema.json": Article,
+}
 GUIDE = "docs/guide-redaction.md"
 TABLE_START = "<!-- début de la table des champs : générée par « invoke schema », ne pas modifier à la main -->"
 TABLE_END = "<!-- fin de la table des champs -->"

@@ -21,6 +21,7 @@ MESSAGES = {
     "model_attributes_type": "le champ doit contenir des champs, écrits en dessous et indentés de deux espaces",
     "float_parsing": "la valeur doit être un nombre, par exemple 250, sans unité ni texte",
     "float_type": "la valeur doit être un nombre, par exemple 250, sans unité ni texte",
+    "finite_number": "la valeur doit être un vrai nombre, par exemple 250, ni .inf ni .nan",
     "int_parsing": "la valeur doit être un nombre entier, par exemple 8",
     "int_type": "la valeur doit être un nombre entier, par exemple 8",
     "int_from_float": "la valeur doit être un nombre entier, par exemple 8",
@@ -161,4 +162,5 @@ def _unknown(name, allowed):
     guess = closest(name, allowed)
     if guess:
         return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ? Corrigez son nom"
-    return f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)}"
+    return (f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)} ; si cette ligne est du texte "
+            "de la page, l’en-tête n’est pas fermé avant elle : ajoutez une ligne « --- » après le dernier champ")

@@ -176,7 +176,7 @@ class Price(_Strict):
     on_quote: Literal[True] = Field(
         None, title="Sur devis", description="« true » quand le tarif est établi sur devis ; alors pas de montant."
     )
-    amount: Annotated[float, Field(gt=0)] = Field(
+    amount: Annotated[float, Field(gt=0, allow_inf_nan=False)] = Field(
         None, title="Montant", description="Un nombre, sans le symbole €, par exemple 250."
     )
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = Field(

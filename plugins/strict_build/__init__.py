@@ -29,7 +29,8 @@ from .crash import crash_message, reason
 FRENCH = {
     "Could not process %s": "le fichier {0} n'a pas pu être lu.",
     "Skipping %s: could not find information about '%s'": (
-        "le fichier {0} est ignoré : le champ « {1} » manque dans son en-tête."
+        "le fichier {0} est ignoré : le champ « {1} » manque dans son en-tête, qui commence ligne 1 ; "
+        "ajoutez-le (une page a un titre, title: ; un article a aussi une date, date: 2026-11-05 ou 05/11/2026)."
     ),
     "Unable to find '%s', skipping url replacement.": (
         "le lien « {0} » ne mène à aucun fichier du dossier content/."

@@ -123,9 +123,18 @@ def split_front_matter(text, source):
         if line.strip() == FENCE:
             return "".join(lines[1:number]), "".join(lines[number + 1 :])
     raise FrontMatterError(
-        f"{source} : l'en-tête YAML n'est pas fermé. Ajoutez une ligne « --- » "
+        f"{source}, ligne 1 : l'en-tête YAML ouvert ici par « --- » n'est pas fermé. Ajoutez une ligne « --- » "
         f"après le dernier champ, avant le texte de la page."
     )
+
+
+def text_in_front_matter(data):
+    """(field, problem) for each key that is a sentence, not a field name: the
+    front matter was closed too late (by a `---` rule further down), and a
+    paragraph of the page that holds « : » became a field."""
+    return [(name, f"« {name} » n'est pas un nom de champ mais du texte : l'en-tête n'est pas fermé avant "
+                   "le texte de la page. Ajoutez une ligne « --- » après le dernier champ.")
+            for name in data if any(character.isspace() for character in str(name))]
 
 
 def parse_front_matter(yaml_text, source):
@@ -260,7 +269,7 @@ class YamlMarkdownReader(BaseReader):
         except LimitError as error:
             raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
         front_matter = FrontMatter(data, yaml_text, body, body_line)
-        _refuse(french_value_problems(data), front_matter, source)
+        _refuse(text_in_front_matter(data) or french_value_problems(data), front_matter, source)
         return self._md.convert(body), front_matter
 
     def check_places(self, front_matter, source_path):
@@ -278,10 +287,12 @@ class YamlMarkdownReader(BaseReader):
 
 
 def _refuse(problems, front_matter, source):
-    """Raise the (field, problem) pairs as one FrontMatterError, each on its field's line."""
+    """Raise the (field, problem) pairs as one FrontMatterError, each on its
+    field's line; a field is a name, or a path of names and list positions."""
     if problems:
         raise FrontMatterError("\n     ".join(
-            f"{source}, ligne {front_matter.lines.get((field,), '?')} : {problem}" for field, problem in problems))
+            f"{source}, ligne {front_matter.lines.get(field if isinstance(field, tuple) else (field,), '?')} : {problem}"
+            for field, problem in problems))
 
 
 def _display_path(source_path, content_path):

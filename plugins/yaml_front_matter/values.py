@@ -8,6 +8,7 @@ Pelican and the offer schema expect, or refused with the values that exist.
 """
 
 import datetime
+import math
 import re
 
 # What an editor may write for `status`, and what Pelican calls it.
@@ -45,4 +46,18 @@ def french_value_problems(data):
             except ValueError:
                 problems.append((field, f"la date « {value} » n’existe pas ; elle se lit jour/mois/année "
                                         "(05/11/2026 : le 5 novembre 2026)."))
-    return problems
+    return problems + infinite_numbers(data)
+
+
+def infinite_numbers(value, path=()):
+    """(path, French problem) for each `.inf` or `.nan` of `value`: YAML reads
+    them as numbers, and a price would show « inf € »."""
+    if isinstance(value, float) and not math.isfinite(value):
+        name = ".".join(str(part) for part in path if not isinstance(part, int))
+        return [(path, f"le champ « {name} » vaut « {value} », qui n’est pas un vrai nombre (.inf, .nan) ; "
+                       "écrivez un nombre, par exemple 250.")]
+    if isinstance(value, dict):
+        return [problem for key, item in value.items() for problem in infinite_numbers(item, (*path, str(key).lower()))]
+    if isinstance(value, list):
+        return [problem for index, item in enumerate(value) for problem in infinite_numbers(item, (*path, index))]
+    return []

@@ -1,0 +1,68 @@
+"""The schemas of pages (content/pages/) and articles (content/ressources/):
+every field their front matter may have, once.
+
+The same text types as the offers (offers/schema.py), so a title or a
+summary is checked the same way everywhere. Besides the fields editors
+write, the fields our plugins and Pelican read: `layout` (jekyll_compat),
+`image` (pictures), `propositions`, `template`, `save_as`, `url`.
+"""
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from offers.schema import Line, Picture, Sentence, Slug
+
+# A date as YAML gives it (2026-11-05), or as text Pelican reads (« 2026-11-05 10:30 »);
+# the day-first form (05/11/2026) is already a date here (yaml_front_matter/values.py).
+Date = datetime.datetime | datetime.date | Line
+
+
+class _Document(BaseModel):
+    """Fields every page and article may have. Unknown fields are errors:
+    a misspelt key (`sumary:`) must not vanish in silence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Line = Field(title="Titre", description="Le titre de la page.")
+    summary: Sentence = Field(
+        None, title="Résumé", description="Une phrase sous le titre et dans les listes (300 caractères au plus)."
+    )
+    slug: Slug = Field(
+        None, title="Adresse",
+        description="La fin de l’adresse de la page (minuscules, chiffres, tirets) ; par défaut le nom du fichier.",
+    )
+    status: Literal["published", "hidden", "draft"] = Field(
+        None, title="État",
+        description="publié (published), brouillon (draft : non publié) ou caché (hidden : publié sans figurer dans les listes).",
+    )
+    modified: Date = Field(None, title="Mise à jour", description="La date de la dernière mise à jour, par exemple 2026-11-05.")
+    image: Picture = Field(
+        None, title="Image de partage",
+        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
+                    "src (le fichier) et alt (ce qu’elle montre).",
+    )
+    propositions: list[Line] = Field(
+        None, title="Propositions", description="Les adresses (slug) d’ateliers à proposer, une par ligne « - »."
+    )
+    template: Line = Field(None, title="Modèle", description="Le modèle de page du thème (theme/templates/), sans « .html ».")
+    layout: Line = Field(None, title="Mise en page", description="Le nom Jekyll du modèle de page ; comme template.")
+    save_as: Line = Field(None, title="Fichier publié", description="Le fichier écrit dans le site, par exemple index.html.")
+    url: Annotated[str, Field(max_length=300)] = Field(
+        None, title="Lien", description="L’adresse de la page dans le site, si elle n’est pas la sienne par défaut."
+    )
+    author: Line = Field(None, title="Auteur", description="Qui a écrit le texte.")
+    authors: Line | list[Line] = Field(None, title="Auteurs", description="Qui a écrit le texte, un par ligne « - ».")
+
+
+class Page(_Document):
+    """The front matter of a page (content/pages/*.md)."""
+
+
+class Article(_Document):
+    """The front matter of an article (content/ressources/*.md): dated."""
+
+    date: Date = Field(
+        title="Date", description="Le jour de publication : 2026-11-05, ou 05/11/2026 (jour/mois/année)."
+    )
