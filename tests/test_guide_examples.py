@@ -11,6 +11,7 @@ guide's section on pictures has its own test of what pictures become
 import re
 import textwrap
 
+import yaml
 from test_pictures import photo
 
 from conftest import ROOT, Site, build_files, titled_offer
@@ -52,6 +53,13 @@ def as_file(line, text):
     return f"pages/exemple-{line}.md", text
 
 
+def front_matter_of(example):
+    """An example's front matter, when it starts with one."""
+    if not example.startswith("---\n"):
+        return {}
+    return yaml.safe_load(example.split("---\n", 2)[1]) or {}
+
+
 def test_the_wrong_examples_are_left_out():
     text = f"Intro\n\n{WRONG}\n```markdown\nfaux\n```\n\n  ```markdown\n  juste\n  ```\n"
     assert guide_blocks(text) == [(8, "markdown", "juste\n")]
@@ -63,7 +71,8 @@ def test_every_example_of_the_guide_builds(tmp_path):
     files = dict(as_file(line, text) for line, text in examples)
     # The offers, pages and pictures the examples name, as an editor's site has them.
     named = "".join(text for _, text in examples)
-    for slug in set(re.findall(r"\{filename\}/ateliers/([\w-]+)\.md", named)) | {"atelier-ecoute-et-soutien", "ecriture"}:
+    proposed = {slug for _, text in examples for slug in front_matter_of(text).get("propositions") or []}
+    for slug in set(re.findall(r"\{filename\}/ateliers/([\w-]+)\.md", named)) | proposed:
         files.setdefault(f"ateliers/{slug}.md", titled_offer(slug.replace("-", " ").capitalize(), 10))
     for name in set(re.findall(r"/images/([\w.-]+)", named)):
         photo(tmp_path / "content" / "images" / name, size=(800, 600), kind="PNG" if name.endswith(".png") else "JPEG")
