@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from offers.schema import Line, Picture, Sentence, Slug
+from offers.schema import Line, Picture, Sentence, Slug, picture_field
 
 # A date as YAML gives it (2026-11-05), or as text Pelican reads (« 2026-11-05 10:30 »);
 # the day-first form (05/11/2026) is already a date here (yaml_front_matter/values.py).
@@ -38,11 +38,7 @@ class _Document(BaseModel):
         description="publié (published), brouillon (draft : non publié) ou caché (hidden : publié sans figurer dans les listes).",
     )
     modified: Date = Field(None, title="Mise à jour", description="La date de la dernière mise à jour, par exemple 2026-11-05.")
-    image: Picture = Field(
-        None, title="Image de partage",
-        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
-                    "src (le fichier) et alt (ce qu’elle montre).",
-    )
+    image: Picture = picture_field()
     propositions: list[Line] = Field(
         None, title="Propositions", description="Les adresses (slug) d’ateliers à proposer, une par ligne « - »."
     )

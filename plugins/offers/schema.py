@@ -221,6 +221,15 @@ class Picture(_Strict):
     alt: Line = Field(title="Texte de remplacement", description="Ce que montre l’image, pour qui ne la voit pas.")
 
 
+def picture_field():
+    """The `image` field of every kind of document: its social card (plugins/pictures)."""
+    return Field(
+        None, title="Image de partage",
+        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
+                    "src (le fichier) et alt (ce qu’elle montre).",
+    )
+
+
 class Offer(_Strict):
     """The front matter of an offer (content/ateliers/*.md)."""
 
@@ -248,11 +257,7 @@ class Offer(_Strict):
     )
     contact: Text = Field(None, title="Contact", description="La personne à qui écrire pour cet atelier, et comment.")
     citations: list[Citation] = Field(None, title="Citations", description="Des citations : text, author, work.")
-    image: Picture = Field(
-        None, title="Image de partage",
-        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
-                    "src (le fichier) et alt (ce qu’elle montre).",
-    )
+    image: Picture = picture_field()
     # Texts, not Slug: plugins/propositions checks that each names an offer,
     # and a misspelt one (« Ecriture ») gets « vous vouliez dire « ecriture » ? ».
     propositions: list[Line] = Field(
