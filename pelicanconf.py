@@ -47,6 +47,8 @@ PLUGINS = [
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
     "web_editor",
+    # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
+    "parallel_pages",
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
