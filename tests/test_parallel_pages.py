@@ -11,9 +11,11 @@ import pytest
 
 from conftest import ROOT, pelican_build, titled_offer, write_content
 
-# A plugin as someone else would write it: it hears every page written and,
-# through the `french` filter every page's template uses, notes which
-# process rendered each page. It logs a warning while rendering one page.
+# A plugin as someone else would write it: it hears every page written,
+# notes which process read each Markdown file (its reader class wraps the
+# one in place) and, through the `french` filter every page's template
+# uses, which process rendered each page. It logs a warning while
+# rendering one page.
 WATCHER = '''
 import json
 import logging
@@ -38,6 +40,19 @@ def watch(generator):
     generator.env.filters["french"] = watched
 
 
+def wrap(readers):
+    base = readers.reader_classes["md"]
+
+    class WatchedReader(base):
+        def read(self, source_path):
+            with open(self.settings["WATCH_REPORT"] + ".lu", "a", encoding="utf-8") as file:
+                file.write(f"{os.getpid()}\\n")
+            return super().read(source_path)
+
+    WatchedReader.__name__ = base.__name__
+    readers.reader_classes["md"] = WatchedReader
+
+
 def note(path, context):
     heard.append([str(path), context["output_file"], os.getpid()])
 
@@ -48,6 +63,7 @@ def report(pelican):
 
 
 def register():
+    signals.readers_init.connect(wrap)
     signals.generator_init.connect(watch)
     signals.content_written.connect(note)
     signals.finalized.connect(report)
@@ -69,7 +85,9 @@ def build(tmp_path, name, processes, theme=None, warns=False):
     if not plugin.exists():
         plugin.mkdir(parents=True)
         (plugin / "__init__.py").write_text(WATCHER, encoding="utf-8")
-        write_content(tmp_path / "content", documents())
+        # The documents a test has already written stay as it wrote them.
+        write_content(tmp_path / "content", {name: text for name, text in documents().items()
+                                             if not (tmp_path / "content" / name).exists()})
     import pelicanconf
 
     report = tmp_path / f"{name}.json"
@@ -86,7 +104,7 @@ def files_of(folder):
     return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
-def test_pages_rendered_by_workers_are_written_and_announced_as_in_turn(tmp_path):
+def test_pages_read_and_rendered_by_workers_are_written_and_announced_as_in_turn(tmp_path):
     in_turn, said, _report = build(tmp_path, "en-ordre", processes=1)
     assert in_turn.returncode == 0, said
     result, said, report = build(tmp_path, "en-parallele", processes=2)
@@ -94,8 +112,9 @@ def test_pages_rendered_by_workers_are_written_and_announced_as_in_turn(tmp_path
 
     assert files_of(tmp_path / "en-parallele") == files_of(tmp_path / "en-ordre")
     watched = json.loads(report.read_text(encoding="utf-8"))
-    renderers = {int(pid) for pid in report.with_suffix(".json.rendu").read_text(encoding="utf-8").split()}
-    assert len(renderers - {watched["pid"]}) == 2  # two workers rendered, not the build's process
+    for work in ("lu", "rendu"):  # read, then rendered, by workers, not by the build's process
+        done_by = {int(pid) for pid in report.with_suffix(f".json.{work}").read_text(encoding="utf-8").split()}
+        assert done_by and watched["pid"] not in done_by, work
     pages = sorted(path for path in files_of(tmp_path / "en-parallele") if path.endswith(".html")
                    and not path.startswith("admin/"))
     heard = [os.path.relpath(path, tmp_path / "en-parallele") for path, _file, _pid in watched["heard"]]
@@ -122,3 +141,14 @@ def test_a_template_failing_in_a_worker_is_reported_as_in_turn(tmp_path, process
     assert result.returncode != 0
     assert "theme/templates/offer.html, ligne 3 : le modèle du thème a échoué (en écrivant content/ateliers/" in said, said
     assert "Traceback" not in said and said.count("La construction du site a échoué : 1 problème") == 1, said
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_file_a_worker_cannot_read_is_reported_as_in_turn(tmp_path, processes):
+    (tmp_path / "content" / "ressources").mkdir(parents=True)
+    (tmp_path / "content" / "ressources" / "article-5.md").write_text(
+        "---\ntitle: Article 5\ndate: 2025-02-06\nresume: [non fermé\n---\n\nTexte.\n", encoding="utf-8")
+    result, said, _report = build(tmp_path, "sortie", processes)
+    assert result.returncode != 0
+    assert said.count("content/ressources/article-5.md, ligne 4") == 1, said
+    assert "Traceback" not in said and "La construction du site a échoué : 1 problème" in said, said
