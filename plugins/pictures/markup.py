@@ -52,6 +52,8 @@ class _ImageFinder(HTMLParser):
 
 def find_images(html):
     """Every <img> tag of `html`, in order."""
+    if "<img" not in html.lower():  # most pages: no parsing at all
+        return []
     finder = _ImageFinder(html)
     finder.feed(html)
     finder.close()
