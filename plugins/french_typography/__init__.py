@@ -8,9 +8,8 @@ template has to remember a filter. Pelican's writer, and any other plugin's,
 then writes the page as usual. The Jinja filter `french` is for text that
 goes into an attribute (the meta description), which the page pass leaves alone.
 
-Pelican's typogrify (TYPOGRIFY) does what it does well and has no French
-rule of its own: its English quotes stay off (TYPOGRIFY_OMIT_FILTERS), ours
-are set here. A site in another language sets FRENCH_TYPOGRAPHY = False:
+Pelican's typogrify (TYPOGRIFY) is not used: its filters are made for
+English (the README says why). A site in another language sets FRENCH_TYPOGRAPHY = False:
 the pages are then written as they are, and the filter only escapes.
 """
 
