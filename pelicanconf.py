@@ -204,7 +204,14 @@ FORMATTED_FIELDS = []
 TYPOGRIFY = False
 
 # Templates escape every value; content HTML is marked safe where it is shown.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Each generator compiles the theme's templates again, at every build: Jinja's
+# own bytecode cache (.cache/jinja, safe to delete) keeps them compiled, and
+# compiles again a template whose text changed.
+from jinja2 import FileSystemBytecodeCache  # noqa: E402
+
+(_ROOT / ".cache" / "jinja").mkdir(parents=True, exist_ok=True)
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "bytecode_cache": FileSystemBytecodeCache(str(_ROOT / ".cache" / "jinja"))}
 
 DELETE_OUTPUT_DIRECTORY = True
 
