@@ -19,7 +19,7 @@ from pelican import signals
 
 from site_checks.site_files import APPLICATIONS
 
-from .config import CONFIG, dump
+from .config import CONFIG, LOADER, dump
 
 ADMIN = Path(__file__).with_name("admin")
 # Where `npm ci` puts Decap's build: the application and the chunks it loads.
@@ -43,7 +43,7 @@ def site_config(settings, environ=os.environ):
     from WEB_EDITOR_REPO (or the one GitHub Actions builds), each change a
     pull request (editorial workflow); with WEB_EDITOR_LOCAL_BACKEND (the
     preview), Decap writes the working copy through decap-server instead."""
-    config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
+    config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=LOADER)
     backend = {"name": "github", "repo": setting(settings, "WEB_EDITOR_REPO") or environ.get("GITHUB_REPOSITORY", ""),
                "branch": setting(settings, "WEB_EDITOR_BRANCH")}
     if setting(settings, "WEB_EDITOR_AUTH_URL"):
