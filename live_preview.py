@@ -168,17 +168,3 @@ def serve(root, port, build, content, others):
         asyncio.run(main())
     except KeyboardInterrupt:
         pass
-
-
-def run_pelican_here(arguments, report_file):
-    """Pelican's command in this process (one build of the preview, started
-    by tasks.py); the French report of a failed build is also written to
-    `report_file`, for the page."""
-    from pelican import main
-
-    try:
-        main(arguments)
-    except SystemExit as stop:
-        if isinstance(stop.code, str):
-            Path(report_file).write_text(stop.code, encoding="utf-8")
-        raise

@@ -9,7 +9,6 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
@@ -79,41 +78,35 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
     (the preview), unchanged files are not read again.
     """
     arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
-    if _builds["context"] is not None and not siteurl:
-        return pelican_from_forkserver(arguments)
+    if _builds["process"] is not None and not siteurl:
+        return pelican_in_build_process(arguments)
     env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
     return subprocess.run([sys.executable, "-m", "pelican", *arguments], cwd=ROOT, env=env, check=False).returncode == 0
 
 
-# The preview's builds: each a fresh process started by multiprocessing's
-# forkserver, from a process that imported Pelican and its libraries once (a
-# new interpreter spends half a second importing them), never forked from the
-# preview's own process, whose server and watcher run threads. Each build
-# imports the plugins and reads the settings itself: a change is seen at once.
+# The preview's builds: each a child of one process that imported these
+# once (preview_builds.py), and the site's plugins (PLUGINS).
 PRELOADED = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "markdown", "jinja2", "yaml",
-             "pydantic", "lxml.etree", "live_preview"]
-_builds = {"context": None, "report": None, "search_batch": None}
+             "pydantic", "lxml.etree", "PIL.Image", "preview_builds"]
+_builds = {"process": None, "report": None, "search_batch": None}
 
 
 def start_preview_builds(report):
-    """From now on, builds come from the forkserver; a failed one's report goes to `report`."""
+    """From now on, builds are children of a build process; a failed one's report goes to `report`."""
     from pelican.settings import read_settings
 
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(PRELOADED)
-    search_batch = read_settings(str(ROOT / SETTINGS)).get("SEARCH_INDEX_BATCH")
-    _builds.update(context=context, report=report, search_batch=search_batch)
+    from preview_builds import BuildProcess
+
+    settings = read_settings(str(ROOT / SETTINGS))
+    plugins = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or []]
+    process = BuildProcess(PRELOADED + plugins, [ROOT, *(ROOT / path for path in settings.get("PLUGIN_PATHS", []))])
+    _builds.update(process=process, report=report, search_batch=settings.get("SEARCH_INDEX_BATCH"))
 
 
-def pelican_from_forkserver(arguments):
-    """Pelican's command in a process of the forkserver; True when it succeeded."""
-    from live_preview import run_pelican_here
-
+def pelican_in_build_process(arguments):
+    """Pelican's command in a child of the build process; True when it succeeded."""
     Path(_builds["report"]).unlink(missing_ok=True)
-    process = _builds["context"].Process(target=run_pelican_here, args=(arguments, str(_builds["report"])))
-    process.start()
-    process.join()
-    return process.exitcode == 0
+    return _builds["process"].build(arguments, _builds["report"]) == 0
 
 
 def replace_folder(new, target, wait=True):
@@ -234,6 +227,7 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         the theme, a plugin or the settings changed, every file is read again."""
         if full:
             shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
+            _builds["process"].stop()  # the next build imports the plugins as they are now
         if build_site(content, SETTINGS, output, cache=True):
             return None
         return report.read_text(encoding="utf-8") if report.exists() else ""

@@ -1,0 +1,77 @@
+"""The preview's build process (preview_builds.py): each build is a new
+child of a process that imported the plugins once; a stopped build process
+gives way to one that imports them again, as they are on disk; a failed
+build's exit status and French report reach the preview."""
+
+import json
+
+from preview_builds import BuildProcess
+
+# A plugin that says, at the end of a build, its module's word and the
+# process that built; or stops the build with a French report.
+PLUGIN = '''
+import json
+import os
+
+from pelican import signals
+
+WORD = {word!r}
+
+
+def say(pelican):
+    if pelican.settings.get("MARQUE_ECHEC"):
+        raise SystemExit("La construction du site a échoué : 1 problème à corriger.")
+    with open(pelican.settings["MARQUE_FICHIER"], "a", encoding="utf-8") as file:
+        file.write(json.dumps([WORD, os.getpid()]) + "\\n")
+
+
+def register():
+    signals.finalized.connect(say)
+'''
+
+
+def small_site(tmp_path, word):
+    (tmp_path / "extensions").mkdir(exist_ok=True)
+    (tmp_path / "extensions" / "marque.py").write_text(PLUGIN.format(word=word), encoding="utf-8")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    (tmp_path / "content" / "page.md").write_text("Title: Une page\n\nTexte.\n", encoding="utf-8")
+    settings = tmp_path / "reglages.py"
+    settings.write_text(f"PLUGIN_PATHS = [{str(tmp_path / 'extensions')!r}]\nPLUGINS = ['marque']\n"
+                        f"MARQUE_FICHIER = {str(tmp_path / 'dit.jsonl')!r}\n", encoding="utf-8")
+    return settings
+
+
+def build(process, tmp_path, settings, *options):
+    arguments = [str(tmp_path / "content"), "-s", str(settings), "-o", str(tmp_path / "output"), "-q", *options]
+    return process.build(arguments, tmp_path / "rapport.txt")
+
+
+def said(tmp_path):
+    return [json.loads(line) for line in (tmp_path / "dit.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def test_each_build_is_a_new_child_and_a_new_build_process_reads_the_plugins_again(tmp_path):
+    settings = small_site(tmp_path, "avant")
+    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    try:
+        assert build(process, tmp_path, settings) == 0
+        small_site(tmp_path, "après")  # the plugin changes on disk
+        assert build(process, tmp_path, settings) == 0
+        process.stop()  # what the preview does after a change to anything but a page
+        assert build(process, tmp_path, settings) == 0
+    finally:
+        process.stop()
+    words = [word for word, _pid in said(tmp_path)]
+    assert words == ["avant", "avant", "après"]  # imported once by each build process
+    assert len({pid for _word, pid in said(tmp_path)}) == 3  # no build in a process that ran another
+
+
+def test_a_failed_build_gives_its_status_and_its_report(tmp_path):
+    settings = small_site(tmp_path, "mot")
+    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    try:
+        assert build(process, tmp_path, settings, "-e", "MARQUE_ECHEC=true") == 1
+        assert (tmp_path / "rapport.txt").read_text(encoding="utf-8").startswith("La construction du site a échoué")
+        assert build(process, tmp_path, settings) == 0  # and the next build is not troubled by it
+    finally:
+        process.stop()
