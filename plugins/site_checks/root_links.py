@@ -24,6 +24,9 @@ _SRCSET = re.compile(r"""\bsrcset\s*=\s*["']([^"']*)["']""", re.I)
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(/(?!/)[^\s)>]*)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?(/(?!/)[^"'\s>]*)""", re.I)
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# Whatever any pattern above could match starts so: a file without it has no
+# root link, and is not read line by line (most files: links use {filename}).
+_MAYBE = re.compile(r"""\]\(\s*<?/(?!/)|\]:\s*<?/(?!/)|=\s*["']?/(?!/)|srcset""", re.I)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
@@ -33,6 +36,8 @@ def root_links(text, picture_handled=None):
     says which picture sources another plugin publishes at SITEURL (pictures):
     those are right at every address."""
     found, fence = [], None
+    if not _MAYBE.search(text):
+        return found
     for number, line in enumerate(text.splitlines(), 1):
         opening = _FENCE.match(line)
         if opening:
