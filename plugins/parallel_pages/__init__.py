@@ -5,15 +5,19 @@ Reading (reading.py): while the articles' and the pages' generators take
 their files one at a time, forked workers read the next ones with the
 generator's own readers.
 
-Writing (writer.py): rendering the templates is the other half of a build. The generators ask the writer
-for one page at a time, so the writer given by `get_writer` keeps their
-calls; when the generator added here takes its turn (after the articles and
-pages, Pelican's own order), forked workers render the kept pages, and the
-build's process then replays every call, in order, through Pelican's
-`Writer.write_file` with each page's HTML ready. Pelican therefore writes
-every file, refuses or allows a second write to one (override_output), and
-sends `content_written` for each page in the build's process, with the
-context it always sends, so any other plugin hears of every page.
+Writing (writer.py): rendering the templates is the other half of a
+build. The generators ask the writer for one page at a time, so the writer
+given by `get_writer` keeps their calls; when Pelican says the articles'
+writer, then the pages' writer, is finalized (and when the generator added
+here takes its turn, for the pages of later generators), forked workers
+render the kept pages, and the build's process then replays every call, in
+order, through Pelican's `Writer.write_file` with each page's HTML ready.
+Pelican therefore writes every file, refuses or allows a second write to
+one (override_output), and sends `content_written` for each page in the
+build's process, with the context it always sends, so any other plugin
+hears of every page. One difference remains: a receiver of the same
+`*_writer_finalized` signal that Pelican calls before this plugin's finds
+the pages not yet on disk.
 
 A call a worker could not render (an error, a paginated page after the
 first) is rendered by the replay itself, so an error is raised and reported
@@ -27,7 +31,7 @@ build's pages and readers, and send back only HTML, metadata and log records.
 from pelican import signals
 
 from .reading import read_articles_ahead, read_pages_ahead, stop_reading
-from .writer import ParallelWriter, WriteKept
+from .writer import ParallelWriter, WriteKept, write_when_finalized
 
 __all__ = ["ParallelWriter", "register"]
 
@@ -45,5 +49,7 @@ def register():
     signals.page_generator_init.connect(read_pages_ahead)
     signals.article_generator_finalized.connect(stop_reading)
     signals.page_generator_finalized.connect(stop_reading)
+    signals.article_writer_finalized.connect(write_when_finalized)
+    signals.page_writer_finalized.connect(write_when_finalized)
     signals.get_writer.connect(parallel_writer)
     signals.get_generators.connect(add_generator)

@@ -5,7 +5,7 @@ from pelican.writers import Writer
 
 from .workers import fork_pool, kept_records, log_again, processes, slices
 
-__all__ = ["ParallelWriter", "WriteKept"]
+__all__ = ["ParallelWriter", "WriteKept", "write_when_finalized"]
 
 # The writer and its kept calls, inherited by the forked workers (never pickled).
 _state = {"writer": None, "calls": []}
@@ -54,10 +54,10 @@ class ParallelWriter(Writer):
         self.kept.append((name, template, (context, dict(context)), args, kwargs))
         return None
 
-    def write_kept(self):
-        """Write the kept calls in turn, rendered on every core; from now on,
-        each call is written as it comes."""
-        calls, self.kept = self.kept or [], None
+    def write_kept(self, last=False):
+        """Write the kept calls in turn, rendered on every core; after the
+        `last` time, each call is written as it comes."""
+        calls, self.kept = self.kept or [], None if last or self.kept is None else []
         latest = {id(shared): (shared, dict(shared)) for _name, _template, (shared, _then), _args, _kwargs in calls}
         try:
             for (name, template, (shared, then), args, kwargs), ready in self.rendered(calls):
@@ -117,15 +117,23 @@ def render_one(call, handler):
     return {}, []
 
 
+def write_when_finalized(generator, writer):
+    """Pelican's articles, then its pages, are written by the time it says
+    their writer is finalized (article_writer_finalized, page_writer_finalized)."""
+    if isinstance(writer, ParallelWriter):
+        writer.write_kept()
+
+
 class WriteKept:
-    """A generator whose turn comes after Pelican's own (articles, pages,
-    template pages), before the static files: it writes what the writer kept."""
+    """A generator whose turn comes after Pelican's own, before the static
+    files: it writes what the writer kept since (template pages, other
+    plugins' generators before it), and from then on the writer writes in turn."""
 
     def __init__(self, context, settings, *args, **kwargs):
         self.settings = settings
 
     def generate_output(self, writer):
         if isinstance(writer, ParallelWriter):
-            writer.write_kept()
+            writer.write_kept(last=True)
 
 
