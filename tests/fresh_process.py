@@ -13,6 +13,13 @@ imported. The forked process takes the command's folder, environment,
 sys.path, arguments and output files before it runs the command; its exit
 code is the one Python gives (a SystemExit's code, 1 after a traceback).
 
+What still differs from a new interpreter, none of which a build depends
+on: atexit functions are not run (multiprocessing ends its processes with
+os._exit; threads are still waited for), the hash seed is the forkserver's,
+and the process is named ForkServerProcess-N. Run without xdist from the
+.venv/bin/pytest script, each process also imports that script (and so
+pytest), as multiprocessing re-imports a main script.
+
 Only standard modules here: a forked process imports this one to find `run_here`.
 """
 
