@@ -10,8 +10,6 @@ import os
 import re
 import shutil
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
 
+import fresh_process
 from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
@@ -32,10 +31,10 @@ PUBLISHED_SITEURL = "https://exemple.github.io/reve"
 
 
 def pelican_build(content, output, settings="pelicanconf.py", env=None, options=()):
-    """Run a build; return the finished process (returncode, stdout, stderr)."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", settings, "-o", str(output), *options]
+    """Run a build as `python -m pelican` (tests/fresh_process.py); return
+    the finished process (returncode, stdout, stderr)."""
     environment = {**os.environ, "COLUMNS": "250", **(env or {})}
-    return subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+    return fresh_process.run("pelican", [content, "-s", settings, "-o", output, *options], ROOT, environment)
 
 
 # The pages every site has: the theme's menu and footer link to them, and
@@ -153,10 +152,10 @@ def as_shown(text, element="p"):
     return visible_text(BeautifulSoup(french(f"<{element}>{escape(text)}</{element}>"), "html.parser"))
 
 
-def invoke(*args):
-    """Run an editor command (tasks.py) as `make` does."""
-    command = [sys.executable, "-m", "invoke", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+def invoke(*args, env=None, timeout=None):
+    """Run an editor command (tasks.py) as `make` does: `python -m invoke`
+    (tests/fresh_process.py), with the tests' environment and `env`."""
+    return fresh_process.run("invoke", args, ROOT, {**os.environ, **(env or {})}, timeout=timeout)
 
 
 class Site:

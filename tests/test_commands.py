@@ -8,7 +8,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,6 +17,7 @@ import pytest
 from organisation import missing_values
 from tornado.websocket import websocket_connect
 
+import fresh_process
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
 
@@ -112,8 +112,7 @@ def test_check_links_lists_external_links_without_fetching_them(content_copy):
 
 def test_publishing_without_an_address_says_what_to_do(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "SITEURL"}
-    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", str(tmp_path)]
-    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    result = fresh_process.run("pelican", ["content", "-s", "publishconf.py", "-o", tmp_path], ROOT, env)
     assert result.returncode != 0
     assert "l'adresse publique du site manque" in result.stdout + result.stderr
 

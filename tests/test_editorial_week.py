@@ -5,19 +5,16 @@ from the files found, never from today's names, so they keep working
 whatever the editors change."""
 
 import json
-import os
 import re
 import shutil
 import struct
-import subprocess
-import sys
 import zlib
 
 import pytest
 from PIL import Image
 
 import pelicanconf
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, ROOT, Site, as_shown, front_matter, offer_text, pelican_build
+from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, Site, as_shown, front_matter, invoke, offer_text, pelican_build
 from offers import format_duration, format_price
 from offers.schema import Price
 
@@ -231,11 +228,10 @@ def test_the_whole_week_passes_make_check(real_content, tmp_path):
             expected.update(shown)
             gone += removed
     expected = {url: texts for url, texts in expected.items() if url not in gone}
-    command = [sys.executable, "-m", "invoke", "check", "--content", str(real_content), "--output",
-               str(tmp_path / "output"), "--siteurl", PUBLISHED_SITEURL]
-    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"),
+    environment = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"),
                    "PUBLISHED_SITE": str(tmp_path / "publie")}
-    result = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+    result = invoke("check", "--content", real_content, "--output", tmp_path / "output", "--siteurl", PUBLISHED_SITEURL,
+                    env=environment)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "::error" not in result.stdout
     assert_shown(Site(tmp_path / "output"), expected, gone)

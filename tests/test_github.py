@@ -2,13 +2,10 @@
 file and line (workflow commands), and a French summary of the run: the
 problems, then the pages added, changed and removed since the published site."""
 
-import os
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, pelican_build
+from conftest import invoke, pelican_build
 from site_checks.github import (
     Finding,
     command,
@@ -24,9 +21,8 @@ from site_checks.github import (
 
 def check_on_github(content, tmp_path, **env):
     """`invoke check` as the workflow runs it (GITHUB_ACTIONS=true)."""
-    environment = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"), **env}
-    command_line = [sys.executable, "-m", "invoke", "check", "--content", str(content), "--output", str(tmp_path / "output")]
-    return subprocess.run(command_line, cwd=ROOT, env=environment, capture_output=True, text=True, check=False)
+    environment = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"), **env}
+    return invoke("check", "--content", content, "--output", tmp_path / "output", env=environment)
 
 
 def test_a_misspelt_field_is_annotated_on_its_line_and_summarised(content_copy, tmp_path):

@@ -9,14 +9,12 @@ outside content/, and either stops with a French message naming the file
 
 import fcntl
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import GOOD, ROOT, SKELETON, offer_text, pelican_build, titled_offer, write_content
+from conftest import GOOD, ROOT, SKELETON, invoke, offer_text, pelican_build, titled_offer, write_content
 
 # Written outside content/: a symbolic link may point to it; it must never be published.
 SECRET = "SECRET-HORS-DU-DOSSIER-DES-TEXTES"
@@ -212,9 +210,7 @@ def snapshot(folder):
 
 
 def build(tmp_path):
-    command = [sys.executable, "-m", "invoke", "build", "--content", str(tmp_path / "content"),
-               "--output", str(tmp_path / "output")]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False, timeout=30)
+    result = invoke("build", "--content", tmp_path / "content", "--output", tmp_path / "output", timeout=30)
     return result, result.stdout + result.stderr
 
 
