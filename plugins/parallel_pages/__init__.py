@@ -2,22 +2,23 @@
 hooks only; Pelican's own writer writes and announces every page.
 
 Reading (reading.py): while the articles' and the pages' generators take
-their files one at a time, forked workers read the next ones with the
+their files one at a time, forked workers read the next ones with each
 generator's own readers.
 
 Writing (writer.py): rendering the templates is the other half of a
 build. The generators ask the writer for one page at a time, so the writer
-given by `get_writer` keeps their calls; when Pelican says the articles'
-writer, then the pages' writer, is finalized (and when the generator added
-here takes its turn, for the pages of later generators), forked workers
-render the kept pages, and the build's process then replays every call, in
-order, through Pelican's `Writer.write_file` with each page's HTML ready.
+given by `get_writer` keeps their calls; when Pelican says the pages'
+writer is finalized (the articles' comes before), and when the generator
+added here takes its turn (for the pages of later generators), forked
+workers render the kept pages, and the build's process then replays every
+call, in order, through Pelican's `Writer.write_file` with each page's HTML
+ready.
 Pelican therefore writes every file, refuses or allows a second write to
 one (override_output), and sends `content_written` for each page in the
 build's process, with the context it always sends, so any other plugin
-hears of every page. One difference remains: a receiver of the same
-`*_writer_finalized` signal that Pelican calls before this plugin's finds
-the pages not yet on disk.
+hears of every page. One difference remains: a receiver of
+`article_writer_finalized`, or of `page_writer_finalized` called before
+this plugin's, finds the pages not yet on disk.
 
 A call a worker could not render (an error, a paginated page after the
 first) is rendered by the replay itself, so an error is raised and reported
@@ -47,9 +48,7 @@ def add_generator(pelican):
 def register():
     signals.article_generator_init.connect(read_articles_ahead)
     signals.page_generator_init.connect(read_pages_ahead)
-    signals.article_generator_finalized.connect(stop_reading)
-    signals.page_generator_finalized.connect(stop_reading)
-    signals.article_writer_finalized.connect(write_when_finalized)
+    signals.all_generators_finalized.connect(stop_reading)
     signals.page_writer_finalized.connect(write_when_finalized)
     signals.get_writer.connect(parallel_writer)
     signals.get_generators.connect(add_generator)

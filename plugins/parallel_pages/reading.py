@@ -1,13 +1,15 @@
-"""Read ahead: while a generator takes its files one at a time, forked
-workers read the next ones (front matter, Markdown, pictures) with the very
-readers Pelican made for that generator.
+"""Read ahead: while Pelican's generators take their files one at a time,
+forked workers read the next ones (front matter, Markdown, pictures) with
+the very readers Pelican made for each generator.
 
 At `article_generator_init` and `page_generator_init`, the generator's own
 `get_files` names the files it will read, and each reader of its public
 `readers.readers` is replaced by one of a subclass whose read() returns the
-worker's result for the file, and logs again what the worker logged. A file
-no worker read (an error, a file not named) is read by the reader itself,
-so an error is raised and reported as it would be without this plugin.
+worker's result for the file, and logs again what the worker logged. One
+pool reads the articles' files, then the pages', from the first read on:
+the pages are read while Pelican is still taking the articles. A file no
+worker read (an error, a file not named) is read by the reader itself, so
+an error is raised and reported as it would be without this plugin.
 Off for PROCESSES = 1, a small site, and with Pelican's content cache (the
 preview reads only what changed).
 """
@@ -16,22 +18,26 @@ import os
 
 from .workers import fork_pool, kept_records, log_again, processes, slices
 
-__all__ = ["read_ahead", "read_articles_ahead", "read_pages_ahead", "stop_reading"]
+__all__ = ["read_articles_ahead", "read_pages_ahead", "stop_reading"]
 
-# The reading under way, inherited by its forked workers (never pickled).
+# This build's reading, inherited by its forked workers (never pickled).
 _state = {"ahead": None}
-_open = []
 
 
 class ReadAhead:
-    """The files of one generator, in order, read by a pool of workers."""
+    """Files, in the order the generators will ask for them, each with the
+    reader its generator would use, read by a pool of workers."""
 
-    def __init__(self, readers, paths, workers):
-        self.readers, self.paths, self.workers = readers, paths, workers
-        self.bounds, self.results, self.pool, self.ready = [], None, None, {}
+    def __init__(self, settings):
+        self.settings, self.paths, self.reader_of = settings, [], {}
+        self.bounds, self.results, self.pool, self.ready, self.started = [], None, None, {}, False
+
+    def add(self, paths, readers):
+        self.paths += [path for path in paths if path not in self.reader_of]
+        self.reader_of.update((path, readers[suffix(path)]) for path in paths)
 
     def read(self, path, reader):
-        if self.pool is None:
+        if not self.started:
             self.start()
         while path not in self.ready and self.bounds:
             start, stop = self.bounds.pop(0)
@@ -50,17 +56,19 @@ class ReadAhead:
         return read
 
     def start(self):
-        _state["ahead"] = self
-        self.bounds = slices(len(self.paths), self.workers)
-        self.pool = fork_pool(self.workers)
+        self.started = True
+        workers = processes(self.settings, len(self.paths))
+        if workers < 2:
+            return
+        self.bounds = slices(len(self.paths), workers)
+        self.pool = fork_pool(workers)
         self.results = self.pool.imap(read_slice, list(self.bounds))
-        _open.append(self)
 
     def close(self):
-        if self.pool is not None and self in _open:
-            _open.remove(self)
+        if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+        self.pool, self.bounds = None, []
 
 
 def read_slice(bounds):
@@ -73,7 +81,7 @@ def read_slice(bounds):
         for path in ahead.paths[start:stop]:
             handler.records = []
             try:
-                outcomes.append((ahead.readers[suffix(path)].read(path), handler.records))
+                outcomes.append((ahead.reader_of[path].read(path), handler.records))
             except Exception:  # read again by the build's process, which reports it as Pelican would
                 outcomes.append((None, []))
     return start, outcomes
@@ -96,7 +104,8 @@ def ahead_reader(reader, ahead):
 
 
 def read_ahead(generator, paths_setting, excludes_setting):
-    """Replace the generator's readers by readers ahead of it, when it pays."""
+    """The generator's files added to the build's reading, and its readers
+    replaced by readers that take what was read ahead."""
     settings = generator.settings
     if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
         return
@@ -104,12 +113,11 @@ def read_ahead(generator, paths_setting, excludes_setting):
     files = generator.get_files(settings[paths_setting], exclude=settings[excludes_setting])
     # In the order Pelican will take them (its own set, iterated alike).
     paths = [path for name in files if suffix(path := os.path.abspath(os.path.join(generator.path, name))) in readers]
-    workers = processes(settings, len(paths))
-    if workers < 2:
-        return
-    ahead = ReadAhead(readers, paths, workers)
+    if _state["ahead"] is None:
+        _state["ahead"] = ReadAhead(settings)
+    _state["ahead"].add(paths, readers)
     for extension, reader in readers.items():
-        generator.readers.readers[extension] = ahead_reader(reader, ahead)
+        generator.readers.readers[extension] = ahead_reader(reader, _state["ahead"])
 
 
 def read_articles_ahead(generator):
@@ -121,6 +129,7 @@ def read_pages_ahead(generator):
 
 
 def stop_reading(*_args):
-    """The readings not taken to their end (a file Pelican did not read)."""
-    for ahead in list(_open):
-        ahead.close()
+    """Once the generators have read: the workers of a reading not taken to
+    its end (a file Pelican did not read) are stopped."""
+    if _state["ahead"] is not None:
+        _state["ahead"].close()

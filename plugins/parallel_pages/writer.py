@@ -118,8 +118,8 @@ def render_one(call, handler):
 
 
 def write_when_finalized(generator, writer):
-    """Pelican's articles, then its pages, are written by the time it says
-    their writer is finalized (article_writer_finalized, page_writer_finalized)."""
+    """Pelican's articles and pages are written, in one go, by the time it
+    says the pages' writer is finalized (page_writer_finalized)."""
     if isinstance(writer, ParallelWriter):
         writer.write_kept()
 
