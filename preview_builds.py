@@ -9,6 +9,9 @@ says a repeated warning only once), so no build runs in a process that ran
 another. After a change to anything but a page (a plugin, the settings, the
 theme), tasks.py starts a new build process: a build always runs the code
 as it is on disk.
+
+Other builds of the editor commands (tasks.py: make build, invoke build-ref) run
+the same way, in a child forked from the command's own process (build_in_a_child).
 """
 
 import importlib
@@ -18,7 +21,7 @@ import sys
 import traceback
 from pathlib import Path
 
-__all__ = ["BuildProcess", "run_pelican_here"]
+__all__ = ["BuildProcess", "build_in_a_child", "run_pelican_here"]
 
 
 class BuildProcess:
@@ -72,14 +75,25 @@ def fork_builds(connection, preload, paths):
             arguments, report_file = connection.recv()
         except EOFError:  # the preview has ended
             return
-        child = os.fork()
-        if child == 0:
-            connection.close()
-            os._exit(build_here(arguments, report_file))
-        connection.send(os.waitstatus_to_exitcode(os.waitpid(child, 0)[1]))
+        connection.send(build_in_a_child(arguments, report_file=report_file))
 
 
-def build_here(arguments, report_file):
+def build_in_a_child(arguments, environment=None, report_file=None, cwd=None):
+    """Pelican's command in a child forked from this process, which must run
+    no thread: the child has what this process imported, and Pelican's
+    state of one build dies with it. Its exit status."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    child = os.fork()
+    if child == 0:
+        if cwd is not None:
+            os.chdir(cwd)
+        os.environ.update(environment or {})
+        os._exit(build_here(arguments, report_file))
+    return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
+
+
+def build_here(arguments, report_file=None):
     """run_pelican_here(), as the exit status Python would give it."""
     try:
         run_pelican_here(arguments, report_file)
@@ -97,15 +111,14 @@ def build_here(arguments, report_file):
         sys.stderr.flush()
 
 
-def run_pelican_here(arguments, report_file):
-    """Pelican's command in this process (one build of the preview); the
-    French report of a failed build is also written to `report_file`, for
-    the page."""
+def run_pelican_here(arguments, report_file=None):
+    """Pelican's command in this process; the French report of a failed
+    build is also written to `report_file` (the preview's page shows it)."""
     from pelican import main
 
     try:
         main(arguments)
     except SystemExit as stop:
-        if isinstance(stop.code, str):
+        if report_file and isinstance(stop.code, str):
             Path(report_file).write_text(stop.code, encoding="utf-8")
         raise

@@ -74,14 +74,17 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
 
     A fresh process per build: Pelican deduplicates log messages for the
     whole life of a process, so a second build in the same one could hide a
-    warning, and our checks turn every warning into a failure. With `cache`
-    (the preview), unchanged files are not read again.
+    warning, and our checks turn every warning into a failure. The preview's
+    builds are children of its build process; the others, children of this
+    command (preview_builds.build_in_a_child), which runs no thread while it
+    builds. With `cache` (the preview), unchanged files are not read again.
     """
+    from preview_builds import build_in_a_child
+
     arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
     if _builds["process"] is not None and not siteurl:
         return pelican_in_build_process(arguments)
-    env = {**os.environ, **({"SITEURL": siteurl} if siteurl else {})}
-    return subprocess.run([sys.executable, "-m", "pelican", *arguments], cwd=ROOT, env=env, check=False).returncode == 0
+    return build_in_a_child(arguments, {"SITEURL": siteurl} if siteurl else {}, cwd=ROOT) == 0
 
 
 # The preview's builds: each a child of one process that imported these
