@@ -215,10 +215,13 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 DELETE_OUTPUT_DIRECTORY = True
 
-# -- Build speed (plugins/site_checks) -------------------------------------------
-# The link check parses the written pages on this many cores at once: None
-# for all of them, 1 to parse in turn.
+# -- Build speed (plugins/parallel_pages, site_checks, pictures) -----------------
+# Files are read, pages rendered, pictures encoded and links checked on this
+# many cores at once: None for all of them, 1 for everything in turn.
 PROCESSES = None
+# Below this many files, reading and rendering are done in turn (forking
+# processes would cost more than it saves).
+PARALLEL_PAGES_MIN = 40
 
 # -- Web editor (plugins/web_editor): /admin/, Decap CMS ------------------------
 # The GitHub repository (« owner/name ») and branch it proposes changes to;
