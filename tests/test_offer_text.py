@@ -10,7 +10,6 @@ import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
-from jinja2 import BytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
 from pydantic import ValidationError
@@ -44,25 +43,6 @@ OFFERS = st.fixed_dictionaries({
 })
 
 
-class CompiledTemplates(BytecodeCache):
-    """The theme's templates, compiled by Jinja at the first example and
-    reused by the others (compiling them is a third of each small build);
-    Jinja compiles a template again when its source changes."""
-
-    def __init__(self):
-        self.compiled = {}
-
-    def load_bytecode(self, bucket):
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket):
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED = CompiledTemplates()
-
-
 def build(front_matter, folder):
     """Build a site holding this one offer, in this process (a fresh process
     per example would make the test ten times slower)."""
@@ -71,9 +51,8 @@ def build(front_matter, folder):
     # The search index is not this test's subject, and Pagefind is most of a small build.
     overrides = {"PATH": str(folder / "content"), "OUTPUT_PATH": str(folder / "output"), "CACHE_CONTENT": False,
                  "SEARCH_INDEX": False}
-    settings = read_settings(str(ROOT / "pelicanconf.py"), override=overrides)
-    settings["JINJA_ENVIRONMENT"] = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": COMPILED}
-    Pelican(settings).run()
+    # The theme is compiled once: pelicanconf.py gives Jinja its bytecode cache.
+    Pelican(read_settings(str(ROOT / "pelicanconf.py"), override=overrides)).run()
     return (folder / "output" / "ateliers" / "essai" / "index.html").read_text(encoding="utf-8")
 
 
