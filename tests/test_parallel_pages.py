@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+import pelicanconf
 from conftest import ROOT, pelican_build, titled_offer, write_content
 
 # A plugin as someone else would write it: it hears every page written,
@@ -88,8 +89,6 @@ def build(tmp_path, name, processes, theme=None, warns=False):
         # The documents a test has already written stay as it wrote them.
         write_content(tmp_path / "content", {name: text for name, text in documents().items()
                                              if not (tmp_path / "content" / name).exists()})
-    import pelicanconf
-
     report = tmp_path / f"{name}.json"
     options = ["-e", f"PLUGINS={json.dumps([*pelicanconf.PLUGINS, 'surveille'])}",
                f"PLUGIN_PATHS={json.dumps(['plugins', str(plugin.parent)])}", f"WATCH_REPORT={json.dumps(str(report))}",
