@@ -7,10 +7,10 @@ Editors may change the organisation's identity, the menu and the labels here;
 import sys
 from pathlib import Path
 
-# Our plugins use one another's plain functions (strict_build's report,
-# yaml_front_matter's file names): their folder is importable whatever the
-# order of PLUGINS.
-sys.path.insert(0, str(Path(__file__).resolve().parent / "plugins"))
+# The core package (core/, at the root) and our plugins are importable by
+# name, whatever the folder the build is started from.
+_ROOT = Path(__file__).resolve().parent
+sys.path[:0] = [str(_ROOT), str(_ROOT / "plugins")]
 
 # -- The organisation ------------------------------------------------------
 SITENAME = "Rêver tout haut"
@@ -19,11 +19,6 @@ SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
 # from content/reglages.yml, which editors change there or in the web editor.
 # A value not known stays None: templates then say it is missing, they never
 # show an invented one; `make check` lists those still missing as warnings.
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
-
-_ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(_ROOT / "plugins"))
 from organisation import read_identity  # noqa: E402
 
 IDENTITY_FILE = "content/reglages.yml"
