@@ -7,6 +7,7 @@ message naming the file and the line; an empty value stays None (unknown:
 the legal notice says it is missing, nothing is invented).
 """
 
+import re
 from pathlib import Path
 
 import yaml
@@ -21,6 +22,9 @@ SECTIONS = {
 }
 # A settings file is a few lines; anything larger is a mistake.
 MAX_BYTES = 64 * 1024
+# A telephone number as people write it: digits and the usual separators,
+# with a leading + for an international one.
+_PHONE = re.compile(r"\+?[0-9][0-9 .()-]{4,24}")
 _STRING = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 
@@ -68,7 +72,40 @@ def read_identity(path, root=None):
         _once(shown, key_node, section, seen)
         setting, keys = SECTIONS[section]
         settings[setting] = _section(shown, section, value_node, keys)
+    _check_phone(shown, document, settings["ORGANISATION"]["phone"])
     return settings
+
+
+def tel_uri(phone):
+    """The tel: link of a number written as people write it: a French one
+    (01 23 45 67 89) becomes +33123456789, an international one keeps its
+    country code. None when the number cannot be dialled from abroad."""
+    if not _PHONE.fullmatch(phone):
+        return None
+    digits = re.sub(r"[^0-9]", "", phone)
+    if phone.startswith("+"):
+        return f"tel:+{digits}" if 6 <= len(digits) <= 15 else None
+    if len(digits) == 10 and digits.startswith("0"):
+        return f"tel:+33{digits[1:]}"
+    return None
+
+
+def _check_phone(shown, document, phone):
+    """A number no tel: link can be made from (templates use `tel_uri`) is
+    named at its line, with the two forms that work."""
+    if phone is not None and tel_uri(phone) is None:
+        node = _value_node(document, "organisation", "phone")
+        raise IdentityError(shown, node, f"« organisation.phone » (Téléphone) : « {phone} » n’est pas un numéro "
+                            "que le site peut composer ; écrivez-le comme 01 23 45 67 89 (en France) ou, "
+                            "avec l’indicatif du pays, +33 1 23 45 67 89.")
+
+
+def _value_node(document, section, key):
+    """The YAML node of `section.key`, for its line."""
+    for key_node, value_node in document.value:
+        if key_node.value == section and isinstance(value_node, yaml.MappingNode):
+            return next((value for name, value in value_node.value if name.value == key), value_node)
+    return None
 
 
 def _compose(path):
