@@ -31,7 +31,7 @@ PUBLISH_SETTINGS = "publishconf.py"
 # page under a subpath, as GitHub Pages serves it, the strictest case.
 STAND_IN_SITEURL = "https://exemple.github.io/site"
 # Answers of external sites, kept a week (invoke check-links --external).
-EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes.json"
+EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes"
 # What the preview watches: a change in content/ rebuilds what changed, in
 # any of the others everything.
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]

