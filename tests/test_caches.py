@@ -14,13 +14,12 @@ import shutil
 import pytest
 from jinja2 import DictLoader, Environment
 from PIL import Image
+from test_pictures import article, photo
 
 import pelicanconf
 import tasks
 from conftest import ROOT, Site, build_files, invoke, pelican_build, write_content
-from core.caches import (CheckedBytecodeCache, drop_damaged_pickles, pickle_is_whole, read_checked, read_sealed,
-                         write_checked)
-from test_pictures import article, photo
+from core.caches import CheckedBytecodeCache, drop_damaged_pickles, pickle_is_whole, read_checked, read_sealed, write_checked
 
 
 def garbage(size):
