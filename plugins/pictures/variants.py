@@ -117,7 +117,9 @@ def to_srgb(picture, alpha):
                                                 outputMode="RGBA" if picture.mode == "RGBA" else "RGB")
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass
-    return picture if picture.mode == mode else picture.convert(mode)
+    picture = picture if picture.mode == mode else picture.convert(mode)
+    picture.info = {}  # LittleCMS tags its result with the sRGB profile: not kept either
+    return picture
 
 
 def encode(original, variants, cache):
