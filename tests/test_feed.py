@@ -38,7 +38,7 @@ def feed(tmp_path_factory):
              f"---\ntitle: Article {name}\ndate: 2026-01-{day:02}\nsummary: '{text.replace(chr(39), chr(39) * 2)}'\n---\n\n"
              "Le texte de l’article.\n" for day, (name, text) in enumerate(SUMMARIES.items(), 1)}
     files["ressources/sans-resume.md"] = ("---\ntitle: Sans résumé\ndate: 2026-02-01\n---\n\n"
-                                          "Un texte *en italique* & un autre.\n")
+                                          "Un texte *en italique* & un autre. " + "Encore une phrase. " * 40 + "\n")
     write_content(root / "content", files)
     result = pelican_build(root / "content", root / "output", settings="publishconf.py", env={"SITEURL": SITEURL})
     assert result.returncode == 0, result.stdout + result.stderr
