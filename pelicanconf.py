@@ -201,14 +201,13 @@ FORMATTED_FIELDS = []
 TYPOGRIFY = False
 
 # Templates escape every value; content HTML is marked safe where it is shown.
-# Each generator compiles the theme's templates again, at every build: Jinja's
-# own bytecode cache (.cache/jinja, safe to delete) keeps them compiled, and
-# compiles again a template whose text changed.
-from jinja2 import FileSystemBytecodeCache  # noqa: E402
+# Each generator compiles the theme's templates again, at every build: a
+# bytecode cache (.cache/jinja, safe to delete) keeps them compiled, compiles
+# again a template whose text changed, and one whose cached file is damaged.
+from core.caches import CheckedBytecodeCache  # noqa: E402
 
-(_ROOT / ".cache" / "jinja").mkdir(parents=True, exist_ok=True)
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
-                     "bytecode_cache": FileSystemBytecodeCache(str(_ROOT / ".cache" / "jinja"))}
+                     "bytecode_cache": CheckedBytecodeCache(_ROOT / ".cache" / "jinja")}
 
 DELETE_OUTPUT_DIRECTORY = True
 

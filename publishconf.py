@@ -23,6 +23,8 @@ CSS_MINIFY = True
 # One Atom feed, of the articles, linked from every page's head.
 FEED_ALL_ATOM = "ressources/feed.atom.xml"
 FEED_MAX_ITEMS = 20
+# Its summaries are plain text: escaped as the feed's HTML (plugins/feed_summaries).
+PLUGINS = [*PLUGINS, "feed_summaries"]  # noqa: F405
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
 WEB_EDITOR_LOCAL_BACKEND = None

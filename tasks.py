@@ -37,15 +37,35 @@ EXTERNAL_CACHE = ROOT / ".cache" / "liens-externes"
 WATCHED = ["content", "theme", "plugins", "pelicanconf.py"]
 
 
+# Every cache the project keeps between builds (make clean empties it):
+# Jinja's compiled templates, the encoded pictures, the preview's content
+# cache, the answers of external sites.
+CACHES = ROOT / ".cache"
 # The preview's content cache, one per content folder: each file's HTML and
 # front matter, read again only when the file changed (Pelican's reader cache).
-PREVIEW_CACHE = ROOT / ".cache" / "apercu"
+PREVIEW_CACHE = CACHES / "apercu"
+
+
+def preview_cache_for(content):
+    return PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
+
+
+def check_preview_cache(content):
+    """Remove the files of the preview's cache that are not whole (a build
+    killed while Pelican wrote them): Pelican would stop on them (EOFError)
+    at every build. Their pages are read again; one line says so."""
+    from core.caches import drop_damaged_pickles
+
+    dropped = drop_damaged_pickles(preview_cache_for(content))
+    if dropped:
+        print(f"Cache de l’aperçu : {plural(len(dropped), 'fichier abîmé')} supprimé{'s' if len(dropped) > 1 else ''} "
+              f"({', '.join(path.name for path in dropped)}) ; les textes sont relus.", file=sys.stderr)
 
 
 def cache_options(content):
     """The preview's settings: its own caches (each file's HTML and front
     matter; each page's links), and the search index left to index_in_background."""
-    folder = PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
+    folder = preview_cache_for(content)
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
             f"CACHE_PATH={json.dumps(str(folder))}", f"LINK_CHECK_CACHE={json.dumps(str(folder / 'links.pickle'))}",
             "SEARCH_INDEX=false"]
@@ -81,6 +101,8 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
     """
     from preview_builds import build_in_a_child
 
+    if cache:
+        check_preview_cache(content)
     arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
     if _builds["process"] is not None and not siteurl:
         return pelican_in_build_process(arguments)
@@ -115,15 +137,39 @@ def pelican_in_build_process(arguments):
 def replace_folder(new, target, wait=True):
     """Put `new` in the place of `target` with two renames; the old folder
     is deleted then, or in the background (the preview: the page reloads
-    without waiting for a thousand files to go)."""
+    without waiting for a thousand files to go).
+
+    Between the two renames (a kill, a power cut) there is no `target`: the
+    last good site is `<target>.old-*`, whole, which the next build puts
+    back (recover_output). Once `new` is in place, the old folder is renamed
+    `<target>.trash-*` before it is deleted: an `.old-*` is never half gone."""
     old = target.with_name(f"{target.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if target.exists():
         target.rename(old)
     new.rename(target)
+    if not old.exists():
+        return
+    trash = old.with_name(old.name.replace(".old-", ".trash-", 1))
+    old.rename(trash)
     if wait:
-        shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(trash, ignore_errors=True)
     else:
-        threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
+        threading.Thread(target=shutil.rmtree, args=(trash,), kwargs={"ignore_errors": True}, daemon=True).start()
+
+
+def recover_output(target):
+    """After a build killed between the two renames of replace_folder: put
+    the last good site (`<target>.old-*`) back in place of the missing
+    `target`; then remove what interrupted builds left (the staging folder,
+    other `.old-*`, `.trash-*`). Never removes the only copy of a site."""
+    olds = sorted(target.parent.glob(f"{target.name}.old-*"), key=lambda path: path.stat().st_mtime_ns)
+    if not target.exists() and olds:
+        olds.pop().rename(target)
+        print(f"Le dossier {target.name}/ manquait (une construction interrompue) : "
+              "la dernière version réussie a été remise en place.", file=sys.stderr)
+    for leftover in [target.with_name(f"{target.name}.staging"), *olds,
+                     *target.parent.glob(f"{target.name}.trash-*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
 
 
 def staging_for(output):
@@ -135,8 +181,8 @@ def staging_for(output):
 def one_build_at_a_time(target):
     """Hold `<output>.lock` for a build of `target`; yield False when another
     build holds it (two builds at once would swap each other's folders). The
-    holder removes what builds interrupted by a crash or a kill -9 left:
-    the staging folder and `<output>.old-*`."""
+    holder puts back the last good site and removes what builds interrupted
+    by a crash or a kill -9 left (recover_output)."""
     lock = target.with_name(f"{target.name}.lock")
     with open(lock, "a") as handle:
         try:
@@ -146,8 +192,7 @@ def one_build_at_a_time(target):
                   "attendez qu'elle finisse, puis relancez.", file=sys.stderr)
             yield False
             return
-        for leftover in [target.with_name(f"{target.name}.staging"), *target.parent.glob(f"{target.name}.old-*")]:
-            shutil.rmtree(leftover, ignore_errors=True)
+        recover_output(target)
         yield True
 
 
@@ -196,11 +241,21 @@ def preview(c, output=OUTPUT):
 
 @task
 def clean(c):
-    """Supprime le site construit et les dossiers temporaires."""
-    (ROOT / f"{OUTPUT}.lock").unlink(missing_ok=True)
-    for folder in [ROOT / OUTPUT, ROOT / f"{OUTPUT}.staging", ROOT / "cache", *ROOT.glob(f"{OUTPUT}.old-*")]:
+    """Supprime le site construit, les dossiers temporaires et tous les caches (.cache/)."""
+    print(clean_folder(ROOT, OUTPUT))
+
+
+def clean_folder(root, output):
+    """Remove, under `root`, the built site, what builds leave beside it
+    and every cache (.cache/: jinja, images, apercu, external links…); the
+    French line that says what was emptied."""
+    caches = sorted(path.name for path in (root / CACHES.name).glob("*"))
+    (root / f"{output}.lock").unlink(missing_ok=True)
+    for folder in [root / output, root / f"{output}.staging", root / "cache", root / CACHES.name,
+                   *root.glob(f"{output}.old-*"), *root.glob(f"{output}.trash-*")]:
         shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(PREVIEW_CACHE, ignore_errors=True)
+    emptied = f"caches vidés : {', '.join(caches)}" if caches else "aucun cache à vider"
+    return f"Nettoyé : le site construit ({output}/) supprimé ; {emptied} (.cache/)."
 
 
 @task(pre=[clean])

@@ -452,3 +452,88 @@ def test_pictures_are_encoded_in_processes_or_in_turn_alike(tmp_path, workers):
     jobs = [(original, plan(original, [360, 720], ["webp"]), tmp_path / "cache") for original in [*good, broken]]
     assert encode_all(jobs, workers) == [4, 4, None]
     assert len(list((tmp_path / "cache").rglob("*.webp"))) == 4
+
+
+# -- Any file name, any colour space ---------------------------------------------
+# (the file's path under content/images/, how the page writes it): every
+# picture is published under a name of letters, digits and « -._ », so its
+# URLs need no escaping in src and srcset, where a space or a comma splits.
+NAMES = {
+    "espace et accent": ("Photo Été.JPG", "/images/Photo Été.JPG"),
+    "écrit encodé": ("Photo Été.JPG", "/images/Photo%20%C3%89t%C3%A9.JPG"),
+    "virgule et parenthèses": ("atelier, groupe (2).jpg", "/images/atelier, groupe (2).jpg"),
+    "apostrophe et esperluette": ("l’équipe & co.png", "/images/l’équipe & co.png"),
+    "pour cent": ("100 % réel.jpg", "/images/100 % réel.jpg"),
+    "dossier avec espace": ("Mes photos/été 2025.jpg", "/images/Mes photos/été 2025.jpg"),
+    "relatif au texte": ("Photo Été.JPG", "../images/Photo Été.JPG"),
+}
+
+
+def candidates(srcset):
+    """(URL, width) of each candidate of a srcset, as a browser splits it."""
+    pairs = [candidate.strip().split(" ") for candidate in srcset.split(", ")]
+    assert all(len(pair) == 2 and re.fullmatch(r"\d+w", pair[1]) for pair in pairs), srcset
+    return [(url, int(width[:-1])) for url, width in pairs]
+
+
+@pytest.mark.parametrize("case", NAMES)
+def test_a_picture_with_any_file_name_is_published_with_urls_that_work(tmp_path, case):
+    from urllib.parse import unquote
+
+    name, written = NAMES[case]
+    photo(tmp_path / "content" / "images" / name, size=(800, 600), kind="PNG" if name.endswith(".png") else "JPEG")
+    result, output = build_files(tmp_path, {"ressources/x.md": article(f"![Le groupe]({written})\n")})
+    assert result.returncode == 0, output
+    picture = Site(tmp_path / "output").soup("/ressources/x/").select_one("main picture")
+    urls = [picture.img["src"]]
+    for element in [picture.img, *picture.select("source")]:
+        for url, width in candidates(element["srcset"]):
+            urls.append(url)
+            with Image.open(tmp_path / "output" / unquote(url).lstrip("/")) as image:
+                assert image.width == width
+    for url in urls:
+        assert re.fullmatch(r"/images/[A-Za-z0-9/._-]+", url), url
+        assert (tmp_path / "output" / url.lstrip("/")).is_file(), url
+
+
+def colour_profile_photo(path, mode, profile):
+    """A flat picture of one colour: pure cyan in CMYK, or the same cyan in RGB."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image = Image.new(mode, (400, 300), (255, 0, 0, 0) if mode == "CMYK" else (0, 255, 255))
+    options = {"icc_profile": profile} if profile else {}
+    image.save(path, "JPEG", quality=95, **options)
+
+
+def srgb_profile():
+    from PIL import ImageCms
+
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+
+
+# (mode of the JPEG, its embedded profile): no CMYK profile is installed on
+# the machine, so a CMYK file is tried without one, and with a profile that
+# does not fit it (an RGB one), which must not stop the build either.
+COLOURS = {
+    "CMJN sans profil": ("CMYK", None),
+    "CMJN avec un profil qui ne lui va pas": ("CMYK", "srgb"),
+    "RVB avec profil sRGB": ("RGB", "srgb"),
+    "RVB sans profil": ("RGB", None),
+}
+
+
+@pytest.mark.parametrize("case", COLOURS)
+def test_colours_are_published_in_srgb_without_any_profile(tmp_path, case):
+    mode, profile = COLOURS[case]
+    colour_profile_photo(tmp_path / "content" / "images" / "cyan.jpg", mode, srgb_profile() if profile else None)
+    with Image.open(tmp_path / "content" / "images" / "cyan.jpg") as original:
+        assert original.mode == mode and bool(original.info.get("icc_profile")) == bool(profile)
+    result, output = build_files(tmp_path, {"ressources/x.md": article("![Un aplat cyan](/images/cyan.jpg)\n")})
+    assert result.returncode == 0, output
+    published = sorted((tmp_path / "output" / "images").iterdir())
+    assert len(published) == 6  # 360, 400 in AVIF, WebP and JPEG
+    for path in published:
+        with Image.open(path) as image:
+            assert image.mode == "RGB", path.name
+            assert "icc_profile" not in image.info, path.name
+            red, green, blue = image.convert("RGB").getpixel((200, 150))
+            assert red < 40 and green > 215 and blue > 215, (path.name, red, green, blue)

@@ -103,8 +103,16 @@ def git(folder, *args):
 @pytest.mark.parametrize(("changed", "code"), [
     (["content/ateliers/x.md"], "false"),
     (["content/images/photo.jpg", "content/pages/accueil.md"], "false"),
-    (["pelicanconf.py"], "false"),
+    (["content/x.md"], "false"),
+    (["content/reglages.yml"], "false"),
+    # Python runs at build time: code wherever it is.
+    (["pelicanconf.py"], "true"),
+    (["publishconf.py"], "true"),
+    (["plugins/x.py"], "true"),
+    (["content/x.md", "pelicanconf.py"], "true"),
+    (["content/outil.py"], "true"),
     (["content/ateliers/x.md", "plugins/offers/schema.py"], "true"),
+    (["theme/x.html"], "true"),
     (["theme/templates/base.html"], "true"),
     (["tasks.py"], "true"),
     (["contenu/x.md"], "true"),

@@ -124,18 +124,27 @@ class PictureFiles:
 
 
 def write_pictures(pictures, settings, output_path):
-    """Encode what the cache lacks, then copy every variant into the output folder."""
+    """Encode what the cache lacks, then copy every variant into the output
+    folder. A cached file found damaged when copied (its bytes are not
+    those recorded) is encoded again, then copied: never published broken."""
     cache = cache_path(settings)
+    workers = max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1))
     jobs = [(original, todo, cache) for original, variants, _places in pictures if (todo := missing(cache, original, variants))]
-    counts = encode_all(jobs, max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1)))
+    counts = encode_all(jobs, workers)
     broken = {job[0] for job, count in zip(jobs, counts, strict=True) if count is None}
+    retry = []
     for original, variants, places in pictures:
         if original in broken:
             for place in places:
                 logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
-        elif not missing(cache, original, variants):
-            publish(cache, original, variants, output_path)
-    encoded = sum(count or 0 for count in counts)
+        elif damaged := publish(cache, original, variants, output_path):
+            retry.append((original, damaged, places))
+    again = encode_all([(original, damaged, cache) for original, damaged, _places in retry], workers)
+    for (original, damaged, places), count in zip(retry, again, strict=True):
+        if count is None or publish(cache, original, damaged, output_path):
+            for place in places:
+                logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
+    encoded = sum(count or 0 for count in counts + again)
     logger.info("Images : %d fichiers encodés, %d repris du cache (%s).", encoded,
                 sum(len(variants) for _o, variants, _p in pictures) - encoded, cache)
 

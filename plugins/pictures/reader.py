@@ -16,6 +16,7 @@ reader class, which such a plugin calls when it finds one in place.
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 from .lines import LineFinder
 from .markup import find_images, is_decorative, picture, replace
@@ -103,8 +104,10 @@ def editor_name(source_path, settings):
 
 
 def url_maker(settings):
+    """The URL of a published file: its name is made safe already
+    (variants.safe_name), quoted all the same, for src and srcset."""
     siteurl = settings.get("SITEURL", "")
-    return lambda name: f"{siteurl}/{name}"
+    return lambda name: f"{siteurl}/{quote(name)}"
 
 
 def alt_problem(alt):

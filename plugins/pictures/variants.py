@@ -4,16 +4,27 @@ applied and every metadata (EXIF, XMP, GPS) left out.
 
 Encoded files are kept in a cache folder by the original's hash: an
 unchanged picture is copied from there, never encoded again. The cache is
-safe to delete; a file appears in it only once completely written.
+safe to delete; a file appears in it only once completely written, with its
+size and hash beside it (core/caches.py), checked before it is published: a
+damaged file is encoded again, never published.
+
+Colours are published in sRGB, with no colour profile: a picture with a
+profile (a CMYK JPEG from a print shop, a phone's Display P3) is converted
+with it, and browsers show an untagged picture as sRGB.
 """
 
+import functools
+import io
 import os
-import shutil
+import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from PIL import Image, ImageOps
+from PIL import Image, ImageCms, ImageOps
+
+from core.caches import forget, is_sealed, read_sealed, seal
 
 from .source import EXIF_ORIENTATION, QUARTER_TURNS
 
@@ -54,9 +65,21 @@ def fallback_format(original):
     return "png" if original.format == "PNG" or original.alpha else "jpeg"
 
 
+def safe_name(name):
+    """A published path made of ASCII letters, digits, « . », « _ » and « - »
+    only: « images/Photo Été.JPG » is published as images/Photo-Ete…, so
+    its URLs need no escaping in src and srcset (where a space or a comma
+    would split the list)."""
+    parts = []
+    for part in PurePosixPath(name).parts:
+        ascii_part = unicodedata.normalize("NFKD", part).encode("ascii", "ignore").decode()
+        parts.append(re.sub(r"[^A-Za-z0-9._-]+", "-", ascii_part).strip("-.") or "image")
+    return "/".join(parts)
+
+
 def plan(original, widths, formats):
     """Every Variant of `original`, by format then width."""
-    stem = PurePosixPath(original.name).with_suffix("")
+    stem = safe_name(PurePosixPath(original.name).with_suffix("").as_posix())
     variants = []
     for kind in [*formats, fallback_format(original)]:
         for width in widths_for(original, widths):
@@ -70,7 +93,33 @@ def cached_file(cache, original, variant):
 
 
 def missing(cache, original, variants):
-    return [variant for variant in variants if not cached_file(cache, original, variant).is_file()]
+    """The variants the cache has no whole file of (a stat each: publish() checks their hash)."""
+    return [variant for variant in variants if not is_sealed(cached_file(cache, original, variant))]
+
+
+@functools.cache
+def _srgb():
+    return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def to_srgb(picture, alpha):
+    """The picture in RGB (RGBA if `alpha`), its colours converted to sRGB
+    with its embedded profile if it has one, and no profile kept. A profile
+    LittleCMS cannot read or apply (a damaged one, a grey one) is dropped:
+    the pixels are converted as Pillow does without one."""
+    mode = "RGBA" if alpha else "RGB"
+    icc = picture.info.get("icc_profile")
+    picture.info = {}
+    if icc and picture.mode in ("RGB", "RGBA", "CMYK"):
+        try:
+            embedded = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            picture = ImageCms.profileToProfile(picture, embedded, _srgb(),
+                                                outputMode="RGBA" if picture.mode == "RGBA" else "RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass
+    picture = picture if picture.mode == mode else picture.convert(mode)
+    picture.info = {}  # LittleCMS tags its result with the sRGB profile: not kept either
+    return picture
 
 
 def encode(original, variants, cache):
@@ -84,12 +133,9 @@ def encode(original, variants, cache):
         image.draft(image.mode, (widest.height, widest.width) if turned else (widest.width, widest.height))
         image.load()
         picture = ImageOps.exif_transpose(image)
-    icc = picture.info.get("icc_profile")
     # Nothing of the original's metadata travels: not EXIF (GPS, camera),
-    # not XMP, not comments; only the colour profile, which is not private.
-    picture.info = {"icc_profile": icc} if icc else {}
-    if picture.mode not in ("RGB", "RGBA"):
-        picture = picture.convert("RGBA" if original.alpha else "RGB")
+    # not XMP, not comments, not the colour profile (the pixels are sRGB).
+    picture = to_srgb(picture, original.alpha)
     folder = Path(cache) / original.key
     folder.mkdir(parents=True, exist_ok=True)
     resized = {}
@@ -103,8 +149,7 @@ def encode(original, variants, cache):
         kind, _mime, options = ENCODERS[variant.format]
         if kind == "JPEG" and frame.mode != "RGB":
             frame = frame.convert("RGB")
-        profile = {"icc_profile": icc} if icc else {}
-        _write_atomically(cached_file(cache, original, variant), frame, kind, {**options, **profile})
+        _write_atomically(cached_file(cache, original, variant), frame, kind, options)
 
 
 def encode_job(job):
@@ -121,8 +166,10 @@ def encode_job(job):
 
 
 def _write_atomically(path, frame, kind, options):
-    """Write to a temporary name, then rename: an interrupted build never
-    leaves half a file in the cache."""
+    """Write to a temporary name, then rename, then record its size and
+    hash: an interrupted build never leaves half a file in the cache, and a
+    file damaged later is known by its record."""
+    forget(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     os.close(handle)
     try:
@@ -131,11 +178,20 @@ def _write_atomically(path, frame, kind, options):
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    seal(path)
 
 
 def publish(cache, original, variants, output_path):
-    """Copy each variant from the cache into the output folder."""
+    """Copy each variant from the cache into the output folder, if its
+    bytes are those recorded when it was encoded; the variants whose cached
+    file is damaged (removed from the cache, not published)."""
+    damaged = []
     for variant in variants:
+        data = read_sealed(cached_file(cache, original, variant))
+        if data is None:
+            damaged.append(variant)
+            continue
         target = Path(output_path) / variant.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached_file(cache, original, variant), target)
+        target.write_bytes(data)
+    return damaged
