@@ -26,3 +26,5 @@ FEED_MAX_ITEMS = 20
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
 WEB_EDITOR_LOCAL_BACKEND = None
+# No preview's reload script: only the search page runs a script (plugins/html_allowlist).
+CSP_PREVIEW_RELOAD = False
