@@ -11,6 +11,8 @@ are made from the settings at start-up and given to the theme, whose
 base.html writes them; /admin/ gets its own, written into its page.
 """
 
+import logging
+
 from pelican import signals
 
 from strict_build import fail, require
@@ -20,6 +22,8 @@ from .policy import settings_problems
 from .reader import wrap_readers
 
 __all__ = ["register"]
+
+logger = logging.getLogger(__name__)
 
 
 def start(pelican):
@@ -31,12 +35,27 @@ def start(pelican):
     pelican.settings["CSP_BY_TEMPLATE"] = page_policies(pelican.settings)
 
 
-def report(generators):
-    """Stop before anything is written when a published page holds HTML
-    outside the list."""
-    contents = generators[0].context["generated_content"].values()
-    fail([problem for content in contents if content is not None and content.status in ("published", "hidden")
-          for problem in content.metadata.get("html_problems", ())])
+class HtmlProblems:
+    """A generator that writes nothing: when its turn comes, every page and
+    article has been read, and the problems of those to be published are
+    logged as errors, which strict_build reports with every other problem
+    of the build, before anything is written."""
+
+    def __init__(self, context, settings, path, theme, output_path, **_):
+        self.context = context
+
+    def generate_context(self):
+        for content in self.context["generated_content"].values():
+            if content is not None and content.status in ("published", "hidden"):  # None: a file that failed
+                for problem in content.metadata.get("html_problems", ()):
+                    logger.error("%s", problem)
+
+    def generate_output(self, writer):
+        pass
+
+
+def add_generator(pelican):
+    return HtmlProblems
 
 
 def admin(pelican):
@@ -46,5 +65,5 @@ def admin(pelican):
 def register():
     signals.initialized.connect(start)
     signals.readers_init.connect(wrap_readers)
-    signals.all_generators_finalized.connect(report)
+    signals.get_generators.connect(add_generator)
     signals.finalized.connect(admin)

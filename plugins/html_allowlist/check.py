@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from .policy import IMPLIED, SCHEMES, STYLED
+from .policy import IMPLIED, SCHEMES, STYLED, host_of
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,9 @@ def explain(element, policy):
     """Why an element the sanitizer did not keep as it is is outside the list."""
     tag = element.tag
     if tag not in policy.tags:
-        return Offence("element", tag, text=element.text)
+        # What it would load, if anything: the message names the host.
+        url = next((value for name, value in element.attributes if name in ("src", "data", "href") and value), "")
+        return Offence("element", tag, value=url, host=host_of(url) or "", text=element.text)
     names = [name for name, _ in element.attributes]
     for name, value in element.attributes:
         if names.count(name) > 1:

@@ -20,24 +20,28 @@ def shown(value, limit=80):
 def message(source, line, offence):
     """The French line for one Offence at `line` of `source` (content/x.md)."""
     tag, name, where = offence.tag, offence.attribute, f"{source}, ligne {line} : "
+    host = f"« {offence.host} »"
+    allow_host = (f"si l’association accepte cet hébergeur, ajoutez {host if offence.host else 'le sien'} à "
+                  "ALLOWED_HOSTS dans pelicanconf.py (la page de confidentialité le nommera)")
     if offence.kind == "element":
         if tag == "script":
-            return where + ("un script (<script>) dans le texte d’une page n’est pas permis : le site promet que seule "
-                            "sa page de recherche exécute un script, le sien. Retirez-le ; " + SHOW_CODE + ".")
+            return where + (f"un script (<script>){f' venu de {host}' if offence.host else ''} dans le texte d’une "
+                            "page n’est pas permis : le site promet que seule sa page de recherche exécute un script, "
+                            "le sien. Retirez-le ; " + SHOW_CODE + ".")
         if ":" in tag or tag == "font":
             return where + (f"la balise <{tag}> vient d’un traitement de texte (Word, LibreOffice…) et n’est pas "
                             "permise : collez le texte sans sa mise en forme (Ctrl+Maj+V), puis remettez titres, "
                             "listes et gras en Markdown.")
         if tag in ("iframe", "video", "audio", "track", "embed", "object"):
             return where + (f"l’élément <{tag}> n’est pas permis : il ferait charger à chaque visiteur un contenu "
-                            "d’un autre site, qui recevrait son adresse. Mettez un simple lien [texte](adresse) ; si "
-                            "l’association accepte cet hébergeur, ajoutez-le à ALLOWED_HOSTS dans pelicanconf.py "
-                            "(la page de confidentialité le nommera).")
+                            f"{f'venu de {host}' if offence.host else 'd’un autre site'}, qui recevrait son adresse. "
+                            f"Mettez un simple lien [texte](adresse) ; {allow_host}.")
         if tag == "style":
             return where + ("un élément <style> n’est pas permis : la mise en forme vient de la feuille de style du "
                             "site. Retirez-le ; pour donner une classe à un paragraphe, écrivez {:.classe} sous lui.")
-        return where + (f"l’élément <{tag}> n’est pas permis dans le texte d’une page : il pourrait exécuter un "
-                        "script, charger un fichier d’un autre site ou envoyer un formulaire. Retirez-le ; "
+        loads = f" (il ferait charger un fichier venu de {host})" if offence.host else ""
+        return where + (f"l’élément <{tag}> n’est pas permis dans le texte d’une page{loads} : il pourrait exécuter "
+                        "un script, charger un fichier d’un autre site ou envoyer un formulaire. Retirez-le ; "
                         f"{SHOW_CODE} ; {GUIDE}.")
     if offence.kind == "attribute":
         if name.startswith("on"):
@@ -63,11 +67,9 @@ def message(source, line, offence):
                         f"(pelicanconf.py), pas « {shown(offence.value)} ». Retirez-le.")
     if offence.kind == "host":
         return where + (f"« {shown(offence.value)} » (<{tag}>) ferait charger à chaque visiteur un fichier venu de "
-                        f"« {offence.host} », qui recevrait son adresse ; le site promet que rien ne vient d’un autre "
-                        "site. Publiez le fichier avec le site (une image dans content/images/, avec "
-                        "{static}/images/…), ou mettez un simple lien [texte](adresse) ; si l’association accepte cet "
-                        f"hébergeur, ajoutez « {offence.host} » à ALLOWED_HOSTS dans pelicanconf.py (la page de "
-                        "confidentialité le nommera).")
+                        f"{host}, qui recevrait son adresse ; le site promet que rien ne vient d’un autre site. "
+                        "Publiez le fichier avec le site (une image dans content/images/, avec {static}/images/…), "
+                        f"ou mettez un simple lien [texte](adresse) ; {allow_host}.")
     return where + ("ce HTML n’est pas lu de la même façon par tous les navigateurs (une balise ou un commentaire "
                     "<!-- mal fermé, un tableau mal construit ?) : corrigez-le ; " + SHOW_CODE + ".")
 

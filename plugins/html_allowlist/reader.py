@@ -22,11 +22,18 @@ EXTENSIONS = ("md", "markdown", "mkd", "mdown", "html", "htm")
 
 
 def wrap_readers(readers):
-    """Every Markdown and HTML reader class, wrapped (once)."""
+    """Every Markdown and HTML reader class, wrapped (once), next to the
+    reader itself: a wrapper already in place (pictures, which writes its
+    <picture> in place of each <img>, keeping only some attributes) is built
+    again around ours, so that what is checked is what the editor wrote,
+    whichever plugin came first."""
     for extension in EXTENSIONS:
         current = readers.reader_classes.get(extension)
-        if current is not None and not getattr(current, "checks_html", False):
-            readers.reader_classes[extension] = checking_reader(current)
+        if current is None or getattr(current, "checks_html", False):
+            continue
+        around = getattr(current, "around", None)
+        reader = next(cls for cls in current.__mro__ if "around" not in vars(cls))
+        readers.reader_classes[extension] = around(checking_reader(reader)) if around else checking_reader(current)
 
 
 def checking_reader(base):
