@@ -90,7 +90,7 @@ ATTACKER = {
                       'title="YouTube video player" frameborder="0" allow="accelerometer; autoplay; clipboard-write; '
                       'encrypted-media; gyroscope; picture-in-picture; web-share" '
                       'referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe>', 1,
-                      "ajoutez-le à ALLOWED_HOSTS"),
+                      "ajoutez « www.youtube.com » à ALLOWED_HOSTS"),
     "target-blank": ('<a href="https://ailleurs.example/" target="_blank">x</a>', 1, "l’attribut « target »"),
 }
 
@@ -146,8 +146,8 @@ ALLOWED = {
                      '<em class="rever-typog">Rêver tout haut</em>'),
     "jekyll-citation": ("> « Le travailleur social se veut médiateur. »\n\nMichel Autès dans « *Les paradoxes* »\n{:.cite}",
                         '<figure class="citation">'),
-    "former-site-proposition": ('  <div class="proposition"><a href="ecriture">● Atelier d’écriture</a></div>',
-                                '<div class="proposition"><a href="ecriture">'),
+    "former-site-proposition": ('  <div class="proposition"><a href="{filename}/pages/contact.md">● Nous écrire</a></div>',
+                                '<div class="proposition"><a href="/contact/">'),
     "footnote": ("Un texte[^1].\n\n[^1]: Sa note.", 'class="footnote-ref"'),
     "aligned-table": ("| Atelier | Tarif |\n|:--|--:|\n| Balint | 300 € |", '<td style="text-align: right;">'),
     "definition": ("Balint\n:   Un groupe d’analyse des pratiques.", "<dd>Un groupe d’analyse des pratiques.</dd>"),
