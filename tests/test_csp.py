@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from test_preview import preview  # noqa: F401 (the preview, a fixture)
 
-from conftest import FIXTURE_CONTENT, PUBLISHED_SITEURL, build_or_fail
+from conftest import FIXTURE_CONTENT, PUBLISHED_SITEURL, build_files, build_or_fail
 from site_checks.accessibility import serve_folder
+from site_checks.lighthouse import served
 
 # Recorded in the page before any of its own scripts runs.
 LISTEN = ("document.addEventListener('securitypolicyviolation', (event) => "
@@ -150,3 +151,20 @@ def test_the_preview_reloads_under_its_policy(browser, preview):  # noqa: F811
     page.wait_for_function("window.previewConnected === true")  # its script ran, its WebSocket is open
     assert page.evaluate("window.violations || []") == []
     context.close()
+
+
+def test_the_columns_markdown_aligns_are_aligned_under_the_policy(tmp_path, browser):
+    """Markdown aligns a table's columns with style attributes: the policy
+    allows exactly those, by their hash, and no other."""
+    table = "| Atelier | Tarif |\n|:--|--:|\n| Balint | 300 € |\n"
+    result, said = build_files(tmp_path, {"pages/tarifs.md": f"---\ntitle: Tarifs\n---\n\n{table}"})
+    assert result.returncode == 0, said
+    with served(tmp_path / "output") as url:
+        context = browser.new_context()
+        context.add_init_script(LISTEN)
+        page = context.new_page()
+        page.goto(f"{url}/tarifs/")
+        aligned = page.evaluate("[...document.querySelectorAll('td')].map((cell) => getComputedStyle(cell).textAlign)")
+        violations = page.evaluate("window.violations || []")
+        context.close()
+    assert aligned == ["left", "right"] and violations == []
