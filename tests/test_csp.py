@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_preview import preview  # noqa: F401 (the preview, a fixture)
 
-from conftest import FIXTURE_CONTENT, PUBLISHED_SITEURL, build_files, build_or_fail
+from conftest import FIXTURE_CONTENT, PUBLISHED_SITEURL, build_files, build_or_fail, wait_in_page
 from site_checks.accessibility import serve_folder
 from site_checks.lighthouse import served
 
@@ -148,7 +148,7 @@ def test_the_preview_reloads_under_its_policy(browser, preview):  # noqa: F811
     context.add_init_script(LISTEN)
     page = context.new_page()
     page.goto(url + "/contact/")
-    page.wait_for_function("window.previewConnected === true")  # its script ran, its WebSocket is open
+    wait_in_page(page, "window.previewConnected === true")  # its script ran, its WebSocket is open
     assert page.evaluate("window.violations || []") == []
     context.close()
 
