@@ -84,7 +84,6 @@ def offences(html, policy):
     if clean == html or clean.replace("&nbsp;", "\xa0") == html:
         return []
     page, copy = read(html), read(clean)
-    key = lambda element: (element.tag, element.attributes)  # noqa: E731
     kept = Counter(map(key, copy.elements))
     found = []
     for element in page.elements:
@@ -98,6 +97,10 @@ def offences(html, policy):
         first = extra[0] if extra else None
         found.append(Offence("unreadable", first.tag if first else "", text=first.text if first else "<!--"))
     return found
+
+
+def key(element):
+    return element.tag, element.attributes
 
 
 def explain(element, policy):
@@ -118,7 +121,7 @@ def explain(element, policy):
         verdict = policy.url_verdict(tag, name, value) if name in URL_ATTRIBUTES else None
         if verdict and verdict[0] == "host":
             return Offence("host", tag, name, verdict[1], verdict[2] or "", text=element.text)
-        if verdict or (name in URL_ATTRIBUTES and not url_kept(name, value)):
+        if verdict or (name in URL_ATTRIBUTES and not url_kept(value)):
             return Offence("scheme", tag, name, value, text=element.text)
     return Offence("unreadable", tag, text=element.text)
 
@@ -127,7 +130,7 @@ def explain(element, policy):
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "cite", "poster", "action", "formaction", "data"})
 
 
-def url_kept(name, value):
+def url_kept(value):
     """Whether nh3 keeps this address on a link: it reads entities, tabs,
     line breaks and case in a scheme as browsers do."""
     probe = nh3.clean(f'<a href="{escape_attribute(value)}"></a>', tags={"a"}, attributes={"a": {"href"}},
