@@ -44,12 +44,14 @@ PLUGINS = [
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
     "web_editor",
+    # html_allowlist: the HTML of each page's text checked against an allow-list; a CSP on every page.
+    "html_allowlist",
     # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
     "parallel_pages",
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
-THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
+THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography", "html_allowlist"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/
@@ -148,13 +150,27 @@ COMPARISON_CRITERIA = [
     ("link", "Pour en savoir plus"),
 ]
 
-# -- Other hosts (plugins/site_checks/hosts.py) ---------------------------------
+# -- Other hosts (plugins/html_allowlist) ----------------------------------------
 # The hosts a page may load something from (a picture, a video, a frame, a
 # style sheet, a script), e.g. ["www.youtube-nocookie.com"]; each of them
 # receives the visitor's address, and the privacy page names them. Empty:
 # nothing comes from another site, and the build refuses whatever would.
 # A plain link [texte](https://…) loads nothing: it is always allowed.
 ALLOWED_HOSTS = []
+# -- HTML in the texts, and what pages may run (plugins/html_allowlist) ---------
+# The HTML a text may hold is an allow-list (the guide, « Contenus venus
+# d’autres sites », lists it); anything else stops the build, with its line.
+# An <iframe>, <video> or <audio> is allowed from the hosts of ALLOWED_HOSTS
+# only. To allow more, name each element and its attributes, e.g.
+# {"section": ["class"]}: what you add here is published as written.
+HTML_ALLOWLIST_EXTRA = {}
+# Every page carries a Content-Security-Policy made from these settings. The
+# preview (make serve) runs its reload script on every page; publishconf.py
+# sets this to False: the published site runs no script but its search page's.
+CSP_PREVIEW_RELOAD = True
+# What another site learns of the page a visitor comes from when following a
+# link: "same-origin", nothing.
+REFERRER_POLICY = "same-origin"
 
 # -- Search (plugins/search_index) --------------------------------------------
 # Pagefind indexes every page after the build, in French; the search page is

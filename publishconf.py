@@ -28,3 +28,5 @@ PLUGINS = [*PLUGINS, "feed_summaries"]  # noqa: F405
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
 WEB_EDITOR_LOCAL_BACKEND = None
+# No preview's reload script: only the search page runs a script (plugins/html_allowlist).
+CSP_PREVIEW_RELOAD = False

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import socket
+import time
 from pathlib import Path
 
 import pytest
@@ -319,3 +320,16 @@ def published_articles():
     articles = [(front_matter(path), expected_url(path)) for path in sorted(CONTENT.glob("ressources/*.md"))]
     published = [(meta["date"], url) for meta, url in articles if meta.get("status", "published") == "published"]
     return [url for _, url in sorted(published, reverse=True)]
+
+
+def wait_in_page(page, expression, seconds=30):
+    """Wait until `expression` is true in `page`, asked from here every 50 ms.
+    Playwright's wait_for_function, once its first answer is false, polls
+    with a string evaluated by the page itself, which each page's
+    Content-Security-Policy forbids (no 'unsafe-eval'); page.evaluate is not
+    bound by it."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"toujours faux après {seconds} s : {expression}")
+        page.wait_for_timeout(50)

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import published_articles, published_offers
+from conftest import published_articles, published_offers, wait_in_page
 
 PAGE_TYPES = {
     "accueil": "/",
@@ -91,7 +91,7 @@ def test_on_a_phone_the_table_scrolls_in_its_own_region(browser, site_url):
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("End")
-    page.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")
+    wait_in_page(page, "document.querySelector('.table-scroll').scrollLeft > 0")
     label = page.locator("table.comparison tbody th").first.bounding_box()
     box = region.bounding_box()
     context.close()

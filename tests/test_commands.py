@@ -85,16 +85,17 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
                 f"ligne {line}") in first.stdout
     good = snapshot(output)
 
-    # Builds (its links are right), but a second id="contenu" is invalid HTML,
-    # and pale grey text on white is too faint to read (WCAG contrast).
+    # Builds (its links are right, its HTML is in the allow-list), but a second
+    # id="contenu" is invalid HTML, and a link with no text says nothing to a
+    # screen reader (WCAG link-name).
     page = content_copy / "pages" / "contact.md"
     page.write_text(page.read_text(encoding="utf-8") +
-                    '\n<p><span id="contenu">Doublon</span> <span style="color:#ddd">pâle</span></p>\n', encoding="utf-8")
+                    '\n<p><span id="contenu">Doublon</span> <a href="#contenu"></a></p>\n', encoding="utf-8")
     second = invoke("check", "--content", str(content_copy), "--output", str(output), "--siteurl", siteurl)
     assert second.returncode == 1
     assert "La vérification a trouvé" in second.stderr
     assert "page /contact/, ligne" in second.stderr and "Duplicate ID “contenu”" in second.stderr
-    assert "page /contact/ : accessibilité, règle « color-contrast »" in second.stderr
+    assert "page /contact/ : accessibilité, règle « link-name »" in second.stderr
     assert "le dossier output/ garde la dernière version réussie" in second.stderr
     assert snapshot(output) == good
     assert not (tmp_path / "output.staging").exists()

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from conftest import Site, build_files, pelican_build, write_content
+from conftest import Site, build_files, pelican_build, wait_in_page, write_content
 from site_checks.lighthouse import served
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"}
@@ -295,7 +295,7 @@ def fetched_picture_bytes(browser, url, width):
     page.on("response", measure)
     page.goto(url + "/ressources/grande/", wait_until="networkidle")
     page.locator("main picture img").scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelector('main picture img').complete")
+    wait_in_page(page, "document.querySelector('main picture img').complete")
     page.wait_for_load_state("networkidle")
     context.close()
     return sizes

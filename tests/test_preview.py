@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, free_port, write_content
+from conftest import ROOT, free_port, wait_in_page, write_content
 
 BROKEN_FRONT_MATTER = "---\ntitle: [Nous contacter\n---\n\nÉcrivez-nous.\n"
 
@@ -57,7 +57,7 @@ def test_the_page_shows_the_report_then_comes_back_once_fixed(browser, preview):
     page = context.new_page()
     page.goto(url + "/contact/")
     assert page.locator("h1").inner_text().split() == ["Nous", "contacter"]  # a no-break space between them
-    page.wait_for_function("window.previewConnected === true")  # the page's script listens to the preview
+    wait_in_page(page, "window.previewConnected === true")  # the page's script listens to the preview
 
     save(page_file, BROKEN_FRONT_MATTER)
     page.wait_for_selector("#rapport", timeout=60_000)

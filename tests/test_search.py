@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import PUBLISHED_SITEURL, Site, build_files, published_offers
+from conftest import PUBLISHED_SITEURL, Site, build_files, published_offers, wait_in_page
 from site_checks.accessibility import site_context
 
 
@@ -43,7 +43,7 @@ def test_a_word_found_nowhere_is_said(browser, site_url):
     page = browser.new_page()
     try:
         page.goto(f"{site_url}/recherche/?q=zzyzx")
-        page.wait_for_function("document.querySelector('.search__status').textContent.length > 0")
+        wait_in_page(page, "document.querySelector('.search__status').textContent.length > 0")
         assert "Aucune page ne contient" in page.inner_text(".search__status")
     finally:
         page.close()

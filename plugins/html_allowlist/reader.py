@@ -1,0 +1,83 @@
+"""The readers' side: the HTML each Markdown or HTML reader returns is
+checked where it is made, with the file at hand for the lines of the report.
+
+`wrap_readers` replaces, at `readers_init`, each class of the public
+`reader_classes` for these extensions by a subclass whose `read()` checks
+what the original returns; the problems, French lines, go into the page's
+metadata (`html_problems`), which Pelican's reader cache (the preview's) keeps
+with the HTML they describe. Other plugins wrap the same readers
+(yaml_front_matter, pictures): a wrapper offers `around(reader_class)`, which
+builds the same wrapper on another class, for a plugin that replaces a
+reader it finds in place; receivers of `readers_init` have no fixed order.
+"""
+
+import functools
+from pathlib import Path
+
+from .check import offences
+from .messages import problems
+from .policy import policy
+
+EXTENSIONS = ("md", "markdown", "mkd", "mdown", "html", "htm")
+
+
+def wrap_readers(readers):
+    """Every Markdown and HTML reader class, wrapped (once), next to the
+    reader itself: a wrapper already in place (pictures, which writes its
+    <picture> in place of each <img>, keeping only some attributes) is built
+    again around ours, so that what is checked is what the editor wrote,
+    whichever plugin came first."""
+    for extension in EXTENSIONS:
+        current = readers.reader_classes.get(extension)
+        if current is None or getattr(current, "checks_html", False):
+            continue
+        around = getattr(current, "around", None)
+        reader = next(cls for cls in current.__mro__ if "around" not in vars(cls))
+        readers.reader_classes[extension] = around(checking_reader(reader)) if around else checking_reader(current)
+
+
+def checking_reader(base):
+    """A subclass of the reader class `base` whose HTML is checked."""
+
+    class CheckingReader(base):
+        checks_html = True
+
+        def read(self, source_path):
+            content, metadata = super().read(source_path)
+            found = offences(content, policy_of(self.settings))
+            if found:
+                source = display(source_path, self.settings["PATH"])
+                text = Path(source_path).read_text(encoding="utf-8", errors="replace")
+                metadata["html_problems"] = problems(source, text, found)
+            return content, metadata
+
+        @staticmethod
+        def around(other):
+            """This wrapper, and any `base` wraps, on the reader class `other`."""
+            inner = getattr(base, "around", None)
+            return checking_reader(inner(other) if inner else other)
+
+    # Pelican names a page's metadata["reader"] after the class: unchanged.
+    CheckingReader.__name__ = CheckingReader.__qualname__ = base.__name__
+    return CheckingReader
+
+
+def policy_of(settings):
+    """The Policy of these settings, made once per build's values."""
+    extra = settings.get("HTML_ALLOWLIST_EXTRA") or {}
+    return _policy(tuple(settings.get("ALLOWED_HOSTS") or ()), settings.get("SITEURL") or "",
+                   tuple(sorted((tag, tuple(sorted(names))) for tag, names in extra.items())))
+
+
+@functools.lru_cache(maxsize=8)
+def _policy(hosts, siteurl, extra):
+    return policy({"ALLOWED_HOSTS": hosts, "SITEURL": siteurl, "HTML_ALLOWLIST_EXTRA": dict(extra)})
+
+
+def display(source_path, content_path):
+    """A content file as editors see it: content/pages/x.md."""
+    path, root = Path(source_path), Path(content_path)
+    try:
+        return f"{root.name}/{path.resolve().relative_to(root.resolve()).as_posix()}"
+    except ValueError:
+        return str(path)
