@@ -25,4 +25,4 @@ FEED_ALL_ATOM = "ressources/feed.atom.xml"
 FEED_MAX_ITEMS = 20
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
-WEB_EDITOR_LOCAL_BACKEND = None
+WEB_EDITOR_LOCAL_BACKEND = False

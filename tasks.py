@@ -218,8 +218,9 @@ def serve(c, port=8000, output=OUTPUT):
 
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
-    """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
-    from web_editor.local_server import decap_server
+    """Aperçu : construit, sert sur http://localhost:8000 (ou un port libre), reconstruit et recharge à chaque
+    enregistrement ; /admin/ y enregistre dans content/."""
+    from pelican.settings import read_settings
 
     from live_preview import serve
 
@@ -236,8 +237,8 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         return report.read_text(encoding="utf-8") if report.exists() else ""
 
     start_preview_builds(report)
-    with decap_server(ROOT):  # /admin/ saves into the working copy (plugins/web_editor)
-        serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
+    editor = bool(read_settings(str(ROOT / SETTINGS)).get("WEB_EDITOR_LOCAL_BACKEND"))
+    serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
 
 
 def site_problems(folder, siteurl):
