@@ -452,3 +452,101 @@ def test_writes_replace_the_file_in_one_step(tmp_path):
     local_editor.write_atomically(target, b"nouveau\n")
     assert target.read_bytes() == b"nouveau\n" and os.stat(target).st_ino != inode
     assert [path.name for path in target.parent.iterdir()] == ["a.md"]
+
+
+# -- In Chromium: an attacker's page on another local port, and a rebinding name -----------------------
+
+ATTACKER_PAGE = """<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Piège</title></head><body>
+<iframe name="cible"></iframe>
+<form id="formulaire" method="post" enctype="text/plain" action="{api}" target="cible"><input id="champ"></form>
+<script>
+const body = JSON.stringify({{action: "persistEntry", params: {{branch: "m", assets: [], options: {{}},
+  dataFiles: [{{slug: "a", path: "content/ateliers/atelier.md", raw: "piraté"}}]}}}});
+const read = JSON.stringify({{action: "getEntry", params: {{branch: "m", path: "content/ateliers/atelier.md"}}}});
+async function attempt(name, run) {{
+  try {{ window.results[name] = await run(); }} catch (error) {{ window.results[name] = "bloqué : " + error.name; }}
+}}
+window.results = {{}};
+(async () => {{
+  await attempt("fetch-json", async () => (await fetch("{api}", {{method: "POST", body,
+    headers: {{"Content-Type": "application/json"}}}})).text());
+  await attempt("fetch-read", async () => (await fetch("{api}", {{method: "POST", body: read,
+    headers: {{"Content-Type": "application/json"}}}})).text());
+  await attempt("fetch-no-cors", async () => (await fetch("{api}", {{method: "POST", body, mode: "no-cors",
+    headers: {{"Content-Type": "text/plain"}}}})).type);
+  await attempt("config", async () => (await fetch("{origin}/admin/config.yml")).text());
+  await attempt("xhr", () => new Promise((resolve, reject) => {{
+    const request = new XMLHttpRequest();
+    request.open("POST", "{api}");
+    request.setRequestHeader("Content-Type", "application/json");
+    request.onload = () => resolve(request.responseText);
+    request.onerror = () => reject(new TypeError("xhr"));
+    request.send(body);
+  }}));
+  const field = document.getElementById("champ");  // text/plain sends « name=value »: JSON once joined
+  field.name = body.slice(0, -1) + ',"x":"';
+  field.value = '"}}';
+  await attempt("form", () => new Promise(resolve => {{
+    document.querySelector("iframe").onload = () => resolve("envoyé");
+    document.getElementById("formulaire").submit();
+  }}));
+  window.done = true;
+}})();
+</script></body></html>
+"""
+
+
+@pytest.fixture
+def chromium(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def test_a_page_of_another_local_port_can_neither_read_nor_write(server, repository, chromium, tmp_path):
+    """Even with the secret in hand, another origin gets nothing and writes nothing."""
+    from site_checks.lighthouse import served
+
+    folder = tmp_path / "attaquant"
+    folder.mkdir()
+    api = server.origin + server.editor.api_path()
+    (folder / "index.html").write_text(ATTACKER_PAGE.format(api=api, origin=server.origin), encoding="utf-8")
+    before = snapshot(repository)
+    with served(folder) as attacker:
+        page = chromium.new_page()
+        page.goto(attacker + "/")
+        page.wait_for_function("window.done === true", timeout=20_000)
+        results = page.evaluate("window.results")
+    assert snapshot(repository) == before
+    assert (repository / "content" / "ateliers" / "atelier.md").read_text(encoding="utf-8").startswith("---\ntitle: Atelier")
+    for name in ("fetch-json", "fetch-read", "config", "xhr"):
+        assert results[name].startswith("bloqué"), (name, results[name])
+    assert results["fetch-no-cors"] == "opaque" and results["form"] == "envoyé"  # sent, and refused by the server
+    assert server.editor.secret not in json.dumps(results)
+
+
+def test_a_rebinding_name_gets_neither_the_config_nor_the_api(server, repository, browser):
+    """evil.example made to point at 127.0.0.1, as DNS rebinding does: the
+    browser then sees the preview as evil.example's own origin."""
+    from site_checks.tools import CHROMIUM_ARGS, chromium_path
+
+    rebinding = browser.browser_type.launch(executable_path=chromium_path(),
+                                            args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP evil.example 127.0.0.1"])
+    before = snapshot(repository)
+    try:
+        page = rebinding.new_page()
+        evil = f"http://evil.example:{server.port}"
+        response = page.goto(evil + "/admin/")
+        assert response.status == 403 and "Adresse refusée" in page.inner_text("body")
+        results = page.evaluate("""async ([config, api]) => {
+            const config_answer = await fetch(config);
+            const api_answer = await fetch(api, {method: "POST", headers: {"Content-Type": "application/json"},
+              body: JSON.stringify({action: "persistEntry", params: {branch: "m", assets: [], options: {},
+                dataFiles: [{slug: "a", path: "content/ateliers/atelier.md", raw: "piraté"}]}})});
+            return [config_answer.status, await config_answer.text(), api_answer.status, await api_answer.text()];
+        }""", [evil + "/admin/config.yml", evil + server.editor.api_path()])
+    finally:
+        rebinding.close()
+    assert results[0] == 403 and server.editor.secret not in results[1]
+    assert results[2] == 403 and "Adresse refusée" in results[3]
+    assert snapshot(repository) == before

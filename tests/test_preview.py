@@ -1,6 +1,7 @@
 """The preview in a real Chromium: a save that breaks the build shows the
 French report in place of the page; once the file is fixed, the page comes
-back by itself."""
+back by itself. Meanwhile /admin/ still opens and saves into content/
+through the preview's own server."""
 
 import os
 import signal
@@ -11,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from conftest import ROOT, free_port, write_content
+from conftest import ROOT, free_port, front_matter, offer_text, write_content
 
 BROKEN_FRONT_MATTER = "---\ntitle: [Nous contacter\n---\n\nÉcrivez-nous.\n"
 
@@ -37,7 +38,7 @@ def answers(url, seconds=120):
 @pytest.fixture
 def preview(tmp_path):
     """`invoke livereload` (what `make serve` runs) on a small site."""
-    write_content(tmp_path / "content", {})
+    write_content(tmp_path / "content", {"ateliers/essai.md": offer_text()})
     port = free_port()
     command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(tmp_path / "content"),
                "--output", str(tmp_path / "output")]
@@ -68,4 +69,36 @@ def test_the_page_shows_the_report_then_comes_back_once_fixed(browser, preview):
     save(page_file, good)
     page.wait_for_selector("h1:has-text('contacter')", timeout=60_000)
     assert page.locator("#rapport").count() == 0
+    context.close()
+
+
+def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser, preview):
+    """An editor changes a price in /admin/: the file changes, the page
+    shows it; then a mistake elsewhere breaks the build, and /admin/ still
+    opens and lists the workshops."""
+    url, content = preview
+    offer = content / "ateliers" / "essai.md"
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    page.goto(url + "/admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.goto(url + "/admin/#/collections/ateliers")
+    page.get_by_text("Atelier d’essai", exact=True).first.click()
+    page.get_by_label("Montant", exact=True).fill("310")
+    page.get_by_role("button", name="Publier", exact=True).click()
+    page.get_by_role("menuitem", name="Publier maintenant").click()
+    deadline = time.monotonic() + 30
+    while front_matter(offer)["price"]["amount"] != 310:
+        assert time.monotonic() < deadline, "/admin/ did not save through the preview"
+        time.sleep(0.2)
+    site = context.new_page()
+    site.goto(url + "/ateliers/atelier-dessai/")
+    site.wait_for_selector("#tarif:has-text('310')", timeout=60_000)
+
+    save(content / "pages" / "contact.md", BROKEN_FRONT_MATTER)
+    site.wait_for_selector("#rapport", timeout=60_000)
+    page.goto(url + "/admin/#/collections/ateliers")
+    page.get_by_text("Atelier d’essai", exact=True).first.wait_for()
+    page.screenshot(path=str(content.parent / "admin.png"))
     context.close()
