@@ -3,11 +3,13 @@ French report in place of the page; once the file is fixed, the page comes
 back by itself. Meanwhile /admin/ still opens and saves into content/
 through the preview's own server."""
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -38,13 +40,17 @@ def answers(url, seconds=120):
 @pytest.fixture
 def preview(tmp_path):
     """`invoke livereload` (what `make serve` runs) on a small site."""
-    write_content(tmp_path / "content", {"ateliers/essai.md": offer_text()})
+    yield from running(tmp_path, {"ateliers/essai.md": offer_text()})
+
+
+def running(tmp_path, files):
+    write_content(tmp_path / "content", files)
     port = free_port()
     command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(tmp_path / "content"),
                "--output", str(tmp_path / "output")]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://localhost:{port}"
-    assert answers(url + "/contact/"), "l'aperçu ne répond pas"
+    assert answers(url + "/livereload.js"), "l'aperçu ne répond pas"
     yield url, tmp_path / "content"
     os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=10)
@@ -102,3 +108,25 @@ def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser
     page.get_by_text("Atelier d’essai", exact=True).first.wait_for()
     page.screenshot(path=str(content.parent / "admin.png"))
     context.close()
+
+
+def test_admin_opens_when_no_build_has_passed_yet(tmp_path):
+    """A fresh copy with a mistake in it: the site is the report, /admin/ opens."""
+    preview = running(tmp_path, {"pages/contact.md": BROKEN_FRONT_MATTER})
+    url, _ = next(preview)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(url + "/contact/", timeout=5)
+            except urllib.error.HTTPError as error:
+                if error.code == 500 and "pages/contact.md, ligne 2" in error.read().decode("utf-8"):
+                    break
+            assert time.monotonic() < deadline, "no report"
+            time.sleep(0.3)
+        with urllib.request.urlopen(url + "/admin/", timeout=5) as answer:
+            assert answer.status == 200 and b"decap-cms.js" in answer.read()
+        with urllib.request.urlopen(url + "/admin/config.yml", timeout=5) as answer:
+            assert "/admin/api/" in json.loads(answer.read())["local_backend"]["url"]
+    finally:
+        next(preview, None)
