@@ -202,11 +202,14 @@ def bind(port):
     """Sockets on localhost:`port`, or on a free port when it is taken (by
     another preview, maybe of another copy of the site): this preview and
     its editor then answer on their own port, never through the other."""
+    if not (str(port).isdigit() and int(port) <= 65535):
+        raise SystemExit(f"Port « {port} » invalide : donnez un nombre de 1 à 65535, par exemple 8000.")
     try:
         return tornado.netutil.bind_sockets(int(port), address="localhost")
     except OSError as error:
         if error.errno != errno.EADDRINUSE:
-            raise
+            raise SystemExit(f"L’aperçu ne peut pas ouvrir le port {port} ({error.strerror}) : "
+                             "essayez un autre port, par exemple « make serve PORT=8001 ».") from None
     sockets = tornado.netutil.bind_sockets(0, address="localhost")
     print(f"Le port {port} est déjà pris (un autre aperçu ?) : l’aperçu prend le port {sockets[0].getsockname()[1]}.",
           flush=True)

@@ -443,6 +443,13 @@ def test_a_port_taken_by_another_program_gives_way_to_a_free_one():
                 sock.close()
 
 
+@pytest.mark.parametrize("port", ["abc", "70000", "-1", ""])
+def test_a_wrong_port_is_said_in_french(port):
+    with pytest.raises(SystemExit) as stop:
+        live_preview.bind(port)
+    assert str(stop.value.code).startswith(f"Port « {port} » invalide")
+
+
 def test_writes_replace_the_file_in_one_step(tmp_path):
     """A reader (the preview's build) sees the old file or the new one, never half."""
     target = tmp_path / "content" / "ateliers" / "a.md"
