@@ -78,7 +78,7 @@ def test_the_page_shows_the_report_then_comes_back_once_fixed(browser, preview):
     context.close()
 
 
-def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser, preview):
+def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser, preview, artefacts):
     """An editor changes a price in /admin/: the file changes, the page
     shows it; then a mistake elsewhere breaks the build, and /admin/ still
     opens and lists the workshops."""
@@ -99,14 +99,14 @@ def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser
         assert time.monotonic() < deadline, "/admin/ did not save through the preview"
         time.sleep(0.2)
     site = context.new_page()
-    site.goto(url + "/ateliers/atelier-dessai/")
-    site.wait_for_selector("#tarif:has-text('310')", timeout=60_000)
+    site.goto(url + "/ateliers/essai/")
+    site.wait_for_selector("#tarif:has-text('310')", timeout=120_000)
 
     save(content / "pages" / "contact.md", BROKEN_FRONT_MATTER)
     site.wait_for_selector("#rapport", timeout=60_000)
     page.goto(url + "/admin/#/collections/ateliers")
     page.get_by_text("Atelier d’essai", exact=True).first.wait_for()
-    page.screenshot(path=str(content.parent / "admin.png"))
+    page.screenshot(path=str(artefacts / "admin-pendant-une-erreur.png"))
     context.close()
 
 
