@@ -389,7 +389,7 @@ class EditorConfig(tornado.web.RequestHandler):
         self.set_header("Cross-Origin-Resource-Policy", "same-origin")
         self.set_header("X-Content-Type-Options", "nosniff")
         # JSON is YAML: Decap reads it as it reads the built file.
-        self.finish(json.dumps(config, ensure_ascii=False, indent=1))
+        self.finish(json.dumps(config, ensure_ascii=False, indent=1, default=str))
 
 
 def routes(editor, hosts, root):
