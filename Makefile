@@ -91,7 +91,7 @@ requirements: $(STAMP)
 		../$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links \
 			$(if $(UPGRADE),--upgrade) --output-file $$name.txt $$name.in || exit 1; done
 
-# vnu-jar, axe-core, Lighthouse, Decap CMS and decap-server, exactly as
+# vnu-jar, axe-core, Lighthouse and Decap CMS, exactly as
 # package-lock.json pins them. Install
 # scripts are skipped: vnu-jar's would download a Java runtime from GitHub;
 # Java comes from Debian (target java).

@@ -9,21 +9,38 @@ library. livereload's public API could do none of that: it polls every
 0.8 s, ignores a save made within 3 s of the last reload, and serves the
 folder as it is (changing any of it meant patching its classes). The page
 speaks a small part of the LiveReload protocol: `hello`, then `reload`.
+
+Every request must name the preview itself in its `Host` (localhost,
+127.0.0.1 or [::1], with this preview's port): a page of another site that
+points its own name at 127.0.0.1 (DNS rebinding) gets nothing. /admin/ is
+the web editor (local_editor.py saves into content/ through this server);
+it is served whatever the last build did, so a mistake never locks the
+editor out, and it is not reloaded after each build.
 """
 
 import asyncio
+import errno
 import html
 import json
 import mimetypes
+import sys
 from pathlib import Path
 from urllib.parse import unquote
 
+import tornado.httpserver
+import tornado.netutil
+import tornado.routing
 import tornado.web
 import tornado.websocket
 from watchfiles import awatch
 
+import local_editor
+
 # The files of content/ that Pelican reads as pages (its reader cache knows them).
 PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
+# The web editor's folder in the site: served even when the build failed,
+# and never reloaded by the preview (an editor's form would be lost).
+EDITOR_FOLDER = "admin"
 # Injected into every HTML page served, never into the built files.
 SCRIPT_TAG = b'<script src="/livereload.js"></script>'
 RELOAD_SCRIPT = """(function () {
@@ -88,9 +105,10 @@ class SiteHandler(tornado.web.RequestHandler):
         status = 200
         if not target.is_file():
             status, target = 404, root / "404.html"
-        if target.suffix == ".html" and self.preview.report is not None:
+        editor = target.is_relative_to(root / EDITOR_FOLDER)
+        if target.suffix == ".html" and self.preview.report is not None and not editor:
             self.send(500, "text/html; charset=utf-8", self.preview.report_page())
-        elif target.suffix == ".html" and target.is_file():
+        elif target.suffix == ".html" and target.is_file() and not editor:
             page = target.read_bytes().replace(b"</body>", SCRIPT_TAG + b"</body>", 1)
             self.send(status, "text/html; charset=utf-8", page)
         elif target.is_file():
@@ -103,6 +121,31 @@ class SiteHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(body)
+
+
+class WrongHost(tornado.web.RequestHandler):
+    """Any request whose `Host` is not the preview's own address."""
+
+    def prepare(self):
+        self.set_status(403)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.finish(f"Adresse refusée ({self.request.host[:60]}) : l’aperçu ne répond qu’à son adresse, "
+                    "celle que « make serve » affiche (http://localhost:…).\n")
+
+
+class OwnHost(tornado.routing.Matcher):
+    """Requests that name the preview exactly in their `Host`."""
+
+    def __init__(self, hosts):
+        self.hosts = hosts
+
+    def match(self, request):
+        return {} if request.host in self.hosts else None
+
+
+def own_hosts(port):
+    """What a browser on this computer writes in `Host` for the preview."""
+    return frozenset(f"{name}:{port}" for name in ("localhost", "127.0.0.1", "[::1]"))
 
 
 class ScriptHandler(tornado.web.RequestHandler):
@@ -128,12 +171,56 @@ class ReloadSocket(tornado.websocket.WebSocketHandler):
         self.preview.pages.discard(self)
 
 
-def application(preview):
-    return tornado.web.Application([
-        (r"/livereload\.js", ScriptHandler),
-        (r"/livereload", ReloadSocket, {"preview": preview}),
-        (r"/(.*)", SiteHandler, {"preview": preview}),
+def log_refusal(handler):
+    """Tornado logs each request; the terminal shows only refusals, in
+    French, without the editor's secret."""
+    status = handler.get_status()
+    if status in (403, 405, 413, 415):
+        path = handler.request.path
+        shown = "/admin/api/…" if path.startswith("/admin/api/") else path[:80]
+        print(f"Aperçu : demande refusée ({status}) pour {shown}, venue de {handler.request.headers.get('Origin', '?')[:80]} "
+              f"par {handler.request.host[:80]}.", file=sys.stderr, flush=True)
+
+
+def application(preview, port, editor=None):
+    """The preview's routes, behind the `Host` check; with `editor`
+    (local_editor.Editor), /admin/ saves into its content folder."""
+    hosts = own_hosts(port)
+    routes = local_editor.routes(editor, hosts, preview.root) if editor else []
+    return tornado.web.Application(log_function=log_refusal, handlers=[
+        tornado.routing.Rule(OwnHost(hosts), [
+            *routes,
+            (r"/livereload\.js", ScriptHandler),
+            (r"/livereload", ReloadSocket, {"preview": preview}),
+            (r"/(.*)", SiteHandler, {"preview": preview}),
+        ]),
+        (r".*", WrongHost),
     ])
+
+
+def bind(port):
+    """Sockets on localhost:`port`, or on a free port when it is taken (by
+    another preview, maybe of another copy of the site): this preview and
+    its editor then answer on their own port, never through the other."""
+    if not (str(port).isdigit() and int(port) <= 65535):
+        raise SystemExit(f"Port « {port} » invalide : donnez un nombre de 1 à 65535, par exemple 8000.")
+    try:
+        return tornado.netutil.bind_sockets(int(port), address="localhost")
+    except OSError as error:
+        if error.errno != errno.EADDRINUSE:
+            raise SystemExit(f"L’aperçu ne peut pas ouvrir le port {port} ({error.strerror}) : "
+                             "essayez un autre port, par exemple « make serve PORT=8001 ».") from None
+    sockets = tornado.netutil.bind_sockets(0, address="localhost")
+    print(f"Le port {port} est déjà pris (un autre aperçu ?) : l’aperçu prend le port {sockets[0].getsockname()[1]}.",
+          flush=True)
+    return sockets
+
+
+def start(preview, sockets, editor=None):
+    """Serve on `sockets` from the running event loop; return the server."""
+    server = tornado.httpserver.HTTPServer(application(preview, sockets[0].getsockname()[1], editor))
+    server.add_sockets(sockets)
+    return server
 
 
 async def watch(preview, build, content, others):
@@ -154,17 +241,23 @@ def is_page(path, content):
     return path.is_relative_to(content) and path.suffix.lower() in PAGE_SUFFIXES
 
 
-def serve(root, port, build, content, others):
-    """Serve `root` on localhost:`port` until Ctrl+C, after a first build."""
+def serve(root, port, build, content, others, editor=True):
+    """Serve `root` on localhost:`port` (or a free port) until Ctrl+C, after
+    a first build; with `editor`, /admin/ saves into `content`."""
+    sockets = bind(port)
+    port = sockets[0].getsockname()[1]
+    local = local_editor.Editor(content) if editor else None
 
     async def main():
         preview = Preview(root)
         preview.report = await asyncio.to_thread(build, True)
-        application(preview).listen(int(port), address="localhost")
+        start(preview, sockets, local)
         print(f"Aperçu sur http://localhost:{port}/ (Ctrl+C pour arrêter)", flush=True)
+        if local:
+            print(f"Éditeur en ligne sur http://localhost:{port}/admin/ : il enregistre dans {local.content}.", flush=True)
         await watch(preview, build, content, others)
 
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
-        pass
+        print("\nAperçu arrêté.", file=sys.stderr)

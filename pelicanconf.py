@@ -243,6 +243,7 @@ WEB_EDITOR_BRANCH = "main"
 # The address of the OAuth client that signs editors in to GitHub (see the
 # guide, « Modifier le site dans le navigateur »); None: Decap's default.
 WEB_EDITOR_AUTH_URL = None
-# The preview's /admin/ writes the working copy through decap-server, which
-# `make serve` starts (publishconf.py turns this off).
-WEB_EDITOR_LOCAL_BACKEND = "http://localhost:8081/api/v1"
+# The preview's /admin/ saves into content/ through the preview's own server
+# (local_editor.py), which adds its address and secret to config.yml as it
+# serves it (publishconf.py turns this off).
+WEB_EDITOR_LOCAL_BACKEND = True

@@ -27,6 +27,6 @@ FEED_MAX_ITEMS = 20
 PLUGINS = [*PLUGINS, "feed_summaries"]  # noqa: F405
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
-WEB_EDITOR_LOCAL_BACKEND = None
+WEB_EDITOR_LOCAL_BACKEND = False
 # No preview's reload script: only the search page runs a script (plugins/html_allowlist).
 CSP_PREVIEW_RELOAD = False

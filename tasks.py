@@ -273,12 +273,15 @@ def serve(c, port=8000, output=OUTPUT):
 
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
 def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
-    """Aperçu : construit, sert sur http://localhost:8000, reconstruit et recharge à chaque enregistrement."""
-    from web_editor.local_server import decap_server
+    """Aperçu : construit, sert sur http://localhost:8000 (ou un port libre), reconstruit et recharge à chaque
+    enregistrement ; /admin/ y enregistre dans content/."""
+    from pelican.settings import read_settings
 
     from live_preview import serve
 
     report = (ROOT / output).with_name(f"{Path(output).name}.rapport.txt")
+    settings = read_settings(str(ROOT / SETTINGS))
+    editor = bool(settings.get("WEB_EDITOR_LOCAL_BACKEND"))
 
     def rebuild(full):
         """Build; return None, or the report of the failed build. `full`:
@@ -288,11 +291,22 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
             _builds["process"].stop()  # the next build imports the plugins as they are now
         if build_site(content, SETTINGS, output, cache=True):
             return None
+        if editor:
+            admin_without_site(ROOT / output, settings)
         return report.read_text(encoding="utf-8") if report.exists() else ""
 
     start_preview_builds(report)
-    with decap_server(ROOT):  # /admin/ saves into the working copy (plugins/web_editor)
-        serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
+    serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
+
+
+def admin_without_site(output, settings):
+    """/admin/ when no build has passed yet (a fresh copy with a mistake in
+    it): the editor opens all the same, to fix it. The first build that
+    passes replaces the whole folder."""
+    from web_editor import write_admin
+
+    if not (output / "admin" / "index.html").exists():
+        write_admin(output, settings)
 
 
 def site_problems(folder, siteurl):

@@ -36,7 +36,7 @@ def test_node_tools_are_pinned_with_their_lock_file():
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     wanted = package["devDependencies"]
-    assert set(wanted) == {"vnu-jar", "axe-core", "lighthouse", "decap-cms", "decap-server"}
+    assert set(wanted) == {"vnu-jar", "axe-core", "lighthouse", "decap-cms"}
     for name, version in wanted.items():
         assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} doit être épinglé à une version exacte"
         assert lock["packages"][f"node_modules/{name}"]["version"] == version

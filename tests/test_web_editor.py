@@ -16,9 +16,9 @@ import pytest
 import yaml
 from organisation import missing_values, read_identity
 from pelican.settings import read_settings
+from preview_server import running_preview
 from web_editor import bundle_files, site_config, write_admin
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
-from web_editor.local_server import PORT, decap_server, listening
 
 from conftest import (
     CONTENT,
@@ -26,7 +26,6 @@ from conftest import (
     ROOT,
     as_shown,
     build_or_fail,
-    free_port,
     front_matter,
     visible_text,
 )
@@ -34,12 +33,11 @@ from offers import format_price
 from offers.scaffold import NEW_OFFER, scaffold_text
 from offers.schema import UNDECIDED, Offer, Price
 from site_checks.accessibility import serve_folder
-from site_checks.lighthouse import served
 from yaml_front_matter import split_front_matter
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 RESAVE = ROOT / "tests" / "decap_frontmatter.js"
-# How long Decap may take to write a file through decap-server.
+# How long Decap may take to write a file through the preview's server.
 SAVE_SECONDS = 30
 
 
@@ -136,8 +134,7 @@ def test_articles_pages_and_settings_have_their_collections():
 @pytest.mark.parametrize(
     ("settings", "environ", "backend", "mode"),
     [
-        ({"SITEURL": "", "WEB_EDITOR_LOCAL_BACKEND": "http://localhost:8081/api/v1"}, {},
-         {"name": "github", "repo": "", "branch": "main"}, {"local_backend": {"url": "http://localhost:8081/api/v1"}}),
+        ({"SITEURL": "", "WEB_EDITOR_LOCAL_BACKEND": True}, {}, {"name": "github", "repo": "", "branch": "main"}, {}),
         ({"SITEURL": "https://a.b/c"}, {"GITHUB_REPOSITORY": "asso/site"},
          {"name": "github", "repo": "asso/site", "branch": "main"}, {"publish_mode": "editorial_workflow"}),
         ({"SITEURL": "https://a.b/c", "WEB_EDITOR_REPO": "autre/depot", "WEB_EDITOR_BRANCH": "principale",
@@ -153,25 +150,15 @@ def test_the_backend_comes_from_the_settings(settings, environ, backend, mode):
     assert {key: config[key] for key in ("local_backend", "publish_mode") if key in config} == mode
 
 
-def test_the_preview_calls_the_local_server_that_make_serve_starts():
-    assert SETTINGS["WEB_EDITOR_LOCAL_BACKEND"] == f"http://localhost:{PORT}/api/v1"
+def test_only_the_preview_saves_into_the_working_copy():
+    """The preview's server adds the local mode as it serves config.yml
+    (local_editor.py); the published site never has it."""
+    assert SETTINGS["WEB_EDITOR_LOCAL_BACKEND"] is True
     published = subprocess.run(
         [sys.executable, "-c", "from pelican.settings import read_settings; "
          "print(read_settings('publishconf.py').get('WEB_EDITOR_LOCAL_BACKEND'))"],
         cwd=ROOT, env={**os.environ, "SITEURL": "https://exemple.org"}, capture_output=True, text=True, check=True)
-    assert published.stdout.strip() == "None"
-
-
-def test_decap_server_writes_only_the_repository_it_is_given_and_stops(tmp_path):
-    port = free_port()
-    with decap_server(tmp_path, port) as server:
-        assert server is not None and listening(port)
-        info = subprocess.run(["node", "-e", f"fetch('http://127.0.0.1:{port}/api/v1', {{method: 'POST', "
-                               "headers: {'Content-Type': 'application/json'}, body: JSON.stringify({action: 'info'})})"
-                               ".then(r => r.json()).then(j => console.log(JSON.stringify(j)))"],
-                              capture_output=True, text=True, check=True)
-        assert json.loads(info.stdout) == {"repo": tmp_path.name, "publish_modes": ["simple"], "type": "local_fs"}
-    assert not listening(port)
+    assert published.stdout.strip() == "False"
 
 
 # -- The built site ---------------------------------------------------------------
@@ -183,6 +170,9 @@ def test_the_built_site_has_admin_and_decap_without_source_maps(site):
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and '<meta name="robots" content="noindex, nofollow">' in page
     assert "data-pagefind-body" not in page
+    # The preview's local mode is added by the preview's server, with its secret: never written on disk.
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert "local_backend" not in config and "publish_mode" not in config
 
 
 def test_admin_is_neither_in_the_sitemap_nor_a_page_of_the_site(published_site):
@@ -298,11 +288,11 @@ def test_every_content_file_saved_by_the_editor_builds_the_same_site(site, tmp_p
     assert read_identity(repository / "content" / "reglages.yml") == read_identity(CONTENT / "reglages.yml")
 
 
-# -- End to end, local mode: Chromium, decap-server, a copy of the content ---------------
+# -- End to end, local mode: Chromium, the preview's server, a copy of the content -------
 
 class LocalEditor:
     """/admin/ of a site built from a copy of the content, saving into that
-    copy through decap-server, as `make serve` runs it."""
+    copy through the preview's server, as `make serve` runs it."""
 
     def __init__(self, repository, page, origin):
         self.repository, self.page, self.origin = repository, page, origin
@@ -324,19 +314,15 @@ class LocalEditor:
 def local_editor(tmp_path, browser):
     repository = tmp_path / "depot"
     shutil.copytree(CONTENT, repository / "content")
-    port = free_port()
-    local = f"http://localhost:{port}/api/v1"
-    options = ("-e", f"WEB_EDITOR_LOCAL_BACKEND={json.dumps(local)}")
-    built = build_or_fail(repository / "content", tmp_path / "avant", options=options)
+    built = build_or_fail(repository / "content", tmp_path / "avant")
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     try:
-        with decap_server(repository, port) as server, served(built.root) as origin:
-            assert server is not None, "decap-server did not start"
+        with running_preview(built.root, repository / "content") as preview:
             page = context.new_page()
             page.set_default_timeout(SAVE_SECONDS * 1000)
-            page.goto(origin + "/admin/")
+            page.goto(preview.origin + "/admin/")
             page.get_by_role("button", name="Se connecter").click()
-            yield LocalEditor(repository, page, origin)
+            yield LocalEditor(repository, page, preview.origin)
     finally:
         context.close()
 
@@ -358,8 +344,11 @@ def test_an_editor_changes_a_price_and_the_build_publishes_it(local_editor, tmp_
     before, body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
     original = path.read_text(encoding="utf-8")
     price = dict(before["price"])
-    local_editor.open(f"ateliers/entries/{path.stem}")
     page = local_editor.page
+    page.goto(f"{local_editor.origin}/admin/#/collections/ateliers")  # the list of workshops, read from the copy
+    page.get_by_text(before["title"], exact=True).first.wait_for()
+    page.get_by_text(before["title"], exact=True).first.click()
+    page.get_by_label("Titre", exact=True).wait_for()
     if price.get("on_quote"):  # on quote: the editor switches to an amount
         page.get_by_label("Un montant").check()
         page.get_by_label("Unité").select_option("per_session")

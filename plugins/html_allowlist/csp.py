@@ -42,13 +42,6 @@ def style_hash(value):
     return "'sha256-" + base64.b64encode(hashlib.sha256(value.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def origin(url):
-    """The scheme, host and port of a URL (http://localhost:8081), or None
-    for an address of the site itself."""
-    match = re.match(r"^(https?://[^/?#]+)", url or "")
-    return match.group(1) if match else None
-
-
 def serialize(directives):
     return "; ".join(" ".join([name, *values]) for name, values in directives.items() if values)
 
@@ -95,15 +88,15 @@ def admin_policy(settings):
     itself with <style> elements made as it runs (emotion), hence
     'unsafe-inline' for styles, never for scripts. It shows pictures being
     added (data:, blob:) and GitHub's avatars, and talks to GitHub's API, or
-    in the preview to the local backend (WEB_EDITOR_LOCAL_BACKEND)."""
-    local = origin(settings.get("WEB_EDITOR_LOCAL_BACKEND"))
+    in the preview to the local backend, which the preview serves on its own
+    origin ('self', local_editor.py)."""
     return serialize({
         "default-src": ["'none'"],
         "script-src": ["'self'", "'unsafe-eval'"],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:", *DECAP_IMAGES],
         "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'", *DECAP_CONNECT, *([local] if local else [])],
+        "connect-src": ["'self'", *DECAP_CONNECT],
         "frame-src": ["'self'"],
         "worker-src": ["'self'", "blob:"],
         "object-src": ["'none'"],

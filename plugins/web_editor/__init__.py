@@ -31,7 +31,7 @@ BUILT_HEADER = ("# Écrit par la construction : plugins/web_editor/admin/config.
 # Where /admin/ is written: site_checks leaves this folder out of its pages.
 FOLDER = APPLICATIONS[0].rstrip("/")
 DEFAULTS = {"WEB_EDITOR_REPO": None, "WEB_EDITOR_BRANCH": "main",
-            "WEB_EDITOR_AUTH_URL": None, "WEB_EDITOR_LOCAL_BACKEND": None}
+            "WEB_EDITOR_AUTH_URL": None, "WEB_EDITOR_LOCAL_BACKEND": False}
 
 
 def setting(settings, name):
@@ -42,14 +42,15 @@ def site_config(settings, environ=os.environ):
     """The committed configuration plus the backend: GitHub, the repository
     from WEB_EDITOR_REPO (or the one GitHub Actions builds), each change a
     pull request (editorial workflow); with WEB_EDITOR_LOCAL_BACKEND (the
-    preview), Decap writes the working copy through decap-server instead."""
+    preview), each save writes a file (simple mode), through the preview's
+    own server, which adds `local_backend` (its address and a secret made for
+    each `make serve`) as it serves this file: never written here."""
     config = yaml.load(CONFIG.read_text(encoding="utf-8"), Loader=LOADER)
     backend = {"name": "github", "repo": setting(settings, "WEB_EDITOR_REPO") or environ.get("GITHUB_REPOSITORY", ""),
                "branch": setting(settings, "WEB_EDITOR_BRANCH")}
     if setting(settings, "WEB_EDITOR_AUTH_URL"):
         backend["base_url"] = setting(settings, "WEB_EDITOR_AUTH_URL")
-    local = setting(settings, "WEB_EDITOR_LOCAL_BACKEND")
-    mode = {"local_backend": {"url": local}} if local else {"publish_mode": "editorial_workflow"}
+    mode = {} if setting(settings, "WEB_EDITOR_LOCAL_BACKEND") else {"publish_mode": "editorial_workflow"}
     site = {"site_url": settings["SITEURL"], "display_url": settings["SITEURL"]} if settings.get("SITEURL") else {}
     return {"backend": backend, **mode, **site, **config}
 
