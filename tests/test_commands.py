@@ -27,7 +27,7 @@ BREAKAGES = {
     "yaml": ("pages/contact.md", lambda text: "---\ntitle: [\n---\n", "content/pages/contact.md, ligne"),
     "offre": ("ateliers/ecriture.md",
               lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
-              "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
+              "content/ateliers/ecriture.md, ligne 20, champ « Montant (price.amount) »"),
     "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](../tarifs/)\n",
              "content/pages/contact.md, ligne"),
     "lien depuis la racine": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",

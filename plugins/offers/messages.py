@@ -78,7 +78,7 @@ def explain(error, model, source, lines):
             fix = f"attendu : {_description(field)}"
     name = ".".join(str(part) for part in path if not isinstance(part, int)) or "en-tête"
     index = next((part for part in reversed(path) if isinstance(part, int)), None)
-    label = field.title if field and field.title else label_of(name)
+    label = label_of(name) or (field.title if field else None)
     return field_problem(source, line, name, index, what, fix=fix, label=label)
 
 

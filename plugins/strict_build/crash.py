@@ -97,10 +97,9 @@ def missing_template(error, settings):
     name = missing.group(1) if missing else getattr(error, "name", str(error))
     name = str(name).removesuffix(".html")
     known = ", ".join(theme_templates(settings)) or "aucun"
-    content = content_of(error)
     source = source_file(error, settings["PATH"])
-    if source:
-        key, line = template_key(content)
+    key, line = template_key(content_of(error))
+    if source and line:  # the editor asked for it (template: or layout:)
         return Problem(f"le modèle « {name} » n’existe pas dans le thème", file=source, line=line, key=key,
                        label=label_of(key), fix=f"écrivez l’un des modèles du thème : {known}.")
     return Problem(f"le modèle « {name} » manque dans le thème (réglage THEME)",
@@ -131,14 +130,15 @@ def template_key(content):
     for key in ("template", "layout"):
         if (key,) in lines:
             return key, lines[(key,)]
-    return "template", None
+    return None, None
 
 
 def unwritable(error):
     """The output folder (or its parent) cannot be written: say which, in French."""
     why = {errno.EACCES: "vous n’avez pas le droit d’y écrire", errno.EPERM: "vous n’avez pas le droit d’y écrire",
            errno.EROFS: "il est en lecture seule", errno.ENOENT: "ce dossier n’existe pas",
-           errno.ENOTDIR: "un fichier porte déjà ce nom", errno.ENOSPC: "le disque est plein"}
+           errno.ENOTDIR: "un fichier y porte le nom d’un dossier", errno.EEXIST: "un fichier porte déjà ce nom",
+           errno.ENOSPC: "le disque est plein"}
     because = why.get(error.errno, error.strerror or str(error))
     return Problem(f"le site ne peut pas être écrit dans « {error.filename} » : {because}",
                    fix="choisissez un autre dossier de sortie (option -o ou --output), ou donnez le droit d’y écrire.")
