@@ -25,6 +25,7 @@ from conftest import (
     pelican_build,
 )
 from conftest import visible_text as text
+from core.problems import label_of
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
 from offers.export import expected_files
@@ -298,7 +299,8 @@ def test_a_bad_offer_fails_the_build_naming_file_and_field(tmp_path, case):
 def test_a_duplicate_slug_names_both_files(tmp_path):
     result, output = build_offers(tmp_path, essai=offer_text(), copie=changed(slug="essai"))
     assert result.returncode != 0
-    assert "content/ateliers/copie.md et content/ateliers/essai.md ont le même slug « essai » (champ slug)" in output
+    assert ("content/ateliers/copie.md, champ « Adresse (slug) » : content/ateliers/copie.md et content/ateliers/essai.md "
+            "ont le même slug « essai »") in output
 
 
 def test_every_problem_of_every_offer_is_in_one_report(tmp_path):
@@ -345,7 +347,7 @@ def test_qualiopi_requires_more_of_every_offer(tmp_path):
     result, output = build_offers(tmp_path, QUALIOPI, essai=offer_text())
     assert result.returncode != 0
     for field in ("prerequisites", "access_delay", "evaluation", "accessibility", "contact"):
-        assert f"content/ateliers/essai.md, champ « {field} » : ce champ obligatoire manque" in output
+        assert f"content/ateliers/essai.md, champ « {label_of(field)} ({field}) » : ce champ obligatoire manque" in output
 
 
 def test_a_complete_qualiopi_offer_builds_and_shows_it_all(tmp_path):

@@ -75,8 +75,7 @@ def crash_problem(error, settings):
     kind = type(error).__name__
     if kind in ("PelicanTemplateNotFound", "TemplateNotFound"):
         return missing_template(error, settings)
-    if isinstance(error, OSError) and error.filename and not Path(error.filename).resolve().is_relative_to(
-            content_path.resolve()):
+    if isinstance(error, OSError) and writing_output(error.filename, settings.get("OUTPUT_PATH")):
         return unwritable(error)
     where = template_line(error)
     source = source_file(error, content_path)
@@ -131,6 +130,14 @@ def template_key(content):
         if (key,) in lines:
             return key, lines[(key,)]
     return None, None
+
+
+def writing_output(filename, output):
+    """Whether `filename` is the output folder, inside it or one of its parents."""
+    if not filename or not output:
+        return False
+    path, output = Path(filename).resolve(), Path(output).resolve()
+    return path.is_relative_to(output) or output.is_relative_to(path)
 
 
 def unwritable(error):
