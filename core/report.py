@@ -135,6 +135,13 @@ def summary(problems, comparison=None, siteurl=""):
 
 # -- The preview's page ---------------------------------------------------------
 
+def _as_sentence(text):
+    """« coupez-le » → « Coupez-le. »: a sentence of its own on the page."""
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!", "…", ":")) else text + "."
+
+
 def html_fragment(problems):
     """The problems as an HTML list for the preview's report page: each with
     its file, line, field (as the form names it), what is wrong and the fix.
@@ -149,8 +156,8 @@ def html_fragment(problems):
         if problem.key:
             facts.append(f'<span class="champ">champ {html.escape(field_name(problem))}</span>')
         where = f'<p class="ou">{", ".join(facts)}</p>' if facts else ""
-        message = html.escape(problem.message.rstrip()).replace("\n", "<br>")
-        fix = f'<p class="remede">{html.escape(problem.fix)}</p>' if problem.fix else ""
+        message = html.escape(_as_sentence(problem.message)).replace("\n", "<br>")
+        fix = f'<p class="remede">{html.escape(_as_sentence(problem.fix))}</p>' if problem.fix else ""
         kind = "probleme" if problem.severity == "error" else "avertissement"
         items.append(f'<li class="{kind}">{where}<p class="quoi">{message}</p>{fix}</li>')
     return f'<ol id="problemes">{"".join(items)}</ol>'

@@ -133,8 +133,8 @@ def test_the_preview_fragment_escapes_what_editors_wrote():
     assert item.select_one(".fichier").get_text() == f"content/{HOSTILE}.md"
     assert item.select_one(".ligne").get_text() == "ligne 4"
     assert item.select_one(".champ").get_text() == "champ « Résumé (summary) »"
-    assert item.select_one(".quoi").get_text() == HOSTILE
-    assert item.select_one(".remede").get_text() == HOSTILE
+    assert item.select_one(".quoi").get_text() == f"{HOSTILE}."
+    assert item.select_one(".remede").get_text() == f"{HOSTILE}."
 
 
 # -- End to end ---------------------------------------------------------------------
@@ -222,3 +222,20 @@ def test_an_unwritable_output_is_said_in_french(error, words):
     problem = unwritable(error)
     assert describe(problem) == (f"le site ne peut pas être écrit dans « /srv/site » : {words}. Choisissez un autre "
                                  "dossier de sortie (option -o ou --output), ou donnez le droit d’y écrire.")
+
+
+def test_the_preview_page_lists_each_problem_with_its_place_and_fix(tmp_path):
+    from live_preview import Preview
+
+    preview = Preview(tmp_path)
+    preview.report = [DESCRIBED["everything"][0], Problem(HOSTILE, "content/pages/a.md", 2)]
+    soup = BeautifulSoup(preview.report_page().decode("utf-8"), "html.parser")
+    report = soup.select_one("#rapport")
+    assert "La construction du site a échoué : 2 problèmes à corriger." in report.get_text()
+    first, second = report.select("#problemes li")
+    assert first.select_one(".champ").get_text() == "champ « Résumé (summary) »"
+    assert first.select_one(".quoi").get_text() == "Le résumé doit tenir en une seule phrase."
+    assert first.select_one(".remede").get_text() == "Coupez-le après la première phrase."
+    assert second.select_one(".quoi").get_text() == f"{HOSTILE}." and soup.find("img") is None
+    preview.report = "Les réglages ne se lisent pas."  # a build that stopped before listing its problems
+    assert "Les réglages ne se lisent pas." in BeautifulSoup(preview.report_page(), "html.parser").select_one("#rapport").get_text()
