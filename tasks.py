@@ -82,8 +82,10 @@ def run_pelican(content, settings, output, siteurl=None, cache=False, problems=N
     """
     from preview_builds import build_in_a_child
 
-    arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else []),
-                 *problems_option(problems)]
+    extra = cache_options(content) if cache else []
+    if problems:  # one -e for all: Pelican keeps only the last one given
+        extra = [*(extra or ["-e"]), problems_setting(problems)]
+    arguments = [str(content), "-s", str(settings), "-o", str(output), *extra]
     if _builds["process"] is not None and not siteurl:
         return pelican_in_build_process(arguments)
     return build_in_a_child(arguments, {"SITEURL": siteurl} if siteurl else {}, cwd=ROOT) == 0
@@ -248,9 +250,9 @@ def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
     outcome; return every problem found, as Problems (the HTML and
     accessibility checks' French lines wrapped in one each)."""
-    from core.problems import Problem
     from playwright.sync_api import sync_playwright
 
+    from core.problems import Problem
     from site_checks import check_site, describe
     from site_checks.accessibility import accessibility_problems, launch
     from site_checks.html_validity import html_errors
@@ -275,13 +277,15 @@ def missing_identity():
     """The organisation's details that content/reglages.yml does not give
     yet, as warnings: the legal notice says they are missing; `make check`
     reminds the editors where to write them."""
-    from core.problems import Problem, label_of
     from organisation import missing_values
     from pelican.settings import read_settings
 
+    from core.problems import Problem, label_of
+
     path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
-    return [Problem("n'est pas renseigné (mentions légales, contact)", file=str(path), line=line or None,
-                    key=f"organisation.{key}", label=label_of(f"organisation.{key}"), severity="warning",
+    return [Problem("ce champ est vide : les mentions légales et la page de contact disent qu’il n’est pas "
+                    "encore renseigné", file=str(path), line=line or None, key=f"organisation.{key}",
+                    label=label_of(f"organisation.{key}"), severity="warning",
                     fix="écrivez-le dans ce fichier, ou dans « Réglages » de l’éditeur en ligne (/admin/).")
             for key, line in missing_values(ROOT / path)]
 
@@ -301,9 +305,9 @@ def print_external(external):
         print(*external_lines(external), sep="\n")
 
 
-def problems_option(path):
-    """Pelican's option that has a failed build write its problems to `path` (strict_build)."""
-    return ["-e", f"PROBLEMS_FILE={json.dumps(str(path))}"] if path else []
+def problems_setting(path):
+    """The setting (for Pelican's -e) that has a failed build write its problems to `path` (strict_build)."""
+    return f"PROBLEMS_FILE={json.dumps(str(path))}"
 
 
 def fresh_problems_file(target):
@@ -350,7 +354,7 @@ def build_published(content, output, siteurl, problems=None):
     whether it succeeded. Its French report goes to the terminal; its
     problems, as JSON, to `problems`."""
     command = [sys.executable, "-m", "pelican", str(content), "-s", PUBLISH_SETTINGS, "-o", str(output),
-               *problems_option(problems)]
+               *(["-e", problems_setting(problems)] if problems else [])]
     build = subprocess.run(command, cwd=ROOT, env={**os.environ, "SITEURL": siteurl}, check=False)
     return build.returncode == 0
 

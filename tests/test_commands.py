@@ -20,6 +20,7 @@ from tornado.websocket import websocket_connect
 import fresh_process
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
+from core.problems import label_of
 
 # A page whose YAML is broken, and an offer whose price is written in words:
 # (file, how it is broken, what the report says).
@@ -81,8 +82,8 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
     # What the organisation's identity lacks is listed, without failing the check.
     identity = ROOT / pelicanconf.IDENTITY_FILE
     for key, line in missing_values(identity):
-        assert (f"Avertissement : « organisation.{key} » n'est pas renseigné dans {pelicanconf.IDENTITY_FILE}, "
-                f"ligne {line}") in first.stdout
+        assert (f"Avertissement : {pelicanconf.IDENTITY_FILE}, ligne {line}, "
+                f"champ « {label_of(f'organisation.{key}')} (organisation.{key}) » : ce champ est vide") in first.stdout
     good = snapshot(output)
 
     # Builds (its links are right), but a second id="contenu" is invalid HTML,

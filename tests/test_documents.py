@@ -8,8 +8,8 @@ property: every one of its files is read and passes its schema.
 import pytest
 from pydantic import ValidationError
 
-from core.problems import describe
 from conftest import ROOT
+from core.problems import describe
 from documents import Article, Page, unread_files
 from documents.unread import advice
 from offers.messages import explain_all

@@ -251,12 +251,14 @@ BAD_OFFERS = {
     "sous-champ-mal-ecrit": (offer_text().replace("frequency:", "frequence:"),
                              "champ « modalities.frequence » : ce champ n’existe pas ; vous vouliez dire « frequency » ?"),
     "prix-en-toutes-lettres": (changed(price__amount="trois cents euros"),
-                               "content/ateliers/essai.md, ligne 17, champ « Montant (price.amount) » : la valeur doit être un nombre"),
+                               "content/ateliers/essai.md, ligne 17, champ « Montant (price.amount) » : "
+                               "la valeur doit être un nombre"),
     "champ-obligatoire-absent": (changed(audience=None),
                                  "content/ateliers/essai.md, champ « Pour qui (audience) » : ce champ obligatoire manque. "
                                  "Ajoutez-le : les professionnels à qui l’atelier s’adresse."),
     "sous-champ-absent": (changed(modalities__format=None),
-                          "content/ateliers/essai.md, ligne 8, champ « Format (modalities.format) » : ce champ obligatoire manque"),
+                          "content/ateliers/essai.md, ligne 8, champ « Format (modalities.format) » : "
+                          "ce champ obligatoire manque"),
     "liste-vide": (changed(objectives=[]),
                    "content/ateliers/essai.md, ligne 6, champ « Objectifs (objectives) » : la liste est vide"),
     "champ-facultatif-vide": (offer_text().replace("method:", "facilitators:\nmethod:"),
@@ -369,7 +371,8 @@ def test_the_seed_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
     result = pelican_build(FIXTURE_CONTENT, tmp_path, options=QUALIOPI)
     assert result.returncode != 0
     for path in sorted(FIXTURE_CONTENT.glob("ateliers/*.md")):
-        assert f"content/ateliers/{path.name}, champ « Délai d’accès (access_delay) » : ce champ obligatoire manque" in result.stderr
+        assert (f"content/ateliers/{path.name}, champ « Délai d’accès (access_delay) » : "
+                "ce champ obligatoire manque") in result.stderr
 
 
 # -- Schema export -----------------------------------------------------------------

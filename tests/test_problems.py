@@ -238,4 +238,5 @@ def test_the_preview_page_lists_each_problem_with_its_place_and_fix(tmp_path):
     assert first.select_one(".remede").get_text() == "Coupez-le après la première phrase."
     assert second.select_one(".quoi").get_text() == f"{HOSTILE}." and soup.find("img") is None
     preview.report = "Les réglages ne se lisent pas."  # a build that stopped before listing its problems
-    assert "Les réglages ne se lisent pas." in BeautifulSoup(preview.report_page(), "html.parser").select_one("#rapport").get_text()
+    shown = BeautifulSoup(preview.report_page(), "html.parser").select_one("#rapport").get_text()
+    assert "Les réglages ne se lisent pas." in shown

@@ -31,6 +31,7 @@ from core.report import terminal, write_json
 
 from .crash import crash_problem, reason
 
+
 # Pelican's messages an editor is most likely to meet, as Problems. Keys are
 # the untranslated format strings Pelican logs; each function gets the
 # record's arguments and `display` (a content file as editors name it).
