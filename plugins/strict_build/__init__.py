@@ -158,6 +158,8 @@ class _Collector(logging.Handler):
             problem = replace(problem, message=f"{problem.message} :\n{reason(error)}")
         if self.source and not problem.file:
             problem = replace(problem, file=self.source)
+        if problem.file is not None and not isinstance(problem.file, str):  # a path Pelican gave, outside content/
+            problem = replace(problem, file=str(problem.file))
         self.problems.append(problem)
 
 
