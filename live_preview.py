@@ -35,6 +35,7 @@ import tornado.websocket
 from watchfiles import awatch
 
 import local_editor
+from core.report import count, html_fragment
 
 # The files of content/ that Pelican reads as pages (its reader cache knows them).
 PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
@@ -58,11 +59,12 @@ REPORT_PAGE = """<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>La construction a échoué</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font:1.1rem/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}}
-pre{{white-space:pre-wrap;background:#fff4f2;border-left:.4rem solid #b3261e;padding:1rem}}</style>
+pre,#problemes li{{white-space:pre-wrap;background:#fff4f2;border-left:.4rem solid #b3261e;padding:.5rem 1rem;margin:.5rem 0}}
+#problemes li.avertissement{{background:#fff8e1;border-color:#8a5a00}}.ou{{font-weight:bold}}.remede{{font-style:italic}}</style>
 </head><body><main><h1>La construction a échoué</h1>
 <p>L’aperçu montre cette page à la place du site tant que le problème n’est pas corrigé.
 Corrigez le fichier et enregistrez-le : la page reviendra d’elle-même.</p>
-<pre id="rapport">{report}</pre></main></body></html>
+<div id="rapport">{report}</div></main></body></html>
 """
 
 
@@ -71,7 +73,7 @@ class Preview:
 
     def __init__(self, root):
         self.root = Path(root).resolve()
-        self.report = None  # the French report of the last build, if it failed
+        self.report = None  # the last build's Problems (or its report's text), if it failed
         self.pages = set()  # the open pages' WebSockets
 
     def built(self, report):
@@ -81,8 +83,15 @@ class Preview:
             page.write_message(json.dumps({"command": "reload"}))
 
     def report_page(self):
-        text = self.report or "La construction a échoué : le terminal dit pourquoi."
-        return REPORT_PAGE.format(report=html.escape(text)).encode("utf-8").replace(b"</body>", SCRIPT_TAG + b"</body>")
+        """The page shown in place of the site while the build fails: its
+        problems (file, line, field as the form names it, what to fix), or
+        the text of its report when it stopped before listing them."""
+        if isinstance(self.report, list) and self.report:
+            title = f"La construction du site a échoué : {count(self.report)} à corriger."
+            body = f"<p><strong>{html.escape(title)}</strong></p>{html_fragment(self.report)}"
+        else:
+            body = f"<pre>{html.escape(self.report or 'La construction a échoué : le terminal dit pourquoi.')}</pre>"
+        return REPORT_PAGE.format(report=body).encode("utf-8").replace(b"</body>", SCRIPT_TAG + b"</body>")
 
 
 class SiteHandler(tornado.web.RequestHandler):

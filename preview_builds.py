@@ -23,6 +23,9 @@ from pathlib import Path
 
 __all__ = ["BuildProcess", "build_in_a_child", "run_pelican_here"]
 
+# What Ctrl+C on `make serve` ends with: this line, no traceback.
+STOPPED = "Aperçu arrêté (Ctrl+C) : le dernier site construit reste dans le dossier de sortie."
+
 
 class BuildProcess:
     """A process that imported `preload` (module names, found on `paths`
@@ -37,10 +40,10 @@ class BuildProcess:
         The French report of a failed build is also written to `report_file`."""
         if self.process is None or not self.process.is_alive():
             self.start()
-        self.connection.send((list(arguments), str(report_file)))
         try:
+            self.connection.send((list(arguments), str(report_file)))
             return self.connection.recv()
-        except EOFError:  # the build process itself died (killed): start another next time
+        except (EOFError, BrokenPipeError):  # the build process died (killed, Ctrl+C): another next time
             self.stop()
             return 1
 
@@ -63,19 +66,26 @@ class BuildProcess:
 
 
 def fork_builds(connection, preload, paths):
-    """The build process: import once, then fork a child per build asked."""
-    sys.path[:0] = paths
-    for name in preload:
-        try:
-            importlib.import_module(name)
-        except Exception:  # the build, which imports it again, says what is wrong in French
-            pass
-    while True:
-        try:
-            arguments, report_file = connection.recv()
-        except EOFError:  # the preview has ended
-            return
-        connection.send(build_in_a_child(arguments, report_file=report_file))
+    """The build process: import once, then fork a child per build asked.
+    Ctrl+C (which reaches every process of the terminal) ends it quietly:
+    the preview says, in French, that it stopped."""
+    try:
+        sys.path[:0] = paths
+        for name in preload:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the build, which imports it again, says what is wrong in French
+                pass
+        while True:
+            try:
+                arguments, report_file = connection.recv()
+            except EOFError:  # the preview has ended
+                return
+            connection.send(build_in_a_child(arguments, report_file=report_file))
+    except KeyboardInterrupt:
+        print(STOPPED, flush=True)
+    except BrokenPipeError:  # the preview ended during a build
+        return
 
 
 def build_in_a_child(arguments, environment=None, report_file=None, cwd=None):
@@ -103,6 +113,8 @@ def build_here(arguments, report_file=None):
             return stop.code or 0
         print(stop.code, file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl+C during a build: the preview says it stopped
+        return 130
     except BaseException:
         traceback.print_exc()
         return 1

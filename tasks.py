@@ -89,7 +89,7 @@ def index_in_background(staging, target):
     _indexing["running"] = start_indexing(target, _builds["search_batch"] or BATCH, idle=True)
 
 
-def run_pelican(content, settings, output, siteurl=None, cache=False):
+def run_pelican(content, settings, output, siteurl=None, cache=False, problems=None):
     """Build with Pelican in a fresh process; True when it succeeded.
 
     A fresh process per build: Pelican deduplicates log messages for the
@@ -98,12 +98,16 @@ def run_pelican(content, settings, output, siteurl=None, cache=False):
     builds are children of its build process; the others, children of this
     command (preview_builds.build_in_a_child), which runs no thread while it
     builds. With `cache` (the preview), unchanged files are not read again.
+    With `problems`, a failed build writes its problems there, as JSON.
     """
     from preview_builds import build_in_a_child
 
     if cache:
         check_preview_cache(content)
-    arguments = [str(content), "-s", str(settings), "-o", str(output), *(cache_options(content) if cache else [])]
+    extra = cache_options(content) if cache else []
+    if problems:  # one -e for all: Pelican keeps only the last one given
+        extra = [*(extra or ["-e"]), problems_setting(problems)]
+    arguments = [str(content), "-s", str(settings), "-o", str(output), *extra]
     if _builds["process"] is not None and not siteurl:
         return pelican_in_build_process(arguments)
     return build_in_a_child(arguments, {"SITEURL": siteurl} if siteurl else {}, cwd=ROOT) == 0
@@ -206,13 +210,15 @@ def give_up(staging, target, what):
 def build_site(content=CONTENT, settings=SETTINGS, output=OUTPUT, cache=False):
     """Build into `<output>.staging`, then replace `output` if all went well."""
     target, staging = staging_for(output)
+    if not output_writable(target):
+        return False
     with one_build_at_a_time(target) as alone:
         return alone and build_in_staging(content, settings, target, staging, cache)
 
 
 def build_in_staging(content, settings, target, staging, cache):
     """`make build`'s work, under the lock; True when `target` was replaced."""
-    if not run_pelican(content, settings, staging, cache=cache):
+    if not run_pelican(content, settings, staging, cache=cache, problems=fresh_problems_file(target)):
         give_up(staging, target, "de la construction")
         return False
     if cache:
@@ -293,7 +299,7 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
             return None
         if editor:
             admin_without_site(ROOT / output, settings)
-        return report.read_text(encoding="utf-8") if report.exists() else ""
+        return failed_build_report(ROOT / output, report)
 
     start_preview_builds(report)
     serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
@@ -311,9 +317,11 @@ def admin_without_site(output, settings):
 
 def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
-    outcome; return every problem found, as French lines."""
+    outcome; return every problem found, as Problems (the HTML and
+    accessibility checks' French lines wrapped in one each)."""
     from playwright.sync_api import sync_playwright
 
+    from core.problems import Problem
     from site_checks import check_site, describe
     from site_checks.accessibility import accessibility_problems, launch
     from site_checks.html_validity import html_errors
@@ -331,19 +339,24 @@ def site_problems(folder, siteurl):
         browser.close()
     print(f"Accessibilité (axe-core, WCAG 2.1 A et AA) : {links.pages} pages, "
           f"{plural(len(violations), 'violation', feminine=True)}")
-    return problems + errors + violations
+    return problems + [Problem(str(line)) for line in errors + violations]
 
 
 def missing_identity():
     """The organisation's details that content/reglages.yml does not give
-    yet: the legal notice says they are missing; `make check` reminds the
-    editors where to write them."""
+    yet, as warnings: the legal notice says they are missing; `make check`
+    reminds the editors where to write them."""
     from organisation import missing_values
     from pelican.settings import read_settings
 
+    from core.problems import Problem, label_of
+
     path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
-    return [f"« organisation.{key} » n'est pas renseigné dans {path}{f', ligne {line}' if line else ''} "
-            "(mentions légales, contact)" for key, line in missing_values(ROOT / path)]
+    return [Problem("ce champ est vide : les mentions légales et la page de contact disent qu’il n’est pas "
+                    "encore renseigné", file=str(path), line=line or None, key=f"organisation.{key}",
+                    label=label_of(f"organisation.{key}"), severity="warning",
+                    fix="écrivez-le dans ce fichier, ou dans « Réglages » de l’éditeur en ligne (/admin/).")
+            for key, line in missing_values(ROOT / path)]
 
 
 def plural(count, word, feminine=False):
@@ -361,29 +374,71 @@ def print_external(external):
         print(*external_lines(external), sep="\n")
 
 
-def build_published(content, output, siteurl):
-    """The published version's build for `check`, in a fresh process; returns
-    whether it succeeded and its French report (stderr, also printed), which
-    GitHub's annotations are read from."""
-    command = [sys.executable, "-m", "pelican", str(content), "-s", PUBLISH_SETTINGS, "-o", str(output)]
-    build = subprocess.run(command, cwd=ROOT, env={**os.environ, "SITEURL": siteurl}, stderr=subprocess.PIPE,
-                           text=True, check=False)
-    sys.stderr.write(build.stderr)
-    return build.returncode == 0, build.stderr
+def problems_setting(path):
+    """The setting (for Pelican's -e) that has a failed build write its problems to `path` (strict_build)."""
+    return f"PROBLEMS_FILE={json.dumps(str(path))}"
 
 
-def report_to_github(errors, warnings, site=None, siteurl=""):
+def fresh_problems_file(target):
+    """`<output>.problemes.json`, the problems of the last build of
+    `target`: removed before a build, written again if it fails."""
+    from core.report import problems_file
+
+    path = problems_file(target)
+    path.unlink(missing_ok=True)
+    return path
+
+
+def failed_build_report(target, report=None):
+    """What a failed build of `target` said: its Problems (the JSON it
+    wrote), or the text of its report when it stopped before writing them
+    (settings that cannot be read, a plugin missing)."""
+    from core.report import problems_file, read_json
+
+    problems = read_json(problems_file(target))
+    if problems:
+        return problems
+    return report.read_text(encoding="utf-8") if report and report.exists() else ""
+
+
+def output_writable(target):
+    """Whether a build can write beside `target` (its staging folder, its
+    lock); if not, say so in French, once, without Python's traceback."""
+    from core.problems import describe
+    from strict_build.crash import unwritable
+
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=target.parent):
+            return True
+    except OSError as error:
+        if error.filename is None:
+            error.filename = str(target.parent)
+        print(f"La construction ne peut pas commencer : {describe(unwritable(error))}", file=sys.stderr)
+        return False
+
+
+def build_published(content, output, siteurl, problems=None):
+    """The published version's build for `check`, in a fresh process;
+    whether it succeeded. Its French report goes to the terminal; its
+    problems, as JSON, to `problems`."""
+    command = [sys.executable, "-m", "pelican", str(content), "-s", PUBLISH_SETTINGS, "-o", str(output),
+               *(["-e", problems_setting(problems)] if problems else [])]
+    build = subprocess.run(command, cwd=ROOT, env={**os.environ, "SITEURL": siteurl}, check=False)
+    return build.returncode == 0
+
+
+def report_to_github(problems, site=None, siteurl=""):
     """Under GitHub Actions, each problem as an annotation on its file and
     line, and the run's summary, with the pages changed since the published
     site (the folder PUBLISHED_SITE names, see `invoke build-ref`)."""
-    from site_checks.github import compare_sites, place_of, publish_report, running_on_github
+    from site_checks.github import compare_sites, publish_report, running_on_github
 
     if not running_on_github():
         return
     published = os.environ.get("PUBLISHED_SITE")
     comparison = compare_sites(site, published) if site and published and Path(published).is_dir() else None
-    findings = [place_of(line) for line in errors] + [place_of(line, "warning") for line in warnings]
-    publish_report(findings, comparison, siteurl)
+    publish_report(problems, comparison, siteurl)
 
 
 @task(help={"content": "dossier des textes", "output": "dossier du site vérifié",
@@ -393,6 +448,8 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
     accessibilité) et ne remplace output/ que si tout est correct."""
     siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
     target, staging = staging_for(output)
+    if not output_writable(target):
+        raise Exit(code=1)
     with one_build_at_a_time(target) as alone:
         if not alone:
             raise Exit(code=1)
@@ -400,24 +457,31 @@ def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
 
 
 def check_in_staging(content, siteurl, target, staging):
-    """`make check`'s work, under the lock: build, check, replace `target` if all passed."""
-    from site_checks.github import report_items
+    """`make check`'s work, under the lock: build, check, replace `target` if
+    all passed. Its problems are also written to `<output>.problemes.json`."""
+    from core.problems import Problem, describe
+    from core.report import numbered, write_json
 
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
-    built, report = build_published(content, staging, siteurl)
-    if not built:
-        report_to_github(report_items(report) or [report.strip() or "La construction du site a échoué."], [])
+    problems_path = fresh_problems_file(target)
+    if not build_published(content, staging, siteurl, problems_path):
+        problems = failed_build_report(target)
+        if not isinstance(problems, list):  # stopped before writing them: the terminal said why
+            problems = [Problem("la construction du site a échoué avant de lister ses problèmes : le journal dit pourquoi")]
+            write_json(problems, problems_path)
+        report_to_github(problems)
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
     warnings = missing_identity()
     for warning in warnings:
-        print(f"Avertissement : {warning}")
-    report_to_github(problems, warnings, staging, siteurl)
+        print(f"Avertissement : {describe(warning)}")
+    report_to_github(problems + warnings, staging, siteurl)
+    if problems or warnings:
+        write_json(problems + warnings, problems_path)
     if problems:
         count = plural(len(problems), "problème")
-        print(f"\nLa vérification a trouvé {count} :", *(f"  {n}. {line}" for n, line in enumerate(problems, 1)),
-              sep="\n", file=sys.stderr)
+        print(f"\nLa vérification a trouvé {count} :", *numbered(problems), sep="\n", file=sys.stderr)
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     replace_folder(staging, target)
@@ -435,7 +499,7 @@ def build_ref(c, ref, output, siteurl=None):
         if archive.returncode != 0:
             raise Exit(f"Le contenu du commit {ref} est introuvable : {archive.stderr.decode(errors='replace').strip()}", code=1)
         subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        built, _ = build_published(Path(folder) / CONTENT, Path(output).resolve(), siteurl)
+        built = build_published(Path(folder) / CONTENT, Path(output).resolve(), siteurl)
     if not built:
         raise Exit(f"Le site du commit {ref} ne se construit pas : pas de comparaison.", code=1)
 

@@ -20,6 +20,7 @@ from tornado.websocket import websocket_connect
 import fresh_process
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
+from core.problems import label_of
 
 # A page whose YAML is broken, and an offer whose price is written in words:
 # (file, how it is broken, what the report says).
@@ -27,7 +28,7 @@ BREAKAGES = {
     "yaml": ("pages/contact.md", lambda text: "---\ntitle: [\n---\n", "content/pages/contact.md, ligne"),
     "offre": ("ateliers/ecriture.md",
               lambda text: text.replace("  on_quote: true", "  amount: deux cents euros\n  currency: EUR\n  unit: per_day"),
-              "content/ateliers/ecriture.md, ligne 20, champ « price.amount »"),
+              "content/ateliers/ecriture.md, ligne 20, champ « Montant (price.amount) »"),
     "lien": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](../tarifs/)\n",
              "content/pages/contact.md, ligne"),
     "lien depuis la racine": ("pages/contact.md", lambda text: text + "\n[Nos tarifs](/tarifs/)\n",
@@ -81,8 +82,8 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
     # What the organisation's identity lacks is listed, without failing the check.
     identity = ROOT / pelicanconf.IDENTITY_FILE
     for key, line in missing_values(identity):
-        assert (f"Avertissement : « organisation.{key} » n'est pas renseigné dans {pelicanconf.IDENTITY_FILE}, "
-                f"ligne {line}") in first.stdout
+        assert (f"Avertissement : {pelicanconf.IDENTITY_FILE}, ligne {line}, "
+                f"champ « {label_of(f'organisation.{key}')} (organisation.{key}) » : ce champ est vide") in first.stdout
     good = snapshot(output)
 
     # Builds (its links are right, its HTML is in the allow-list), but a second

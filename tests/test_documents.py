@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import ROOT
+from core.problems import describe
 from documents import Article, Page, unread_files
 from documents.unread import advice
 from offers.messages import explain_all
@@ -35,22 +36,23 @@ def problems(model, yaml_text):
     (Page, "title: Essai\nsumary: Une phrase.\n", ["content/pages/x.md, ligne 3, champ « sumary » : ce champ n’existe pas ; "
                                                    "vous vouliez dire « summary » ? Corrigez son nom."]),
     (Page, "title: Essai\ntempalte: home\n", ["ligne 3, champ « tempalte »", "« template » ?"]),
-    (Page, "title: Essai\nsummary: Une. Deux phrases.\n", ["ligne 3, champ « summary »", "une seule phrase"]),
-    (Page, "title: Essai\nimage: photo.jpg\n", ["ligne 3, champ « image »", "indentés de deux espaces"]),
-    (Page, "summary: Une phrase.\n", ["champ « title » : ce champ obligatoire manque"]),
-    (Article, "title: Sans date\n", ["champ « date » : ce champ obligatoire manque", "2026-11-05"]),
+    (Page, "title: Essai\nsummary: Une. Deux phrases.\n", ["ligne 3, champ « Résumé (summary) »", "une seule phrase"]),
+    (Page, "title: Essai\nimage: photo.jpg\n", ["ligne 3, champ « Image de partage (image) »", "indentés de deux espaces"]),
+    (Page, "summary: Une phrase.\n", ["champ « Titre (title) » : ce champ obligatoire manque"]),
+    (Article, "title: Sans date\n", ["champ « Date (date) » : ce champ obligatoire manque", "2026-11-05"]),
     (Article, "title: Note\ndate: 2026-11-05\nvu: oui\n", ["ligne 4, champ « vu » : ce champ n’existe pas. Champs possibles ici",
                                                           "ajoutez une ligne « --- » après le dernier champ"]),
 ])
 def test_a_bad_page_or_article_is_told_in_french_with_its_line(model, yaml_text, expected):
-    said = "\n".join(problems(model, yaml_text))
+    said = "\n".join(map(describe, problems(model, yaml_text)))
     assert all(words in said for words in expected), said
     assert "Traceback" not in said and "Field required" not in said
 
 
 def test_every_problem_of_a_file_is_said_at_once():
     said = problems(Page, "title: Essai\nsumary: Une phrase.\ntempalte: home\nlayuot: page\n")
-    assert [line.split(",")[1] for line in said] == [" ligne 3", " ligne 4", " ligne 5"]
+    assert [problem.line for problem in said] == [3, 4, 5]
+    assert [problem.key for problem in said] == ["sumary", "tempalte", "layuot"]
 
 
 @pytest.mark.parametrize(("yaml_text", "words"), [

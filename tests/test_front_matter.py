@@ -78,7 +78,7 @@ BAD_INPUTS = {
     "en-tete-ouvert": ("pages/ouverte", "---\ntitle: Ouverte\n\nDu texte.\n", (),
                        "content/pages/ouverte.md, ligne 1 : l'en-tête YAML ouvert ici par « --- » n'est pas fermé"),
     "sans-titre": ("pages/sans_titre", "---\nsummary: Pas de titre.\n---\nTexte\n", (),
-                   "le fichier content/pages/sans_titre.md est ignoré : le champ « title » manque"),
+                   "content/pages/sans_titre.md, ligne 1, champ « Titre (title) » : ce fichier est ignoré : ce champ manque"),
     "mise-en-page-inconnue": ("pages/jekyll", "---\nlayout: post-large\ntitle: Jekyll\n---\nTexte\n", (),
                               "la mise en page « post-large » (champ layout) n'existe pas dans le thème. "
                               "Mises en page disponibles : 404, article, base"),

@@ -6,17 +6,9 @@ problems, then the pages added, changed and removed since the published site."""
 import pytest
 
 from conftest import invoke, pelican_build
-from site_checks.github import (
-    Finding,
-    command,
-    compare_sites,
-    escape_data,
-    escape_property,
-    place_of,
-    publish_report,
-    report_items,
-    summary,
-)
+from core.problems import Problem
+from core.report import annotation, escape_data, escape_property, summary
+from site_checks.github import compare_sites, publish_report
 
 
 def check_on_github(content, tmp_path, **env):
@@ -55,39 +47,11 @@ def test_without_github_actions_nothing_is_annotated(content_copy, tmp_path):
 
 # -- The pieces -----------------------------------------------------------------
 
-@pytest.mark.parametrize(("line", "expected"), [
-    ("content/ateliers/x.md, ligne 5, champ « audiance » : ce champ n’existe pas",
-     Finding("content/ateliers/x.md, ligne 5, champ « audiance » : ce champ n’existe pas", "content/ateliers/x.md", 5)),
-    ("content/pages/tarifs.md, ligne 12 (page /tarifs/), lien « #prix » : l'ancre…",
-     Finding("content/pages/tarifs.md, ligne 12 (page /tarifs/), lien « #prix » : l'ancre…", "content/pages/tarifs.md", 12)),
-    ("content/ateliers/x.md, champ « access_delay » : ce champ obligatoire manque",
-     Finding("content/ateliers/x.md, champ « access_delay » : ce champ obligatoire manque", "content/ateliers/x.md")),
-    ("page /x/ (content/pages/x.md ; lien absent du texte : il vient du gabarit du thème), lien « /y/ » : …",
-     Finding("page /x/ (content/pages/x.md ; lien absent du texte : il vient du gabarit du thème), lien « /y/ » : …",
-             "content/pages/x.md")),
-    ("page /contact/, ligne 40 : erreur de validation : Duplicate ID",
-     Finding("page /contact/, ligne 40 : erreur de validation : Duplicate ID")),
-])
-def test_the_file_and_line_are_read_from_the_french_line(line, expected):
-    assert place_of(line) == expected
-
-
-def test_a_warning_names_the_settings_file():
-    finding = place_of("ORGANISATION[\"email\"] n'est pas renseigné dans pelicanconf.py (contact)", "warning")
-    assert (finding.file, finding.line, finding.level) == ("pelicanconf.py", None, "warning")
-    assert command(finding).startswith("::warning file=pelicanconf.py,title=")
-
-
-def test_the_build_report_gives_one_item_per_problem():
-    report = ("La construction du site a échoué : 2 problèmes à corriger.\n"
-              "  1. content/pages/a.md : le fichier content/pages/a.md n'a pas pu être lu.\n"
-              "     mapping values are not allowed here\n"
-              "  2. content/ateliers/b.md, ligne 3, champ « prix » : ce champ n’existe pas\n"
-              "Rien n'a été publié. Corrigez ces points puis relancez la construction.\n")
-    assert report_items(report) == [
-        "content/pages/a.md : le fichier content/pages/a.md n'a pas pu être lu. mapping values are not allowed here",
-        "content/ateliers/b.md, ligne 3, champ « prix » : ce champ n’existe pas",
-    ]
+def test_a_warning_names_the_settings_file_and_its_field():
+    warning = Problem("n'est pas renseigné", file="content/reglages.yml", line=7, key="organisation.email",
+                      label="Courriel", severity="warning")
+    assert annotation(warning).startswith("::warning file=content/reglages.yml,line=7,title=Site %3A à compléter::")
+    assert "champ « Courriel (organisation.email) »" in annotation(warning)
 
 
 @pytest.mark.parametrize(("text", "data", "property_value"), [
@@ -103,8 +67,8 @@ def test_workflow_commands_are_escaped(text, data, property_value):
 
 def test_a_message_cannot_start_a_second_command():
     """A newline in a message would otherwise start a command of its own."""
-    line = command(Finding("a\n::warning::b", "content/x,y.md", 3))
-    assert line == "::error file=content/x%2Cy.md,line=3,title=Site %3A à corriger::a%0A::warning::b"
+    line = annotation(Problem("a\n::warning::b", "content/x,y.md", 3))
+    assert line == "::error file=content/x%2Cy.md,line=3,title=Site %3A à corriger::content/x,y.md, ligne 3 : a%0A::warning::b."
     assert "\n" not in line
 
 
@@ -112,11 +76,12 @@ def test_annotations_and_summary_only_on_github(tmp_path, monkeypatch):
     printed = []
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "resume.md"))
     monkeypatch.setenv("GITHUB_ACTIONS", "false")
-    publish_report([Finding("x")], out=printed.append)
+    publish_report([Problem("x")], out=printed.append)
     assert printed == [] and not (tmp_path / "resume.md").exists()
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    publish_report([Finding("x", "content/a.md", 2), Finding("y", level="warning")], ([], [], []), out=printed.append)
-    assert printed == ["::error file=content/a.md,line=2,title=Site %3A à corriger::x", "::warning title=Site %3A à compléter::y"]
+    publish_report([Problem("x", "content/a.md", 2), Problem("y", severity="warning")], ([], [], []), out=printed.append)
+    assert printed == ["::error file=content/a.md,line=2,title=Site %3A à corriger::content/a.md, ligne 2 : x.",
+                       "::warning title=Site %3A à compléter::y."]
     assert "1 problème à corriger" in (tmp_path / "resume.md").read_text(encoding="utf-8")
 
 

@@ -106,12 +106,13 @@ CASES = {
                                   "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
                              ("page", "code/index.html", "x.example/a.js")),
     "deep-markdown-list": ({"pages/liste.md": page("title: Liste", "".join("    " * level + "- x\n" for level in range(600)))},
-                           ("refused", "content/pages/liste.md n'a pas pu être lu", "imbriqué trop profondément")),
+                           ("refused", "content/pages/liste.md : ce fichier n'a pas pu être lu", "imbriqué trop profondément")),
     # A tired editor's.
     "broken-offer-proposed-by-others": ({"ateliers/casse.md": page("title: [Cassé"),
                                          "ateliers/a.md": titled_offer("A", 1, propositions=["casse"]),
                                          "ateliers/b.md": titled_offer("B", 2, propositions=["casse", "a"])},
-                                        ("refused", "1 problème à corriger.\n  1. le fichier content/ateliers/casse.md",
+                                        ("refused",
+                                         "1 problème à corriger.\n  1. content/ateliers/casse.md : ce fichier n'a pas pu être lu",
                                          "content/ateliers/casse.md, ligne 2 : l'en-tête YAML est mal formé")),
     "page-at-the-article-list": ({"pages/ressources.md": page("title: Ressources")},
                                  ("refused", "content/pages/ressources.md : la page serait publiée à l’adresse /ressources/",
@@ -154,7 +155,8 @@ CASES = {
     "article-misspelt-key": ({"ressources/note.md": page("title: Note\ndate: 2026-11-05\nsummmary: Une phrase.")},
                              ("refused", "content/ressources/note.md, ligne 4", "vous vouliez dire « summary » ?")),
     "page-list-expected": ({"pages/liste.md": page("title: Liste\nsummary:\n  - Deux\n  - Phrases")},
-                           ("refused", "content/pages/liste.md, ligne 3", "champ « summary » : la valeur doit être un texte")),
+                           ("refused", "content/pages/liste.md, ligne 3",
+                            "champ « Résumé (summary) » : la valeur doit être un texte")),
     "article-without-date": ({"ressources/sans-date.md": page("title: Sans date")},
                              ("refused", "content/ressources/sans-date.md", "date: 2026-11-05 ou 05/11/2026")),
     "front-matter-unclosed": ({"pages/ouvert.md": "---\ntitle: Ouvert\n\nNous proposons : des groupes.\n"},
@@ -200,9 +202,9 @@ def write(tmp_path, files):
 
 
 def listing(folder):
-    """Every path under `folder` but the output folder and its lock."""
+    """Every path under `folder` but the output folder, its lock and its problems (JSON)."""
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
-                  if path.relative_to(folder).parts[0] not in ("output", "output.lock"))
+                  if path.relative_to(folder).parts[0] not in ("output", "output.lock", "output.problemes.json"))
 
 
 def snapshot(folder):
@@ -299,7 +301,8 @@ def test_a_broken_theme_is_one_french_report_naming_the_template(tmp_path, templ
     (KeyError("x"), "une erreur inattendue (KeyError"),
 ])
 def test_a_crash_is_said_in_french(tmp_path, error, words):
-    from strict_build.crash import crash_message
+    from core.problems import describe
+    from strict_build.crash import crash_problem
 
     (tmp_path / "content" / "pages").mkdir(parents=True)
     (tmp_path / "content" / "pages" / "lue.md").write_text("---\ntitle: Lue\n---\n", encoding="utf-8")
@@ -309,8 +312,9 @@ def test_a_crash_is_said_in_french(tmp_path, error, words):
 
     with pytest.raises(type(error)) as raised:
         reader(str(tmp_path / "content" / "pages" / "lue.md"))
-    message = crash_message(raised.value, tmp_path / "content")
-    assert message.startswith("content/pages/lue.md : ") and words in message
+    problem = crash_problem(raised.value, {"PATH": str(tmp_path / "content")})
+    assert problem.file == "content/pages/lue.md"
+    assert describe(problem).startswith("content/pages/lue.md : ") and words in describe(problem)
 
 
 @pytest.mark.parametrize(("text", "words"), [

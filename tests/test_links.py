@@ -116,8 +116,8 @@ def test_a_planted_defect_is_named_with_page_line_link_and_reason(fixture_site, 
     [problem] = check_site(copy).problems
     assert (problem.page, problem.line, problem.link) == (PAGE, planted_line(copy), link)
     assert reason in problem.reason
-    line = describe(problem)
-    assert line.startswith(f"page {PAGE}, ligne {planted_line(copy)}, lien « {link} » : ")
+    line = str(describe(problem))
+    assert line.startswith(f"page {PAGE}, ligne {planted_line(copy)} du HTML, lien « {link} » : ")
 
 
 def test_every_problem_is_in_one_report(fixture_site, tmp_path):
@@ -174,9 +174,9 @@ def test_a_broken_link_in_markdown_stops_the_build_with_the_content_file(tmp_pat
     })
     assert result.returncode == 1
     assert "La construction du site a échoué : 2 problèmes à corriger." in output
-    assert ("content/pages/tarifs.md, ligne 5 (page /tarifs/), lien « ../ateliers/ecritur/ » : "
+    assert ("content/pages/tarifs.md, ligne 5 : lien « ../ateliers/ecritur/ » (page /tarifs/) : "
             "aucune page ni aucun fichier à l'adresse /ateliers/ecritur/") in output
-    assert ("content/pages/tarifs.md, ligne 5 (page /tarifs/), lien « #questions » : "
+    assert ("content/pages/tarifs.md, ligne 5 : lien « #questions » (page /tarifs/) : "
             "l'ancre « #questions » n'existe pas dans la page /tarifs/") in output
     assert "Rien n'a été publié." in output
 
@@ -200,15 +200,17 @@ def test_a_problem_is_reported_at_the_line_of_the_markdown_file(tmp_path, case):
     assert result.returncode == 1
     lines = [number for number, line in enumerate(text.splitlines(), 10) if link in line]
     for number in lines:
-        assert f"content/pages/essai.md, ligne {number} (page /essai/), lien « " in output, output
+        assert f"content/pages/essai.md, ligne {number} : lien « " in output, output
+    assert "(page /essai/)" in output
     assert "page /essai/, ligne" not in output
 
 
 def test_a_link_that_only_a_template_wrote_has_no_line():
     problem = Problem("/contact/", 40, "/x/", "raison")
-    assert describe_in_source(problem, "content/pages/contact.md", None) == (
-        "page /contact/ (content/pages/contact.md ; lien absent du texte : il vient du gabarit du thème), "
-        "lien « /x/ » : raison")
+    said = describe_in_source(problem, "content/pages/contact.md", None)
+    assert (said.file, said.line) == ("content/pages/contact.md", None)
+    assert str(said) == ("content/pages/contact.md : lien « /x/ » de la page /contact/, absent du texte "
+                         "(il vient du gabarit du thème) : raison.")
 
 
 @pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
@@ -256,7 +258,7 @@ def test_a_link_to_a_draft_stops_the_build(tmp_path, link):
         "pages/annonce.md": f"---\ntitle: Annonce\n---\n\nBientôt : [notre projet]({link}).\n",
     })
     assert result.returncode == 1
-    assert "content/pages/annonce.md, ligne 5 (page /annonce/)" in output
+    assert "content/pages/annonce.md, ligne 5 : lien « " in output and "(page /annonce/)" in output
     assert "ce lien mène à un brouillon (content/ateliers/projet.md, status: draft), qui n'est pas publié" in output
 
 
@@ -266,14 +268,15 @@ def test_a_published_build_checks_links_at_its_address(content_copy, tmp_path):
     result = pelican_build(content_copy, tmp_path / "output", settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL})
     assert result.returncode == 1
     lines = (content_copy / "pages" / "contact.md").read_text(encoding="utf-8").splitlines()
-    assert f"content/pages/contact.md, ligne {len(lines)} (page /contact/)" in result.stderr
-    assert "lien « http://localhost:8000/ » : lien vers localhost" in result.stderr
+    assert f"content/pages/contact.md, ligne {len(lines)} : lien « " in result.stderr
+    assert "lien « http://localhost:8000/ » (page /contact/) : lien vers localhost" in result.stderr
 
 
 def test_the_report_names_the_content_file_when_known():
     problem = Problem("/contact/", 12, "/x/", "raison")
-    assert describe(problem, {"/contact/": "content/pages/contact.md"}) == (
-        "page /contact/ (content/pages/contact.md), ligne 12, lien « /x/ » : raison")
+    said = describe(problem, {"/contact/": "content/pages/contact.md"})
+    assert (said.file, said.line) == ("content/pages/contact.md", None)  # the HTML's line is not the file's
+    assert str(said) == "content/pages/contact.md : page /contact/, ligne 12 du HTML, lien « /x/ » : raison."
 
 
 # -- The pieces ---------------------------------------------------------------
@@ -344,4 +347,4 @@ def test_the_home_page_problems_name_its_file_too(tmp_path):
     home = "---\ntitle: Accueil\ntemplate: home\nsave_as: index.html\nurl: \"\"\n---\n\nBienvenue.\n\nVoir [là](#rien).\n"
     result, output = build_files(tmp_path, {"pages/accueil.md": home})
     assert result.returncode == 1
-    assert "content/pages/accueil.md, ligne 10 (page /), lien « #rien » : l'ancre « #rien » n'existe pas" in output
+    assert "content/pages/accueil.md, ligne 10 : lien « #rien » (page /) : l'ancre « #rien » n'existe pas" in output

@@ -25,6 +25,7 @@ from conftest import (
     pelican_build,
 )
 from conftest import visible_text as text
+from core.problems import label_of
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
 from offers.export import expected_files
@@ -250,38 +251,40 @@ BAD_OFFERS = {
     "sous-champ-mal-ecrit": (offer_text().replace("frequency:", "frequence:"),
                              "champ « modalities.frequence » : ce champ n’existe pas ; vous vouliez dire « frequency » ?"),
     "prix-en-toutes-lettres": (changed(price__amount="trois cents euros"),
-                               "content/ateliers/essai.md, ligne 17, champ « price.amount » : la valeur doit être un nombre"),
+                               "content/ateliers/essai.md, ligne 17, champ « Montant (price.amount) » : "
+                               "la valeur doit être un nombre"),
     "champ-obligatoire-absent": (changed(audience=None),
-                                 "content/ateliers/essai.md, champ « audience » : ce champ obligatoire manque ; "
-                                 "ajoutez-le (Pour qui"),
+                                 "content/ateliers/essai.md, champ « Pour qui (audience) » : ce champ obligatoire manque. "
+                                 "Ajoutez-le : les professionnels à qui l’atelier s’adresse."),
     "sous-champ-absent": (changed(modalities__format=None),
-                          "content/ateliers/essai.md, ligne 8, champ « modalities.format » : ce champ obligatoire manque"),
+                          "content/ateliers/essai.md, ligne 8, champ « Format (modalities.format) » : "
+                          "ce champ obligatoire manque"),
     "liste-vide": (changed(objectives=[]),
-                   "content/ateliers/essai.md, ligne 6, champ « objectives » : la liste est vide"),
+                   "content/ateliers/essai.md, ligne 6, champ « Objectifs (objectives) » : la liste est vide"),
     "champ-facultatif-vide": (offer_text().replace("method:", "facilitators:\nmethod:"),
-                              "content/ateliers/essai.md, ligne 4, champ « facilitators » : le champ est vide"),
+                              "content/ateliers/essai.md, ligne 4, champ « Intervenants (facilitators) » : le champ est vide"),
     "duree-illisible": (changed(modalities__duration="une bonne heure"),
-                        "champ « modalities.duration » : la durée « une bonne heure » n’est pas lisible"),
+                        "champ « Durée d’une séance (modalities.duration) » : la durée « une bonne heure » n’est pas lisible"),
     "groupe-dans-le-desordre": (changed(modalities__group_size={"min": 10, "max": 6}),
-                                "champ « modalities.group_size » : les nombres doivent aller dans l’ordre"),
+                                "champ « Taille du groupe (modalities.group_size) » : les nombres doivent aller dans l’ordre"),
     "tarif-incomplet": (changed(price={"amount": 300}),
-                        "champ « price » : il manque currency, unit"),
+                        "champ « Tarif (price) » : il manque currency, unit"),
     "tarif-et-devis": (changed(price={"on_quote": True, "amount": 300, "currency": "EUR", "unit": "per_day"}),
-                       "champ « price » : un tarif sur devis n’a pas de amount, currency, unit"),
+                       "champ « Tarif (price) » : un tarif sur devis n’a pas de amount, currency, unit"),
     "devis-a-false": (changed(price={"on_quote": False}),
-                      "champ « price.on_quote » : la valeur doit être true (Sur devis"),
+                      "champ « Sur devis (price.on_quote) » : la valeur doit être true. Attendu : « true » quand"),
     "unite-inconnue": (changed(price__unit="per_hour"),
-                       "champ « price.unit » : la valeur doit être per_session, per_group, per_person ou per_day"),
+                       "champ « Unité (price.unit) » : la valeur doit être per_session, per_group, per_person ou per_day"),
     "objectif-vide": (changed(objectives=["Prendre du recul.", ""]),
-                      "ligne 8, champ « objectives » (élément 2) : le texte est vide"),
+                      "ligne 8, champ « Objectifs (objectives) » (élément 2) : le texte est vide"),
     "resume-en-deux-phrases": (changed(summary="Une phrase. Puis une autre."),
-                               "champ « summary » : le résumé doit tenir en une seule phrase"),
+                               "champ « Résumé (summary) » : le résumé doit tenir en une seule phrase"),
     "texte-du-modele": (changed(method="À compléter"),
-                        "champ « method » : le texte « À compléter » du modèle est encore là"),
+                        "champ « Méthode (method) » : le texte « À compléter » du modèle est encore là"),
     "caractere-invisible": (changed(method="Groupe\x0bBalint"),
-                            "champ « method » : le texte contient un caractère invisible (U+000B)"),
+                            "champ « Méthode (method) » : le texte contient un caractère invisible (U+000B)"),
     "titre-en-liste": (changed(title=["Un", "titre"]),
-                       "champ « title » : la valeur doit être un texte"),
+                       "champ « Titre (title) » : la valeur doit être un texte"),
 }
 
 
@@ -298,7 +301,8 @@ def test_a_bad_offer_fails_the_build_naming_file_and_field(tmp_path, case):
 def test_a_duplicate_slug_names_both_files(tmp_path):
     result, output = build_offers(tmp_path, essai=offer_text(), copie=changed(slug="essai"))
     assert result.returncode != 0
-    assert "content/ateliers/copie.md et content/ateliers/essai.md ont le même slug « essai » (champ slug)" in output
+    assert ("content/ateliers/copie.md, champ « Adresse (slug) » : content/ateliers/copie.md et content/ateliers/essai.md "
+            "ont le même slug « essai »") in output
 
 
 def test_every_problem_of_every_offer_is_in_one_report(tmp_path):
@@ -310,9 +314,9 @@ def test_every_problem_of_every_offer_is_in_one_report(tmp_path):
     assert result.returncode != 0
     assert "La construction du site a échoué : 4 problèmes à corriger." in output
     for expected in ("content/ateliers/une.md, ligne 19, champ « audiance »",
-                     "content/ateliers/une.md, ligne 6, champ « objectives »",
-                     "content/ateliers/deux.md, ligne 17, champ « price.amount »",
-                     "content/ateliers/deux.md, ligne 9, champ « modalities.duration »"):
+                     "content/ateliers/une.md, ligne 6, champ « Objectifs (objectives) »",
+                     "content/ateliers/deux.md, ligne 17, champ « Montant (price.amount) »",
+                     "content/ateliers/deux.md, ligne 9, champ « Durée d’une séance (modalities.duration) »"):
         assert expected in output
 
 
@@ -345,7 +349,7 @@ def test_qualiopi_requires_more_of_every_offer(tmp_path):
     result, output = build_offers(tmp_path, QUALIOPI, essai=offer_text())
     assert result.returncode != 0
     for field in ("prerequisites", "access_delay", "evaluation", "accessibility", "contact"):
-        assert f"content/ateliers/essai.md, champ « {field} » : ce champ obligatoire manque" in output
+        assert f"content/ateliers/essai.md, champ « {label_of(field)} ({field}) » : ce champ obligatoire manque" in output
 
 
 def test_a_complete_qualiopi_offer_builds_and_shows_it_all(tmp_path):
@@ -367,7 +371,8 @@ def test_the_seed_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
     result = pelican_build(FIXTURE_CONTENT, tmp_path, options=QUALIOPI)
     assert result.returncode != 0
     for path in sorted(FIXTURE_CONTENT.glob("ateliers/*.md")):
-        assert f"content/ateliers/{path.name}, champ « access_delay » : ce champ obligatoire manque" in result.stderr
+        assert (f"content/ateliers/{path.name}, champ « Délai d’accès (access_delay) » : "
+                "ce champ obligatoire manque") in result.stderr
 
 
 # -- Schema export -----------------------------------------------------------------
@@ -427,7 +432,7 @@ def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
     path.write_text(scaffold.replace("status: draft\n", ""), encoding="utf-8")
     published = pelican_build(content_copy, tmp_path / "published")
     assert published.returncode != 0
-    assert ("content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « summary » : "
+    assert ("content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « Résumé (summary) » : "
             "le texte « À compléter » du modèle est encore là") in published.stderr
     assert "le texte de la page contient encore « À compléter »" in published.stderr
 

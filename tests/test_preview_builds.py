@@ -4,8 +4,10 @@ gives way to one that imports them again, as they are on disk; a failed
 build's exit status and French report reach the preview."""
 
 import json
+import os
+import signal
 
-from preview_builds import BuildProcess
+from preview_builds import STOPPED, BuildProcess
 
 # A plugin that says, at the end of a build, its module's word and the
 # process that built; or stops the build with a French report.
@@ -75,3 +77,21 @@ def test_a_failed_build_gives_its_status_and_its_report(tmp_path):
         assert build(process, tmp_path, settings) == 0  # and the next build is not troubled by it
     finally:
         process.stop()
+
+
+def test_ctrl_c_ends_the_build_process_with_one_french_line(tmp_path, capfd):
+    """Ctrl+C in the terminal reaches every process of `make serve`: the
+    build process ends with one French line, not Python's traceback."""
+    settings = small_site(tmp_path, "mot")
+    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    try:
+        assert build(process, tmp_path, settings) == 0  # the process now waits for the next build
+        capfd.readouterr()
+        os.kill(process.process.pid, signal.SIGINT)
+        process.process.join(timeout=30)
+        assert process.process.exitcode == 0
+    finally:
+        process.stop()
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err and "KeyboardInterrupt" not in out + err, out + err
+    assert out.strip().splitlines() == [STOPPED] and STOPPED.startswith("Aperçu arrêté")

@@ -150,17 +150,21 @@ def test_a_page_without_propositions_lists_none(site):
 
 BAD_PROPOSITIONS = {
     "slug-mal-ecrit": (page(propositions=["un", "deuz"]),
-                       "content/pages/page.md, ligne 3, champ « propositions » (élément 2) : « deuz » ne correspond à "
+                       "content/pages/page.md, ligne 3, champ « Propositions (propositions) » "
+                       "(élément 2) : « deuz » ne correspond à "
                        "aucun atelier ; vous vouliez dire « deux » ? Corrigez le slug."),
     "slug-inconnu": (page(propositions=["zzz"]),
-                     "content/pages/page.md, ligne 3, champ « propositions » (élément 1) : « zzz » ne correspond à "
+                     "content/pages/page.md, ligne 3, champ « Propositions (propositions) » "
+                     "(élément 1) : « zzz » ne correspond à "
                      "aucun atelier. Slugs possibles : deux, un"),
     "brouillon": (page(propositions=["brouillon"]),
-                  "champ « propositions » (élément 1) : l’atelier « brouillon » est un brouillon (status: draft)"),
+                  "champ « Propositions (propositions) » "
+                  "(élément 1) : l’atelier « brouillon » est un brouillon (status: draft)"),
     "deux-fois": (page(propositions=["un", "un"]),
-                  "champ « propositions » (élément 2) : « un » est déjà dans la liste (élément 1) ; gardez-en un seul."),
+                  "champ « Propositions (propositions) » "
+                  "(élément 2) : « un » est déjà dans la liste (élément 1) ; gardez-en un seul."),
     "pas-une-liste": (page(propositions="un"),
-                      "content/pages/page.md, ligne 3, champ « propositions » : la valeur doit être une liste"),
+                      "content/pages/page.md, ligne 3, champ « Propositions (propositions) » : la valeur doit être une liste"),
 }
 
 
@@ -182,9 +186,10 @@ def test_an_offer_that_proposes_itself_or_a_misspelt_one_fails(tmp_path):
         "ateliers/un.md": offer("Un", 1, propositions=["un", "deus"]), "ateliers/deux.md": offer("Deux", 2),
     })
     assert result.returncode != 0
-    assert "content/ateliers/un.md, ligne 22, champ « propositions » (élément 1) : la page se propose elle-même" in output
-    assert "content/ateliers/un.md, ligne 23, champ « propositions » (élément 2) : « deus » ne correspond à aucun atelier ; " \
-           "vous vouliez dire « deux » ?" in output
+    assert ("content/ateliers/un.md, ligne 22, champ « Propositions (propositions) » "
+            "(élément 1) : la page se propose elle-même") in output
+    assert ("content/ateliers/un.md, ligne 23, champ « Propositions (propositions) » "
+            "(élément 2) : « deus » ne correspond à aucun atelier ; vous vouliez dire « deux » ?") in output
 
 
 def test_a_slug_written_like_a_title_gets_the_slug_to_write(tmp_path):
@@ -192,5 +197,5 @@ def test_a_slug_written_like_a_title_gets_the_slug_to_write(tmp_path):
         "ateliers/un.md": offer("Un", 1, propositions=["Deux"]), "ateliers/deux.md": offer("Deux", 2),
     })
     assert result.returncode != 0
-    assert "content/ateliers/un.md, ligne 22, champ « propositions » (élément 1) : « Deux » ne correspond à aucun atelier ; " \
-           "vous vouliez dire « deux » ?" in output
+    assert ("content/ateliers/un.md, ligne 22, champ « Propositions (propositions) » "
+            "(élément 1) : « Deux » ne correspond à aucun atelier ; vous vouliez dire « deux » ?") in output

@@ -2,14 +2,15 @@
 (schema.py), every problem named with its file and line (validation.py);
 and no file of content/ skipped in silence (unread.py).
 
-Problems are logged as errors, which strict_build turns into the build's
-report before anything is written.
+Problems (core/problems.py) are logged as errors, which strict_build turns
+into the build's report before anything is written.
 """
 
 import logging
 
 from pelican import signals
 
+from core.problems import Problem
 from strict_build import require
 
 from .schema import Article, Page
@@ -55,7 +56,9 @@ def name_unread_files(generator):
     extensions = set(generator.readers.extensions)
     folder = generator.path.rstrip("/").rsplit("/", 1)[-1]
     for relative in unread_files(generator.path, extensions, settings):
-        logger.error("%s/%s : ce fichier ne sera pas publié, %s.", folder, relative, advice(relative, extensions, settings))
+        problem = Problem("ce fichier ne sera pas publié", file=f"{folder}/{relative}",
+                          fix=advice(relative, extensions, settings))
+        logger.error("%s", problem)
 
 
 def register():

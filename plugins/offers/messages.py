@@ -2,12 +2,16 @@
 wrong and how to fix it, in French.
 
 Pydantic reports every error of a file at once, as (location, type) pairs;
-each becomes one line of the build's report.
+each becomes one Problem (core/problems.py) of the build's report, with the
+field's key, its label in the web editor's form (the schema's title) and
+how to fill it in (the schema's description).
 """
 
 import difflib
 
 from pydantic import BaseModel
+
+from core.problems import Problem, label_of
 
 # Pydantic's error types, in French. Ours (schema.py) come already written.
 MESSAGES = {
@@ -38,7 +42,7 @@ FORMS = {"numbers", "text"}
 
 
 def explain_all(errors, model, source, lines):
-    """The French lines for a file's pydantic errors, in the file's order.
+    """The Problems of a file's pydantic errors, in the file's order.
     A misspelt key is said once, as a guess: not also as a missing field."""
     guessed = set()
     for error in errors:
@@ -52,34 +56,37 @@ def explain_all(errors, model, source, lines):
         for error in errors
         if not (error["type"] == "missing" and _path(error["loc"]) in guessed)
     ]
-    return [message for _, message in sorted(explained, key=lambda pair: pair[0])]
+    return sorted(explained, key=lambda problem: problem.line or 0)
 
 
 def explain(error, model, source, lines):
-    """(line, French message) for one pydantic error dict."""
+    """The Problem of one pydantic error dict."""
     path = _path(error["loc"])
     field = _field(model, path)
+    fix = None
     if error["type"] == "missing":
         line = _line(lines, path[:-1])
-        what = f"ce champ obligatoire manque ; ajoutez-le{_hint(field)}"
+        what, fix = "ce champ obligatoire manque", "ajoutez-le" + (f" : {_description(field)}" if _description(field) else ".")
     elif error["type"] == "extra_forbidden":
         line = _line(lines, path)
-        what = _unknown(path[-1], _allowed(model, path[:-1]))
+        what, fix = _unknown(path[-1], _allowed(model, path[:-1]))
     else:
         line = _line(lines, path)
+        what = _what(error)
         # Our own messages (schema.py) already say how to fix; pydantic's need the field's description.
-        what = _what(error) + (_hint(field) if error["type"] in MESSAGES else "")
+        if error["type"] in MESSAGES and _description(field):
+            fix = f"attendu : {_description(field)}"
     name = ".".join(str(part) for part in path if not isinstance(part, int)) or "en-tête"
     index = next((part for part in reversed(path) if isinstance(part, int)), None)
-    return line, field_problem(source, line, name, index, what)
+    label = label_of(name) or (field.title if field else None)
+    return field_problem(source, line, name, index, what, fix=fix, label=label)
 
 
-def field_problem(source, line, name, index, what):
-    """One line of the report, the same for every front matter check: file,
-    line, field, list item (from 0) when there is one, what to do."""
-    where = f", ligne {line}" if line else ""
-    item = "" if index is None else f" (élément {index + 1})"
-    return f"{source}{where}, champ « {name} »{item} : {what}."
+def field_problem(source, line, name, index, what, fix=None, label=None):
+    """One Problem of the report, the same for every front matter check:
+    file, line, field, list item (from 0) when there is one, what to do."""
+    return Problem(what, file=source, line=line or None, key=name, label=label or label_of(name), fix=fix,
+                   item=None if index is None else index + 1)
 
 
 def _path(loc):
@@ -146,9 +153,13 @@ def _allowed(model, path):
     return list(parent.model_fields) if parent else []
 
 
-def _hint(field):
-    """The field's description from the schema: how to fill it in."""
-    return f" ({field.title} : {field.description.rstrip('.')})" if field and field.description else ""
+def _description(field):
+    """The field's description from the schema, how to fill it in: « Un
+    nombre, sans le symbole €, par exemple 250. » → « un nombre, … 250. »"""
+    if not field or not field.description:
+        return ""
+    text = field.description.strip()
+    return (text[:1].lower() + text[1:]) if text[1:2].islower() else text
 
 
 def closest(name, allowed):
@@ -159,8 +170,10 @@ def closest(name, allowed):
 
 
 def _unknown(name, allowed):
+    """(what, fix) for a key the schema does not have."""
     guess = closest(name, allowed)
     if guess:
-        return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ? Corrigez son nom"
-    return (f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)} ; si cette ligne est du texte "
-            "de la page, l’en-tête n’est pas fermé avant elle : ajoutez une ligne « --- » après le dernier champ")
+        return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ?", "corrigez son nom."
+    return (f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)}",
+            "si cette ligne est du texte de la page, l’en-tête n’est pas fermé avant elle : "
+            "ajoutez une ligne « --- » après le dernier champ.")

@@ -1,24 +1,27 @@
-"""The checker's findings as French lines for editors: page, line, link, reason."""
+"""The checker's findings as Problems for editors (core/problems.py): the
+content file and its line where known, the page, the link, the reason."""
+
+from core.problems import Problem
 
 
 def describe(problem, sources=None):
-    """One problem: the page (and the content file it comes from, when
-    known), the line in the built HTML, the link as written, and why."""
+    """One problem of a built page: the content file it comes from, when
+    known, the page, the line in the built HTML, the link as written, why."""
     source = (sources or {}).get(problem.page)
-    where = f"{problem.page} ({source})" if source else problem.page
-    return f"page {where}, ligne {problem.line}, lien « {problem.link} » : {problem.reason}"
+    return Problem(f"page {problem.page}, ligne {problem.line} du HTML, lien « {problem.link} » : {problem.reason}",
+                   file=source)
 
 
 def describe_in_source(problem, source=None, line=None):
     """One problem of a built page, placed where the editor can fix it: the
     content file and the line where the link is written; a link that is not
     in the file comes from a template (no line). Never the HTML's line."""
-    what = f"lien « {problem.link} » : {problem.reason}"
     if source and line:
-        return f"{source}, ligne {line} (page {problem.page}), {what}"
+        return Problem(f"lien « {problem.link} » (page {problem.page}) : {problem.reason}", file=source, line=line)
     if source:
-        return f"page {problem.page} ({source} ; lien absent du texte : il vient du gabarit du thème), {what}"
-    return f"page {problem.page} (page produite par le thème), {what}"
+        return Problem(f"lien « {problem.link} » de la page {problem.page}, absent du texte (il vient du gabarit "
+                       f"du thème) : {problem.reason}", file=source)
+    return Problem(f"page {problem.page} (page produite par le thème), lien « {problem.link} » : {problem.reason}")
 
 
 def external_lines(external):

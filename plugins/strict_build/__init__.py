@@ -2,43 +2,66 @@
 
 Pelican logs a problem and goes on: a page whose front matter is broken is
 dropped, an unresolved link is left as it is, and the build still exits 0.
-Here every warning or error logged during a build is collected; the build
+Here every warning or error logged during a build is collected as a
+Problem (core/problems.py: file, line, field, message, fix); the build
 stops before writing when content could not be read or a link resolved, or
 after writing (into a staging folder) otherwise, with exit status 1 and a
-report that names them all.
+report that names them all. With PROBLEMS_FILE set, the same problems are
+written there as JSON (core/report.py), for the editor commands, GitHub
+and the preview: no report is read back from its text.
 
-Checks of the written site (plugins/site_checks, search_index) connect to
-Pelican's own `finalized` and stop the build themselves with `fail()`: the
-report then holds their problems and every warning collected so far.
-Receivers of one signal run in no fixed order, so no plugin waits for
-another there. `require()` lets a plugin say, at start-up, which others it
-needs.
+A plugin logs a Problem as `logger.error("%s", problem)`; a French line
+logged as text is kept as the message of one. Checks of the written site
+(plugins/site_checks, search_index) connect to Pelican's own `finalized`
+and stop the build themselves with `fail()`: the report then holds their
+problems and every warning collected so far. `require()` lets a plugin
+say, at start-up, which others it needs.
 """
 
 import logging
 import re
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from pelican import signals
 
-from .crash import crash_message, reason
+from core.problems import Problem, label_of
+from core.report import terminal, write_json
 
-# Pelican's messages an editor is most likely to meet, in French.
-# Keys are the untranslated format strings Pelican logs.
+from .crash import crash_problem, reason
+
+
+# Pelican's messages an editor is most likely to meet, as Problems. Keys are
+# the untranslated format strings Pelican logs; each function gets the
+# record's arguments and `display` (a content file as editors name it).
+def not_read(args, display):
+    return Problem("ce fichier n'a pas pu être lu", file=display(args[0]))
+
+
+def skipped(args, display):
+    key = str(args[1])
+    return Problem(
+        "ce fichier est ignoré : ce champ manque dans son en-tête, qui commence ligne 1",
+        file=display(args[0]), line=1, key=key, label=label_of(key),
+        fix="ajoutez-le (une page a un titre, title: ; un article a aussi une date, date: 2026-11-05 ou 05/11/2026).")
+
+
+def no_target(args, display):
+    return Problem(f"le lien « {args[0]} » ne mène à aucun fichier du dossier content/",
+                   fix="vérifiez le chemin écrit après {filename} ou {static}.")
+
+
+def no_alt(args, display):
+    return Problem(f"l'image {args[0]} n'a pas de texte de remplacement", file=display(args[1]),
+                   fix="écrivez ce qu'elle montre entre les crochets : ![Ce que montre l’image](…).")
+
+
 FRENCH = {
-    "Could not process %s": "le fichier {0} n'a pas pu être lu.",
-    "Skipping %s: could not find information about '%s'": (
-        "le fichier {0} est ignoré : le champ « {1} » manque dans son en-tête, qui commence ligne 1 ; "
-        "ajoutez-le (une page a un titre, title: ; un article a aussi une date, date: 2026-11-05 ou 05/11/2026)."
-    ),
-    "Unable to find '%s', skipping url replacement.": (
-        "le lien « {0} » ne mène à aucun fichier du dossier content/."
-    ),
-    "Empty alt attribute for image %s in %s": (
-        "{1} : l'image {0} n'a pas de texte de remplacement ; écrivez ce qu'elle montre entre les "
-        "crochets : ![Ce que montre l’image](…)."
-    ),
+    "Could not process %s": not_read,
+    "Skipping %s: could not find information about '%s'": skipped,
+    "Unable to find '%s', skipping url replacement.": no_target,
+    "Empty alt attribute for image %s in %s": no_alt,
 }
 
 
@@ -47,11 +70,11 @@ def same_slug(args, display):
     Pelican's arguments: count, 'with slug "x"', lang, then the files."""
     with_what, files = args[1], sorted(display(path) for path in args[3:])
     slug = re.search(r'slug "([^"]*)"', with_what)
-    return (
-        f"{' et '.join(files)} ont le même slug « {slug.group(1) if slug else with_what} » (champ slug) : "
-        "une seule de ces pages serait publiée. Donnez à chacune son propre slug, "
-        "ou renommez le fichier de l'une d'elles."
-    )
+    return Problem(
+        f"{' et '.join(files)} ont le même slug « {slug.group(1) if slug else with_what} » : "
+        "une seule de ces pages serait publiée",
+        file=files[0] if files else None, key="slug", label=label_of("slug"),
+        fix="donnez à chacune son propre slug, ou renommez le fichier de l'une d'elles.")
 
 
 def said_already(args, display):
@@ -61,62 +84,97 @@ def said_already(args, display):
 
 
 # Pelican's messages whose arguments vary in number, by how they start
-# (utils.get_original_items); each function returns the French line, or None.
+# (utils.get_original_items); each function returns a Problem, or None.
 FRENCH_BY_START = {
     'There are %s items "%s" with lang %s': same_slug,
     "There are %s original (not translated) items %s": said_already,
 }
+# How our plugins' format strings start when they name the file (and its
+# line) first: the file and line are then the record's own arguments.
+_LEADS = (("%s, ligne %s : ", 2), ("%s : ", 1))
 
 
 def translate(record, display):
-    """The record's message in French where we know it; None to leave it out."""
+    """The record as a Problem, in French where we know it; None to leave it out."""
     args = record.args if isinstance(record.args, tuple) else (record.args,)
-    template = FRENCH.get(record.msg)
-    if template:
-        return template.format(*map(display, args))
+    if record.msg == "%s" and len(args) == 1 and isinstance(args[0], Problem):
+        return args[0]  # one of our plugins' problems, as it made it
+    french = FRENCH.get(record.msg)
+    if french:
+        return french(args, display)
     for start, french in FRENCH_BY_START.items():
         if str(record.msg).startswith(start):
             return french(args, display)
-    return record.getMessage()
+    return placed(record, args, display)
+
+
+def placed(record, args, display):
+    """A message logged as text (a plugin not yet making Problems): its file
+    and line when its format string gives them as its first arguments."""
+    for lead, taken in _LEADS:
+        if isinstance(record.msg, str) and record.msg.startswith(lead) and len(args) >= taken:
+            file = display(args[0])
+            if file is args[0]:  # not a content file
+                break
+            line = args[1] if taken == 2 else None
+            try:
+                rest = record.msg[len(lead):] % tuple(args[taken:])
+            except (TypeError, ValueError):
+                break
+            return Problem(rest, file=file, line=int(line) if str(line).isdigit() else None)
+    return Problem(record.getMessage())
 
 
 class _Collector(logging.Handler):
-    """Keeps the messages of every warning and error, in French where known."""
+    """Keeps every warning and error as a Problem, in French where known."""
 
-    def __init__(self, content_path):
+    def __init__(self, settings):
         super().__init__(logging.WARNING)
-        self.content_path = Path(content_path)
-        self.messages = []
+        self.content_path = Path(settings["PATH"])
+        self.settings = settings
+        self.problems = []
         self.source = None  # the content file being worked on, when known
 
     def display(self, argument):
         """A content file as editors see it (content/pages/x.md), whether
-        Pelican gave it absolute, relative to the content folder, or as the
-        Content object itself."""
-        argument = getattr(argument, "source_path", argument)
-        if isinstance(argument, str) and argument:
-            path = self.content_path / argument
-            if path.is_file():
-                return f"{self.content_path.name}/{path.relative_to(self.content_path).as_posix()}"
-        return argument
+        Pelican gave it absolute, relative to the content folder, as editors
+        name it, or as the Content object itself; else the argument as it is."""
+        return editor_file(argument, self.content_path) or argument
 
     def emit(self, record):
         if record.levelno >= logging.CRITICAL and record.exc_info:
             # Pelican caught an exception and ends the build: say it in French, now.
-            self.messages.append(crash_message(record.exc_info[1], self.content_path))
-            print(report(self.messages), file=sys.stderr)
+            self.problems.append(crash_problem(record.exc_info[1], self.settings))
+            print(terminal(self.problems), file=sys.stderr)
+            write_problems(self.settings, self.problems)
             return
-        message = translate(record, self.display)
-        if message is None:
+        problem = translate(record, self.display)
+        if problem is None:
             return
         # Pelican logs "Could not process <file>" without the reason unless
         # DEBUG is set; the reason is the exception being handled right now.
         error = sys.exc_info()[1]
-        if error is not None and not record.exc_info and str(error) not in message:
-            message = f"{message}\n     {reason(error)}"
-        if self.source:
-            message = f"{self.source} : {message}"
-        self.messages.append(message)
+        if error is not None and not record.exc_info and str(error) not in problem.message:
+            problem = replace(problem, message=f"{problem.message} :\n{reason(error)}")
+        if self.source and not problem.file:
+            problem = replace(problem, file=self.source)
+        if problem.file is not None and not isinstance(problem.file, str):  # a path Pelican gave, outside content/
+            problem = replace(problem, file=str(problem.file))
+        self.problems.append(problem)
+
+
+def editor_file(argument, content_path):
+    """`argument` (a path or a Content object) as editors name the file
+    (content/pages/x.md) when it is a file of `content_path`; else None."""
+    argument = getattr(argument, "source_path", argument)
+    if not isinstance(argument, str | Path) or not str(argument):
+        return None
+    content_path = Path(content_path).resolve()
+    for base in (content_path, content_path.parent):
+        path = (base / argument).resolve()
+        if path.is_file() and path.is_relative_to(content_path):
+            return f"{content_path.name}/{path.relative_to(content_path).as_posix()}"
+    return None
 
 
 _collector = None
@@ -136,7 +194,7 @@ def start_collecting(pelican):
     require(pelican.settings, "le thème", *pelican.settings.get("THEME_NEEDS", []))
     global _collector
     stop_collecting()
-    _collector = _Collector(pelican.settings["PATH"])
+    _collector = _Collector(pelican.settings)
     root = logging.getLogger()
     for handler in root.handlers:
         handler.addFilter(_not_collected)
@@ -150,34 +208,39 @@ def start_collecting(pelican):
 
 
 def stop_collecting():
-    """Detach the collector; return what it collected."""
+    """Detach the collector; return the Problems it collected."""
     global _collector
-    messages = []
+    problems = []
     if _collector is not None:
         root = logging.getLogger()
         root.removeHandler(_collector)
         for handler in root.handlers:
             handler.removeFilter(_not_collected)
-        messages = _collector.messages
+        problems = _collector.problems
         _collector = None
-    return messages
+    return problems
 
 
-def report(messages):
-    """The French report of a failed build."""
-    count = len(messages)
-    title = "1 problème" if count == 1 else f"{count} problèmes"
-    lines = [f"La construction du site a échoué : {title} à corriger."]
-    lines += [f"  {number}. {message}" for number, message in enumerate(messages, 1)]
-    lines.append("Rien n'a été publié. Corrigez ces points puis relancez la construction.")
-    return "\n".join(lines)
+def as_problem(problem):
+    """A Problem as it is; a French line of a plugin that does not make
+    Problems yet, wrapped in one (its file and line stay in its text)."""
+    return problem if isinstance(problem, Problem) else Problem(str(problem))
 
 
-def fail_if_problems(messages):
-    if messages:
+def write_problems(settings, problems):
+    """The problems as JSON where PROBLEMS_FILE says (the editor commands and
+    the preview read them there); nothing when it is not set."""
+    path = settings.get("PROBLEMS_FILE")
+    if path:
+        write_json(problems, path)
+
+
+def fail_if_problems(problems, settings):
+    if problems:
+        write_problems(settings, problems)
         # SystemExit: the report is printed as it is and the exit status is 1,
         # without the traceback Pelican would add to any other exception.
-        raise SystemExit(report(messages))
+        raise SystemExit(terminal(problems))
 
 
 def resolve_links(contents):
@@ -193,22 +256,25 @@ def resolve_links(contents):
 
 
 def check_before_writing(generators):
-    if not _collector.messages:
+    settings = _collector.settings
+    if not _collector.problems:
         resolve_links(generators[0].context["generated_content"].values())
-    if _collector.messages:
-        fail_if_problems(stop_collecting())
+    if _collector.problems:
+        fail_if_problems(stop_collecting(), settings)
 
 
 def check_after_writing(pelican):
-    fail_if_problems(stop_collecting())
+    fail_if_problems(stop_collecting(), pelican.settings)
 
 
 def fail(problems):
-    """Stop the build with `problems` (French lines) and every warning
-    collected so far, in one report; nothing when there is no problem."""
-    problems = list(problems)
+    """Stop the build with `problems` (Problems, or French lines of plugins
+    that do not make them yet) and every problem collected so far, in one
+    report; nothing when there is no problem."""
+    problems = [as_problem(problem) for problem in problems]
     if problems:
-        fail_if_problems(stop_collecting() + problems)
+        settings = _collector.settings if _collector is not None else {}
+        fail_if_problems(stop_collecting() + problems, settings)
 
 
 def plugin_names(settings):
