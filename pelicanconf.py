@@ -41,13 +41,16 @@ PLUGINS = [
     # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
+    # programme_pdf: a PDF programme per offer (WeasyPrint), after strict_build, which
+    # must resolve the pages' links first (receivers of a signal run in PLUGINS order).
+    "programme_pdf",
     "web_editor",
     # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
     "parallel_pages",
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
-THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
+THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography", "programme_pdf"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/

@@ -24,6 +24,9 @@ def offer_json_ld(page, settings):
     }
     if site_url:
         data["url"] = f"{site_url}/{page.url}"
+    updated = getattr(page, "updated", None)
+    if updated:
+        data["dateModified"] = updated.isoformat()
     price = offer.price
     if not price.on_quote:
         amount = int(price.amount) if price.amount.is_integer() else price.amount
