@@ -16,10 +16,12 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from conftest import GOOD, offer_text, pelican_build, write_content
 from offers import Offer, committed_dates
+from offers.messages import explain_all
 from programme_pdf import render_pdf
 from programme_pdf.cache import cache_key, read_entry, write_entry
 
@@ -236,16 +238,19 @@ def test_outside_git_no_date_is_known(tmp_path):
     assert committed_dates(tmp_path) == {}
 
 
-@pytest.mark.parametrize(("written", "accepted"), [
-    (datetime.date(2026, 1, 2), True),
-    (datetime.datetime(2026, 1, 2, 10, 30), True),
-    (datetime.date.today() + datetime.timedelta(days=30), False),
+@pytest.mark.parametrize(("written", "said"), [
+    (datetime.date(2026, 1, 2), None),
+    ("2026-01-02", None),
+    (datetime.datetime(2026, 1, 2, 10, 30), "écrivez le jour seulement, sans l’heure"),
+    ("hier", "la valeur doit être une date, écrite 2026-11-05"),
+    (datetime.date.today() + datetime.timedelta(days=30), "est à venir : écrivez le jour où les informations ont changé"),
 ])
-def test_an_update_date_is_in_the_past(written, accepted):
+def test_an_update_date_is_a_day_in_the_past_or_told_in_french(written, said):
     try:
         Offer.model_validate({**GOOD, "modified": written})
-    except ValueError as error:
-        assert not accepted
-        assert "est à venir" in str(error)
+    except ValidationError as error:
+        lines = explain_all(error.errors(), Offer, "content/ateliers/x.md", {("modified",): 9})
+        assert said and len(lines) == 1 and said in lines[0], lines
+        assert lines[0].startswith("content/ateliers/x.md, ligne 9, champ « modified » : ")
     else:
-        assert accepted
+        assert said is None

@@ -74,6 +74,8 @@ def strip_pdf(data):
         for key in ("/Metadata", "/PieceInfo"):
             if key in holder:
                 del holder[key]
+    # What no longer hangs from the document (the XMP streams just unlinked) is not written.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

@@ -87,9 +87,8 @@ def _check_duration(value):
 
 def _not_to_come(value):
     """A date of update is in the past: one to come would say the page is newer than it is."""
-    day = value.date() if isinstance(value, datetime.datetime) else value
-    if day > datetime.date.today() + datetime.timedelta(days=1):
-        raise _error("date_to_come", f"la date {day.isoformat()} est à venir : écrivez le jour où les informations "
+    if value > datetime.date.today() + datetime.timedelta(days=1):
+        raise _error("date_to_come", f"la date {value.isoformat()} est à venir : écrivez le jour où les informations "
                                      "ont changé, par exemple 2026-11-05")
     return value
 
@@ -286,7 +285,7 @@ class Offer(_Strict):
     )
     # The same field as pages' and articles' (Pelican's own name). Without it,
     # the date of the file's last commit (offers/updated.py).
-    modified: Annotated[datetime.datetime | datetime.date, AfterValidator(_not_to_come)] = Field(
+    modified: Annotated[datetime.date, AfterValidator(_not_to_come)] = Field(
         None, title="Mise à jour",
         description="Le jour où les informations de l’atelier ont changé pour la dernière fois, par exemple "
                     "2026-11-05 ; sans ce champ, le jour du dernier enregistrement du fichier dans l’historique (git).",
