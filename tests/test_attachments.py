@@ -5,9 +5,9 @@ linked with {static}; anything else refused in French, naming the file."""
 import io
 
 import pytest
+from attachments import check_and_strip
 from pypdf import PdfReader, PdfWriter
 
-from attachments import check_and_strip
 from conftest import build_files
 
 SECRET = {"/Author": "Jeanne Secrète", "/Creator": "Traitement de texte 12", "/Producer": "Convertisseur 3",
@@ -93,9 +93,10 @@ def test_stripping_keeps_the_pages_and_drops_xmp(tmp_path):
     for _ in range(3):
         writer.add_blank_page(300, 400)
     writer.add_metadata(SECRET)
-    writer.xmp_metadata = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' \
-                          b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Jeanne</dc:creator>' \
-                          b'</rdf:Description></rdf:RDF></x:xmpmeta>'
+    writer.xmp_metadata = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/">'
+                           b'<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+                           b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Jeanne</dc:creator>'
+                           b'</rdf:Description></rdf:RDF></x:xmpmeta>')
     path = tmp_path / "x.pdf"
     with path.open("wb") as file:
         writer.write(file)

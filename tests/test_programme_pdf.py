@@ -16,14 +16,14 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from programme_pdf import render_pdf
+from programme_pdf.cache import cache_key, read_entry, write_entry
 from pydantic import ValidationError
 from pypdf import PdfReader
 
 from conftest import GOOD, offer_text, pelican_build, write_content
 from offers import Offer, committed_dates
 from offers.messages import explain_all
-from programme_pdf import render_pdf
-from programme_pdf.cache import cache_key, read_entry, write_entry
 
 COMMITTED_AT = "2026-10-03T23:30:00+00:00"  # the 4th of October in Paris
 WRITTEN = {**GOOD, "title": "Écrire ce qu’on vit", "modified": datetime.date(2026, 11, 5), "order": 1,
@@ -51,6 +51,18 @@ def flat(text):
 
 def pdf_text(path):
     return flat(" ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def structure_roles(node):
+    """Every role (/S) in a PDF's structure tree."""
+    node = node.get_object()
+    roles = {str(node["/S"])} if "/S" in node else set()
+    kids = node.get("/K", [])
+    for kid in kids if isinstance(kids, list) else [kids]:
+        kid = kid.get_object()
+        if isinstance(kid, dict):
+            roles |= structure_roles(kid)
+    return roles
 
 
 @pytest.fixture(scope="module")
@@ -104,6 +116,9 @@ def test_each_pdf_is_a4_at_most_two_pages_tagged_with_its_metadata_and_fonts_emb
     assert catalog["/Lang"] == "fr"
     assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
     assert "pdfuaid" in catalog["/Metadata"].get_object().get_data().decode()
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    # Tagged as the page is built: a heading for the title, headed sections, lists, a table with its headers.
+    assert {"/Document", "/H1", "/H2", "/P", "/L", "/LI", "/Table", "/TH", "/TD"} <= structure_roles(catalog["/StructTreeRoot"])
     descriptors = []
     for pdf_page in reader.pages:
         for font in pdf_page["/Resources"]["/Font"].values():
@@ -209,6 +224,12 @@ def test_nothing_is_fetched_from_another_host_or_folder(tmp_path):
     assert "https://example.org/traceur.png" in said and "file:///etc/hostname" in said
     assert "point.svg" not in said
     assert all("n’est pas repris dans le programme PDF" in problem for problem in problems)
+
+
+def test_a_rule_weasyprint_cannot_follow_is_a_problem_not_a_silence(tmp_path):
+    _pdf, problems = render_pdf('<html lang="fr"><title>Essai</title><p>Texte</p></html>', "p { colour: red; }",
+                                [str(tmp_path)])
+    assert len(problems) == 1 and problems[0].startswith("WeasyPrint : ") and "colour" in problems[0]
 
 
 def test_an_external_picture_in_an_offer_stops_the_build_before_any_pdf(tmp_path):

@@ -20,8 +20,9 @@ from .updated import committed_dates, date_offers
 from .validation import check_offers, is_offer
 
 __all__ = [
-    "Offer", "QualiopiOffer", "closest", "committed_dates", "date_offers", "field_problem", "format_amount", "format_duration", "format_group_size",
-    "format_price", "is_offer", "offer_json_ld", "offer_model", "parse_duration", "register", "show_duration",
+    "Offer", "QualiopiOffer", "closest", "committed_dates", "date_offers", "field_problem", "format_amount",
+    "format_duration", "format_group_size", "format_price", "is_offer", "offer_json_ld", "offer_model",
+    "parse_duration", "register", "show_duration",
 ]
 
 DEFAULTS = {

@@ -1,6 +1,6 @@
 """A programme to download for each published offer: a PDF made at build
 time by WeasyPrint from the same data as the offer's page
-(theme/templates/programme.html, theme/static/css/programme.css), dated, A4,
+(theme/templates/programme.html, theme/print/programme.css), dated, A4,
 tagged (PDF/UA-1), its fonts embedded, nothing fetched from another host.
 
 Made on Pelican's `all_generators_finalized`: every offer is checked and
@@ -43,8 +43,10 @@ DEFAULTS = {
     "PROGRAMME_PDF_SAVE_AS": "{url_prefix}{slug}.pdf",
     # Where programmes are kept between builds; None: .cache/programmes/ beside the content folder.
     "PROGRAMME_PDF_CACHE_PATH": None,
-    # The print stylesheet, in the theme's static folder.
-    "PROGRAMME_PDF_STYLESHEET": "css/programme.css",
+    # The print stylesheet, in the theme's folder. Not in static/: visitors never
+    # load it, and its paged-media rules (margin boxes, string-set) are
+    # WeasyPrint's to check, which it does on every programme it makes.
+    "PROGRAMME_PDF_STYLESHEET": "print/programme.css",
 }
 
 
@@ -74,7 +76,7 @@ def make_programmes(generators):
         return
     started = time.monotonic()
     theme = Path(settings["THEME"]).resolve()
-    stylesheet = (theme / "static" / settings["PROGRAMME_PDF_STYLESHEET"]).read_text(encoding="utf-8")
+    stylesheet = (theme / settings["PROGRAMME_PDF_STYLESHEET"]).read_text(encoding="utf-8")
     template = pages_generator.get_template("programme")
     fingerprint = font_fingerprint()
     cache, output = cache_folder(settings), Path(pages_generator.output_path)

@@ -75,5 +75,5 @@ def render_job(job):
     """render_pdf() for a worker process: (html, stylesheet, allowed) -> (bytes, problems) or (None, [reason])."""
     try:
         return render_pdf(*job)
-    except Exception as error:  # noqa: BLE001 (any failure is told in French by the caller, with its offer)
+    except Exception as error:
         return None, [f"WeasyPrint n’a pas pu le mettre en page ({type(error).__name__} : {error})"]

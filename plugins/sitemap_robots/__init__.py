@@ -12,7 +12,6 @@ the build's date: a search engine would be told every page changed.
 """
 
 import datetime
-
 import re
 from pathlib import Path
 from xml.sax.saxutils import escape
