@@ -52,7 +52,7 @@ PLUGINS = [
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
-THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography", "programme_pdf"]
+THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/

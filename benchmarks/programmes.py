@@ -5,7 +5,7 @@
 On the real site (--content content) or on N generated documents (half of
 them offers, benchmarks/generate.py), in a temporary folder, each build a
 whole process (`python -m pelican -v`):
-- without the plugin (PLUGINS less programme_pdf, and the theme not asking for it);
+- without the plugin (PLUGINS less programme_pdf);
 - cold: an empty .cache/programmes/, every programme laid out;
 - warm: the same build again, every programme taken from the cache.
 The plugin's own time is read from its log line (« Programmes PDF : … en N s »).
@@ -30,8 +30,7 @@ PYTHON = sys.executable
 sys.path.insert(0, str(ROOT))
 import pelicanconf  # noqa: E402 (the settings' own folder first)
 
-WITHOUT = ["-e", "PLUGINS=" + json.dumps([name for name in pelicanconf.PLUGINS if name != "programme_pdf"]),
-           "THEME_NEEDS=" + json.dumps([name for name in pelicanconf.THEME_NEEDS if name != "programme_pdf"])]
+WITHOUT = ["-e", "PLUGINS=" + json.dumps([name for name in pelicanconf.PLUGINS if name != "programme_pdf"])]
 _PHASE = re.compile(r"Programmes PDF : (\d+) mis en page, (\d+) repris du cache .*? en ([\d.]+) s")
 
 
