@@ -45,11 +45,12 @@ class AttachedFiles:
     """A generator whose only output is the documents' stripped copies."""
 
     def __init__(self, context, settings, path, theme, output_path, **_):
-        self.settings, self.output_path = settings, Path(output_path)
+        self.context, self.settings, self.output_path = context, settings, Path(output_path)
         self.content = Path(path)
         self.ready = {}  # relative path (documents/x.pdf) -> stripped bytes
 
     def generate_context(self):
+        forget_missing_links(self.context, self.content)
         folder = self.content / self.settings["ATTACHMENTS_PATH"]
         if not folder.is_dir():
             return
@@ -76,6 +77,14 @@ class AttachedFiles:
             target = self.output_path / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+
+
+def forget_missing_links(context, content):
+    """A `{static}` link to a file that does not exist: Pelican's static
+    generator (which runs after this one) would stop on it with an English
+    message naming no page. Left out of the files it reads, the link stays
+    unresolved, and the build's report names the page and the link."""
+    context["static_links"] -= {link for link in context["static_links"] if not (content / link).is_file()}
 
 
 def leave_documents_to_us(generator):
