@@ -141,9 +141,9 @@ def test_the_offer_page_links_to_its_programme_with_its_size_and_says_its_date(b
     ld = json.loads(soup.select_one('script[type="application/ld+json"]').string)
     if day:
         assert flat(updated.get_text()) == f"Informations mises à jour le {day}"
-        assert ld["dateModified"] == updated.time["datetime"]
+        assert ld["subjectOf"] == {"@type": "WebPage", "dateModified": updated.time["datetime"]}
     else:
-        assert updated is None and "dateModified" not in ld
+        assert updated is None and "subjectOf" not in ld
 
 
 def test_the_comparison_links_to_each_programme(built):
