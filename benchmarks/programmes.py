@@ -14,6 +14,7 @@ Prints a Markdown table; each PDF's size with --sizes.
 
 import argparse
 import json
+import os
 import re
 import shutil
 import statistics
@@ -31,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 import pelicanconf  # noqa: E402 (the settings' own folder first)
 
 WITHOUT = ["-e", "PLUGINS=" + json.dumps([name for name in pelicanconf.PLUGINS if name != "programme_pdf"])]
-_PHASE = re.compile(r"Programmes PDF : (\d+) mis en page, (\d+) repris du cache .*? en ([\d.]+) s")
+_PHASE = re.compile(r"Programmes PDF : (\d+) mis en page, (\d+) repris du .*? en ([\d.]+) s")
 
 
 def build(content, output, extra=()):
@@ -39,7 +40,8 @@ def build(content, output, extra=()):
     shutil.rmtree(output, ignore_errors=True)
     started = time.monotonic()
     done = subprocess.run([PYTHON, "-m", "pelican", str(content), "-s", "pelicanconf.py", "-o", str(output), "-v",
-                           "-e", "SEARCH_INDEX=false", *extra], cwd=ROOT, capture_output=True, text=True, check=False)
+                           "-e", "SEARCH_INDEX=false", *extra], cwd=ROOT, capture_output=True, text=True, check=False,
+                          env={**os.environ, "COLUMNS": "1000"})
     took = time.monotonic() - started
     if done.returncode != 0:
         raise SystemExit(f"la construction a échoué :\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")

@@ -29,12 +29,12 @@ from pelican.generators import PagesGenerator
 
 from strict_build import require
 
-from .cache import cache_key, entry_path, font_fingerprint, read_entry, write_entry
-from .render import OPTIONS, RENDERER, LocalFetcher, render_job, render_pdf
+from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
 
-__all__ = ["DEFAULTS", "LocalFetcher", "make_programmes", "register", "render_pdf"]
+__all__ = ["DEFAULTS", "make_programmes", "register", "render_pdf"]
 
-logger = logging.getLogger(__name__)
+# Under Pelican's logger, so that `pelican -v` shows what each build laid out.
+logger = logging.getLogger(f"pelican.plugins.{__name__}")
 
 DEFAULTS = {
     # Where each offer's programme is published, from its page's fields: beside
@@ -117,8 +117,21 @@ def source_of(page, settings):
     return f"{Path(settings['PATH']).name}/{page.relative_source_path}"
 
 
+def render_pdf(html, stylesheet, allowed):
+    """render.render_pdf(), WeasyPrint imported only when a programme is laid out."""
+    from .render import render_pdf as render
+
+    return render(html, stylesheet, allowed)
+
+
 def render_all(jobs, settings):
-    """render_job() of each job: on every core (PROCESSES) when there are two or more."""
+    """render_job() of each job: on every core (PROCESSES) when there are two or more.
+    WeasyPrint is imported here only: a build whose programmes are all in the
+    cache does not pay for it (the preview has it imported once, tasks.py)."""
+    if not jobs:
+        return []
+    from .render import render_job
+
     workers = min(len(jobs), max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1)))
     if workers < 2:
         return [render_job(job) for job in jobs]

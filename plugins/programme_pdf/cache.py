@@ -8,12 +8,18 @@ again. Both are written to a temporary name and renamed into place.
 """
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import subprocess
 import tempfile
 from pathlib import Path
 
+# What the programme is made with, in every cache key: another WeasyPrint (or
+# pydyf, which writes its PDF) lays it out another way. Read from the installed
+# packages: a warm build does not import WeasyPrint (seconds on a busy machine).
+RENDERER = " ".join(f"{name} {importlib.metadata.version(name)}" for name in ("weasyprint", "pydyf", "tinycss2"))
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 # The font families programme.css asks for: their files are part of the key.
 FONT_FAMILIES = ("DejaVu Sans",)
 

@@ -13,10 +13,7 @@ from urllib.parse import unquote, urlsplit
 import weasyprint
 from weasyprint.urls import URLFetcher
 
-# What the programme is made with, in every cache key: another WeasyPrint
-# lays it out another way.
-RENDERER = f"WeasyPrint {weasyprint.__version__}"
-OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+from .cache import OPTIONS
 
 
 class LocalFetcher(URLFetcher):
