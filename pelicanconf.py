@@ -43,6 +43,11 @@ PLUGINS = [
     # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
+    # attachments: the PDFs of content/documents/, stripped of their metadata.
+    "attachments",
+    # programme_pdf: a PDF programme per offer (WeasyPrint), after strict_build, which
+    # must resolve the pages' links first (receivers of a signal run in PLUGINS order).
+    "programme_pdf",
     "web_editor",
     # html_allowlist: the HTML of each page's text checked against an allow-list; a CSP on every page.
     "html_allowlist",
@@ -55,8 +60,12 @@ THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography", "htm
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/
-# are published by plugins/pictures, resized and stripped of their metadata.
+# are published by plugins/pictures, resized and stripped of their metadata,
+# the PDFs of content/documents/ by plugins/attachments, stripped of theirs.
 STATIC_PATHS = []
+# Files and folders of content/ that our plugins read, not Pelican's readers
+# (plugins/documents names any other file no reader takes).
+DOCUMENTS_OTHER_FILES = ["images", "reglages.yml", "documents"]
 
 # -- URLs: clean, ending in "/" ---------------------------------------------
 # A document's slug is its file name, so the URL of a page never changes

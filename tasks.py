@@ -116,7 +116,7 @@ def run_pelican(content, settings, output, siteurl=None, cache=False, problems=N
 # The preview's builds: each a child of one process that imported these
 # once (preview_builds.py), and the site's plugins (PLUGINS).
 PRELOADED = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "markdown", "jinja2", "yaml",
-             "pydantic", "lxml.etree", "PIL.Image", "preview_builds"]
+             "pydantic", "lxml.etree", "PIL.Image", "weasyprint", "preview_builds"]
 _builds = {"process": None, "report": None, "search_batch": None}
 
 

@@ -30,7 +30,7 @@ from conftest import (
     visible_text,
 )
 from offers import format_price
-from offers.scaffold import NEW_OFFER, scaffold_text
+from offers.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
 from offers.schema import UNDECIDED, Offer, Price
 from site_checks.accessibility import serve_folder
 from yaml_front_matter import split_front_matter
@@ -112,7 +112,7 @@ def offer_data():
 def test_make_new_offer_and_the_editor_agree_on_fields_and_first_values():
     written = yaml.safe_load(split_front_matter(scaffold_text("Titre", "titre", 3, ["un", "deux"]), "essai")[0])
     fields = collection("ateliers")["fields"]
-    assert set(written) == {field["name"] for field in fields} - {"body"}
+    assert set(written) == {field["name"] for field in fields} - {"body", *COMMENTED_OUT}
     for name, value in NEW_OFFER.items():
         assert written[name] == value, name
     defaults = {field["name"]: field["default"] for field in fields if "default" in field}
@@ -270,16 +270,20 @@ def resave_as_decap(content):
     return files
 
 
-def test_every_content_file_saved_by_the_editor_builds_the_same_site(site, tmp_path):
+def test_every_content_file_saved_by_the_editor_builds_the_same_site(tmp_path):
     repository = tmp_path / "depot"
     shutil.copytree(CONTENT, repository / "content")
+    # The same content, as it is, also outside git: each offer's date comes
+    # from git (plugins/offers/updated.py), and neither copy has its history.
+    shutil.copytree(CONTENT, tmp_path / "tel-quel" / "content")
+    site = build_or_fail(tmp_path / "tel-quel" / "content", tmp_path / "site-tel-quel")
     files = resave_as_decap(repository / "content")
     assert len(files) == len(list(CONTENT.glob("*/*.md"))) + 1
     changed = [file["path"] for file in files
                if Path(file["path"]).read_bytes()
                != (CONTENT / Path(file["path"]).relative_to(repository / "content")).read_bytes()]
     assert changed, "the re-saved files should differ in form (this test would prove nothing)"
-    resaved = build_or_fail(repository / "content", tmp_path / "site")
+    resaved = build_or_fail(repository / "content", tmp_path / "site-reenregistre")
     pages = [path.relative_to(site.root) for path in sorted(site.root.rglob("*.html"))]
     assert pages == [path.relative_to(resaved.root) for path in sorted(resaved.root.rglob("*.html"))]
     for page in pages:

@@ -54,4 +54,4 @@ def advice(relative, extensions, settings):
         folders = ", ".join(f"content/{folder}/" for folder in [*settings["PAGE_PATHS"], *settings["ARTICLE_PATHS"]])
         return f"il n’est dans aucun dossier lu ; déplacez-le dans l’un de ceux-ci : {folders}"
     return ("ce type de fichier n’est pas lu ; une page s’écrit dans un fichier « .md », "
-            "une image se range dans content/images/")
+            "une image se range dans content/images/, un document PDF dans content/documents/")

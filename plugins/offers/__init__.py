@@ -16,11 +16,13 @@ from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
 from .messages import closest, field_problem
 from .schema import Offer, QualiopiOffer, offer_model
+from .updated import committed_dates, date_offers
 from .validation import check_offers, is_offer
 
 __all__ = [
-    "Offer", "QualiopiOffer", "closest", "field_problem", "format_amount", "format_duration", "format_group_size",
-    "format_price", "is_offer", "offer_json_ld", "offer_model", "parse_duration", "register", "show_duration",
+    "Offer", "QualiopiOffer", "closest", "committed_dates", "date_offers", "field_problem", "format_amount",
+    "format_duration", "format_group_size", "format_price", "is_offer", "offer_json_ld", "offer_model",
+    "parse_duration", "register", "show_duration",
 ]
 
 DEFAULTS = {
@@ -48,10 +50,11 @@ def set_defaults(pelican):
 
 
 def check_and_share(generator):
-    """Check the offers; give each its JSON-LD, and every template the
-    published ones, in order."""
+    """Check the offers; give each the day its information last changed
+    (`updated`), its JSON-LD, and every template the published ones, in order."""
     settings = generator.settings
     offers = check_offers([*generator.pages, *generator.hidden_pages], settings)
+    date_offers(offers, generator.path, settings)
     for page in offers:
         page.json_ld = offer_json_ld(page, settings)
     generator.context["offers"] = [page for page in offers if page.status == "published"]

@@ -97,6 +97,8 @@ def _type(field, definitions):
     if field.get("type") == "array":
         items = field.get("items", {})
         return "liste de champs" if "$ref" in items else f"liste ({_type(items, definitions)})"
+    if field.get("format") == "date":
+        return "date (2026-11-05)"
     return TYPES.get(field.get("type"), field.get("type", ""))
 
 

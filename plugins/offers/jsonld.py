@@ -1,5 +1,6 @@
 """Structured data for an offer page: a schema.org Service, so that search
-engines can show what it is, who provides it, for whom, and its price."""
+engines can show what it is, who provides it, for whom, its price, and the
+day its page's information last changed (the page's dateModified)."""
 
 
 def offer_json_ld(page, settings):
@@ -24,6 +25,12 @@ def offer_json_ld(page, settings):
     }
     if site_url:
         data["url"] = f"{site_url}/{page.url}"
+    updated = getattr(page, "updated", None)
+    if updated:
+        # dateModified is a property of a page (a CreativeWork), not of a
+        # Service: it is said of the page that describes the service.
+        data["subjectOf"] = {"@type": "WebPage", "dateModified": updated.isoformat(),
+                             **({"url": data["url"]} if site_url else {})}
     price = offer.price
     if not price.on_quote:
         amount = int(price.amount) if price.amount.is_integer() else price.amount

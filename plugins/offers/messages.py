@@ -35,6 +35,10 @@ MESSAGES = {
     "literal_error": "la valeur doit être {expected}",
     "bool_type": "la valeur doit être true ou false",
     "bool_parsing": "la valeur doit être true ou false",
+    "date_type": "la valeur doit être une date, écrite 2026-11-05 (année-mois-jour) ou 05/11/2026",
+    "date_parsing": "la valeur doit être une date, écrite 2026-11-05 (année-mois-jour) ou 05/11/2026",
+    "date_from_datetime_parsing": "la valeur doit être une date, écrite 2026-11-05 (année-mois-jour) ou 05/11/2026",
+    "date_from_datetime_inexact": "écrivez le jour seulement, sans l’heure, par exemple 2026-11-05",
 }
 EMPTY = "le champ est vide : écrivez une valeur, ou supprimez la ligne si le champ est facultatif"
 # group_size is one of two forms; pydantic names the form in the location.

@@ -1,5 +1,8 @@
 """The text of a new offer file (`invoke new-offer "Titre"`): every field of
-the schema, each with a comment in French, from scaffold.md."""
+the schema, each with a comment in French, from scaffold.md. But one, shown
+commented out: `modified`, the day of an update, which a new offer has not
+had (any value there would be a made-up date, and a placeholder would stop
+Pelican reading the draft)."""
 
 import json
 from pathlib import Path
@@ -8,6 +11,8 @@ from string import Template
 from .schema import UNDECIDED
 
 SCAFFOLD = Path(__file__).with_name("scaffold.md")
+# The fields scaffold.md shows commented out (see above).
+COMMENTED_OUT = ("modified",)
 # What a new offer starts with, in scaffold.md and in the web editor's form
 # (plugins/web_editor/config.py): a draft, on quote, its modalities still to
 # be decided. A test checks that scaffold.md writes these values.

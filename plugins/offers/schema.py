@@ -5,6 +5,7 @@ Schema and as the editor guide's table, so the three never disagree. Titles
 and descriptions are in French: editors read them in the guide and in errors.
 """
 
+import datetime
 import re
 from typing import Annotated, Literal
 
@@ -81,6 +82,14 @@ def _check_duration(value):
             f"la durée « {value} » n’est pas lisible : écrivez par exemple 1h30, 2h ou 45 min, "
             f"ou bien « {UNDECIDED} »",
         )
+    return value
+
+
+def _not_to_come(value):
+    """A date of update is in the past: one to come would say the page is newer than it is."""
+    if value > datetime.date.today() + datetime.timedelta(days=1):
+        raise _error("date_to_come", f"la date {value.isoformat()} est à venir : écrivez le jour où les informations "
+                                     "ont changé, par exemple 2026-11-05")
     return value
 
 
@@ -273,6 +282,13 @@ class Offer(_Strict):
     )
     status: Literal["published", "hidden", "draft"] = Field(
         None, title="État", description="draft : brouillon, non publié ; hidden : publié sans figurer dans les listes."
+    )
+    # The same field as pages' and articles' (Pelican's own name). Without it,
+    # the date of the file's last commit (offers/updated.py).
+    modified: Annotated[datetime.date, AfterValidator(_not_to_come)] = Field(
+        None, title="Mise à jour",
+        description="Le jour où les informations de l’atelier ont changé pour la dernière fois, par exemple "
+                    "2026-11-05 ; sans ce champ, le jour du dernier enregistrement du fichier dans l’historique (git).",
     )
 
 

@@ -68,8 +68,17 @@ def find_root_links(context, sources, texts):
     (root_links.py): the same lines in the preview and in `make check`."""
     problems, handled = [], picture_handled(context)
     for source, text in texts.items():
-        problems += root_link_problems(source, text, sources, context.get("STATIC_PATHS", []), handled)
+        problems += root_link_problems(source, text, sources, static_folders(context), handled)
     return problems
+
+
+def static_folders(settings):
+    """The folders whose files `{static}` links to: STATIC_PATHS, and the
+    documents of plugins/attachments (content/documents/)."""
+    folders = list(settings.get("STATIC_PATHS", []))
+    if "attachments" in plugin_names(settings):
+        folders.append(settings.get("ATTACHMENTS_PATH", "documents"))
+    return folders
 
 
 def picture_handled(settings):

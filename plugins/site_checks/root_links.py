@@ -71,7 +71,8 @@ def fix_for(link, sources, static_paths):
     if any(path.startswith(f"/{folder.strip('/')}/") for folder in static_paths):
         return f"« {{static}}{path} » (le fichier lui-même)"
     return ("« {filename}/dossier/fichier.md » pour une page du site, « {static}/images/photo.jpg » "
-            "pour une image, ou une adresse complète https://… pour un autre site")
+            "pour une image, « {static}/documents/programme.pdf » pour un document PDF rangé dans "
+            "content/documents/, ou une adresse complète https://… pour un autre site")
 
 
 def root_link_problems(source, text, sources, static_paths, picture_handled=None):

@@ -9,6 +9,7 @@ What depends on where the site is published (the GitHub repository, local
 mode) is added at build time by `site_config` (plugins/web_editor).
 """
 
+import datetime
 import typing
 from pathlib import Path
 
@@ -117,6 +118,9 @@ def _widget(name, info):
         return {"widget": "select", "options": [{"label": labels.get(value, value), "value": value} for value in values]}
     if annotation is bool:
         return {"widget": "boolean"}
+    if annotation is datetime.date:  # a day, as the articles' date is chosen
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
+                "picker_utc": True}
     if annotation is int:
         return {"widget": "number", "value_type": "int", "min": _constraint(info, "ge") or 1}
     if annotation is float:
