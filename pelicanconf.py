@@ -154,6 +154,10 @@ COMPARISON_CRITERIA = [
 # A plain link [texte](https://…) loads nothing: it is always allowed.
 ALLOWED_HOSTS = []
 
+# -- Enquiries -------------------------------------------------------------------
+# Where « Demander une proposition » leads (relative to SITEURL).
+ENQUIRY_URL = "contact/"
+
 # -- Search (plugins/search_index) --------------------------------------------
 # Pagefind indexes every page after the build, in French; the search page is
 # content/pages/recherche.md.
