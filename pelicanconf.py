@@ -24,6 +24,11 @@ from organisation import read_identity  # noqa: E402
 IDENTITY_FILE = "content/reglages.yml"
 _identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)
 ORGANISATION, HOST = _identity["ORGANISATION"], _identity["HOST"]
+# The site's colours and logo (« appearance: »), empty by default: the theme's
+# own colours and the name as text (plugins/identity_style). The logo is a
+# file of the images/ folder next to the settings file.
+APPEARANCE = _identity["APPEARANCE"]
+APPEARANCE_FOLDER = str((_ROOT / IDENTITY_FILE).parent)
 
 # -- Language --------------------------------------------------------------
 DEFAULT_LANG = "fr"
@@ -42,6 +47,8 @@ PLUGINS = [
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",
     "web_editor",
+    # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
+    "identity_style",
     # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
     "parallel_pages",
 ]
