@@ -440,6 +440,15 @@ def screenshot_pages(folder):
     return pages
 
 
+def small_png(path):
+    """The capture in 256 colours: a fifth of its size, for the repository."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(256)
+    small.save(path, optimize=True)
+
+
 @task(help={"content": "dossier des textes", "output": "dossier des captures (PNG)"})
 def screenshots(c, content=CONTENT, output=CAPTURES):
     """Construit le site et en fait des captures (PNG) au format téléphone (390×844) et ordinateur (1366×768)."""
@@ -463,6 +472,7 @@ def screenshots(c, content=CONTENT, output=CAPTURES):
                     if name == "recherche":  # the results come from the index, after the page loads
                         page.locator(".search__results li").first.wait_for(timeout=10_000)
                     page.screenshot(path=target / f"{name}-{screen}.png")
+                    small_png(target / f"{name}-{screen}.png")
                     print(f"{output}/{name}-{screen}.png")
                 context.close()
             browser.close()
