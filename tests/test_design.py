@@ -8,10 +8,10 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-
-from conftest import FIXTURE_CONTENT, pelican_build
 from organisation import read_identity
 from organisation.appearance import contrast, identity_css, mix, rgb
+
+from conftest import FIXTURE_CONTENT, pelican_build
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}
@@ -216,3 +216,18 @@ def test_without_colours_or_logo_the_slot_shows_the_name_and_nothing_more_is_loa
     assert home.select_one(".site-name a").get_text(strip=True) == "Rêver tout haut"
     assert not home.select(".site-name img")
     assert not (tmp_path / "site" / "theme" / "css" / "identite.css").exists()
+
+
+def test_a_png_logo_is_published_without_its_metadata(tmp_path):
+    from PIL import Image, PngImagePlugin
+
+    folder = tmp_path / "reglages"
+    (folder / "images").mkdir(parents=True)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Prénom Nom, 12 rue de l’Exemple")
+    Image.new("RGB", (120, 40), (31, 95, 91)).save(folder / "images" / "logo.png", pnginfo=info)
+    home = build_with(tmp_path, {"colour": None, "accent_colour": None, "logo": "/images/logo.png"}, folder)
+    logo = home.select_one(".site-name img")
+    assert (logo["src"], logo["width"], logo["height"]) == ("/theme/logo.png", "120", "40")
+    with Image.open(tmp_path / "site" / "theme" / "logo.png") as published:
+        assert published.size == (120, 40) and "Author" not in published.info

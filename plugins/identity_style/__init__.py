@@ -9,11 +9,10 @@ import logging
 import shutil
 from pathlib import Path
 
+from organisation.appearance import colour_problem, identity_css, logo_path, logo_size
 from pelican import signals
 from pelican.generators import Generator
 from PIL import Image
-
-from organisation.appearance import colour_problem, identity_css, logo_path, logo_size
 
 logger = logging.getLogger(__name__)
 
