@@ -14,6 +14,8 @@
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
 #   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
+#   make screenshots  des captures (PNG) des pages principales, sur téléphone et ordinateur,
+#                 dans docs/captures/
 #   make schema   met à jour schemas/, la table des champs du guide et le formulaire
 #                 de l'éditeur en ligne (plugins/web_editor/admin/config.yml)
 
@@ -32,7 +34,7 @@ OUTPUT ?= output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements
+.PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements screenshots
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
@@ -68,6 +70,9 @@ new-offer: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/invoke schema
+
+screenshots: $(TEST_STAMP) browser $(NODE_STAMP)
+	$(BIN)/invoke screenshots
 
 $(STAMP): requirements/build.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \

@@ -26,6 +26,11 @@ _identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)
 ORGANISATION, HOST = _identity["ORGANISATION"], _identity["HOST"]
 # The theme's link to the phone number: tel:+33… from « 01 23 45 67 89 ».
 JINJA_FILTERS = {"tel_uri": tel_uri}
+# The site's colours and logo (« appearance: »), empty by default: the theme's
+# own colours and the name as text (plugins/identity_style). The logo is a
+# file of the images/ folder next to the settings file.
+APPEARANCE = _identity["APPEARANCE"]
+APPEARANCE_FOLDER = str((_ROOT / IDENTITY_FILE).parent)
 
 # -- Language --------------------------------------------------------------
 DEFAULT_LANG = "fr"
@@ -51,6 +56,8 @@ PLUGINS = [
     "web_editor",
     # html_allowlist: the HTML of each page's text checked against an allow-list; a CSP on every page.
     "html_allowlist",
+    # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
+    "identity_style",
     # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
     "parallel_pages",
 ]
@@ -180,6 +187,10 @@ CSP_PREVIEW_RELOAD = True
 # What another site learns of the page a visitor comes from when following a
 # link: "same-origin", nothing.
 REFERRER_POLICY = "same-origin"
+
+# -- Enquiries -------------------------------------------------------------------
+# Where « Demander une proposition » leads (relative to SITEURL).
+ENQUIRY_URL = "contact/"
 
 # -- Search (plugins/search_index) --------------------------------------------
 # Pagefind indexes every page after the build, in French; the search page is

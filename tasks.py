@@ -559,6 +559,58 @@ def lighthouse_pages(folder):
     return ["/", f"/ateliers/{offer.parent.name}/", "/ateliers/comparatif/", f"/ressources/{article.parent.name}/"]
 
 
+# The screenshots of `make screenshots`: each page kind, on a phone and on a laptop.
+SCREENS = {"telephone": {"width": 390, "height": 844}, "ordinateur": {"width": 1366, "height": 768}}
+CAPTURES = "docs/captures"
+
+
+def screenshot_pages(folder):
+    """(name, URL path) of the pages a reviewer looks at: the home, a workshop,
+    the comparison, a search with its results, the enquiry and contact pages."""
+    _, offer, comparison, _ = lighthouse_pages(folder)
+    pages = [("accueil", "/"), ("atelier", offer), ("comparatif", comparison), ("recherche", "/recherche/?q=atelier")]
+    pages += [(name, f"/{name}/") for name in ("demande", "contact") if (folder / name / "index.html").is_file()]
+    return pages
+
+
+def small_png(path):
+    """The capture in 256 colours: a fifth of its size, for the repository."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(256)
+    small.save(path, optimize=True)
+
+
+@task(help={"content": "dossier des textes", "output": "dossier des captures (PNG)"})
+def screenshots(c, content=CONTENT, output=CAPTURES):
+    """Construit le site et en fait des captures (PNG) au format téléphone (390×844) et ordinateur (1366×768)."""
+    from playwright.sync_api import sync_playwright
+
+    from site_checks.accessibility import launch
+    from site_checks.lighthouse import served
+
+    target = ROOT / output
+    target.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        if not run_pelican(content, SETTINGS, folder):
+            raise Exit(code=1)
+        with served(folder) as origin, sync_playwright() as playwright:
+            browser = launch(playwright)
+            for screen, viewport in SCREENS.items():
+                context = browser.new_context(viewport=viewport)
+                page = context.new_page()
+                for name, path in screenshot_pages(Path(folder)):
+                    page.goto(origin + path)
+                    if name == "recherche":  # the results come from the index, after the page loads
+                        page.locator(".search__results li").first.wait_for(timeout=10_000)
+                    page.screenshot(path=target / f"{name}-{screen}.png")
+                    small_png(target / f"{name}-{screen}.png")
+                    print(f"{output}/{name}-{screen}.png")
+                context.close()
+            browser.close()
+
+
 @task
 def schema(c):
     """Met à jour schemas/*.json, la table des champs de docs/guide-redaction.md et le formulaire de /admin/."""

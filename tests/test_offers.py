@@ -128,20 +128,24 @@ def test_offer_page_has_every_section_with_its_content(site, path):
 
 
 @pytest.mark.parametrize("path", OFFER_FILES, ids=lambda path: path.stem)
-def test_key_facts_are_aside(site, path):
+def test_key_facts_come_first_with_the_enquiry_button(site, path):
     meta = front_matter(path)
-    aside = site.soup(expected_url(path)).select_one("aside.two-column__side")
-    facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in aside.select(".key-facts dt")}
-    assert set(facts) == {"Durée d’une séance", "Fréquence", "Groupe", "Tarif"}
+    head = site.soup(expected_url(path)).select_one(".two-column__main > .offer-head")
+    facts = {text(dt): text(dt.find_next_sibling("dd")) for dt in head.select(".key-facts dt")}
+    assert set(facts) == {"Format", "Durée d’une séance", "Fréquence", "Groupe", "Tarif", "Pour qui"}
     assert facts["Fréquence"] == as_shown(meta["modalities"]["frequency"])
+    assert facts["Format"] == as_shown(meta["modalities"]["format"])
     assert facts["Tarif"] == as_shown(format_price(Price(**meta["price"]), LABELS))
+    assert facts["Pour qui"] == as_shown(meta["audience"])
+    assert head.find_previous_sibling() is None  # before the long text
+    assert len(head.select("a.enquiry-button")) == len(head.find_parent("main").select("a.enquiry-button")) == 1
 
 
 def test_balint_figures_come_from_its_front_matter(fixture_site):
     """Seed 004's figures, shown the French way (fixture content)."""
-    aside = fixture_site.soup("/ateliers/analyse-des-pratiques-balint/").select_one(".key-facts")
-    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in aside.select("dt")}
-    assert facts == {
+    head = fixture_site.soup("/ateliers/analyse-des-pratiques-balint/").select_one(".key-facts")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text() for dt in head.select("dt")}
+    assert {name: facts[name] for name in ("Durée d’une séance", "Fréquence", "Groupe", "Tarif")} == {
         "Durée d’une séance": "1\u00a0h\u00a030",
         "Fréquence": "une séance par mois",
         "Groupe": "8\u00a0personnes idéalement",

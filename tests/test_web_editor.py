@@ -212,11 +212,13 @@ def test_the_identity_file_gives_organisation_and_host_with_none_for_unknown(tmp
     assert identity["ORGANISATION"] == {"name": "Asso", "legal_form": None, "email": None, "phone": None,
                                         "address": None, "registration": None, "publication_director": None}
     assert identity["HOST"] == {"name": "Hébergeur", "address": None, "website": None}
+    assert identity["APPEARANCE"] == {"colour": None, "accent_colour": None, "logo": None}
     assert ("email", 3) in missing_values(path) and ("phone", None) in missing_values(path)
 
 
 def test_the_settings_read_the_identity_file():
-    assert {key: SETTINGS[key] for key in ("ORGANISATION", "HOST")} == read_identity(ROOT / SETTINGS["IDENTITY_FILE"])
+    settings = ("ORGANISATION", "HOST", "APPEARANCE")
+    assert {key: SETTINGS[key] for key in settings} == read_identity(ROOT / SETTINGS["IDENTITY_FILE"])
 
 
 @pytest.mark.parametrize(

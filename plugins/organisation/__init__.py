@@ -1,4 +1,5 @@
-"""The organisation's identity, read from a YAML data file (content/reglages.yml).
+"""The organisation's identity, read from a YAML data file (content/reglages.yml),
+and the site's colours and logo (« appearance: », checked by appearance.py).
 
 Not a Pelican plugin: pelicanconf.py calls `read_identity` to set
 ORGANISATION and HOST, so the editors (and the web editor's « Réglages »)
@@ -14,12 +15,25 @@ import yaml
 
 from yaml_front_matter.limits import LimitError, check_yaml, read_bounded
 
+from .appearance import colour_problem, logo_problem
+
 # Each section of the file, the setting it becomes, and the keys it may hold.
 SECTIONS = {
     "organisation": ("ORGANISATION", ("name", "legal_form", "email", "phone", "address", "registration",
                                       "publication_director")),
     "host": ("HOST", ("name", "address", "website")),
+    "appearance": ("APPEARANCE", ("colour", "accent_colour", "logo")),
 }
+# The fields the web editor's « Réglages » form shows a value of (messages name both).
+LABELS = {"appearance.colour": "Couleur principale", "appearance.accent_colour": "Couleur d’accent",
+          "appearance.logo": "Logo"}
+# Values with a form of their own: a function (value, content folder) -> a problem, or None.
+CHECKS = {"appearance.colour": lambda value, _: colour_problem(value),
+          "appearance.accent_colour": lambda value, _: colour_problem(value),
+          "appearance.logo": logo_problem}
+# `colour: #1f5f5b` without quotes is a YAML comment, so an empty value: said, not ignored.
+UNQUOTED_COLOUR = re.compile(r":\s+#[0-9a-fA-F]{3,8}\b")
+
 # A settings file is a few lines; anything larger is a mistake.
 MAX_BYTES = 64 * 1024
 # A telephone number as people write it: digits and the usual separators,
@@ -71,7 +85,7 @@ def read_identity(path, root=None):
                                 + ", ".join(f"« {name} »" for name in SECTIONS) + ".")
         _once(shown, key_node, section, seen)
         setting, keys = SECTIONS[section]
-        settings[setting] = _section(shown, section, value_node, keys)
+        settings[setting] = _section(shown, section, value_node, keys, path)
     _check_phone(shown, document, settings["ORGANISATION"]["phone"])
     return settings
 
@@ -122,7 +136,7 @@ def _once(shown, node, name, seen):
     seen.add(name)
 
 
-def _section(shown, section, node, keys):
+def _section(shown, section, node, keys, path):
     values = dict.fromkeys(keys)
     if node.tag == _NULL:
         return values
@@ -134,9 +148,27 @@ def _section(shown, section, node, keys):
         if key not in keys:
             raise IdentityError(shown, key_node, f"champ « {key} » inconnu dans « {section} » ; les champs sont "
                                 + ", ".join(keys) + ".")
-        _once(shown, key_node, f"{section}.{key}", seen)
-        values[key] = _text(shown, f"{section}.{key}", value_node)
+        name = f"{section}.{key}"
+        _once(shown, key_node, name, seen)
+        values[key] = _text(shown, name, value_node)
+        _check(shown, name, key_node, value_node, values[key], path)
     return values
+
+
+def _check(shown, name, key_node, value_node, value, path):
+    """A value with a form of its own (CHECKS), named with its form label."""
+    if name not in CHECKS:
+        return
+    field = f"« {name} » ({LABELS[name]})"
+    if value is None:
+        line = key_node.start_mark.buffer.splitlines()[key_node.start_mark.line] if key_node.start_mark.buffer else ""
+        if UNQUOTED_COLOUR.search(line):
+            raise IdentityError(shown, key_node, f"{field} : une couleur s’écrit entre guillemets, par exemple "
+                                "\"#1f5f5b\" ; sans eux, le # commence un commentaire et la valeur est vide.")
+        return
+    problem = CHECKS[name](value, path.parent)
+    if problem:
+        raise IdentityError(shown, value_node, f"{field} : {problem}")
 
 
 def _text(shown, name, node):

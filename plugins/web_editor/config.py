@@ -214,6 +214,8 @@ IDENTITY_LABELS = {
                                        "registration": "Numéro RNA (W…) ou SIREN",
                                        "publication_director": "Directeur ou directrice de la publication"}),
     "host": ("L’hébergeur du site", {"name": "Nom", "address": "Adresse", "website": "Site"}),
+    "appearance": ("L’apparence du site", {"colour": "Couleur principale", "accent_colour": "Couleur d’accent",
+                                           "logo": "Logo"}),
 }
 
 
