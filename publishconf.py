@@ -26,3 +26,5 @@ FEED_MAX_ITEMS = 20
 # The web editor of the published site proposes each change as a pull request
 # (plugins/web_editor); only the preview writes the working copy.
 WEB_EDITOR_LOCAL_BACKEND = None
+# The preview's banners are for the editors, not for visitors.
+PREVIEW_NOTICES = False
