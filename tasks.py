@@ -240,6 +240,10 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]])
 
 
+# The preview's banner says the same (theme/templates/preview_notice.html).
+NO_CONTACT = "Aucune adresse de contact : les visiteurs ne peuvent pas vous écrire"
+
+
 def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
     outcome; return every problem found, as French lines."""
@@ -265,16 +269,23 @@ def site_problems(folder, siteurl):
     return problems + errors + violations
 
 
-def missing_identity():
-    """The organisation's details that content/reglages.yml does not give
-    yet: the legal notice says they are missing; `make check` reminds the
-    editors where to write them."""
+def missing_identity(path=None):
+    """The organisation's details that content/reglages.yml (or `path`,
+    from ROOT) does not give yet: the legal notice says they are missing;
+    `make check` reminds the editors where to write them. The email comes
+    first: without it, visitors cannot write to the association."""
     from organisation import missing_values
     from pelican.settings import read_settings
 
-    path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
-    return [f"« organisation.{key} » n'est pas renseigné dans {path}{f', ligne {line}' if line else ''} "
-            "(mentions légales, contact)" for key, line in missing_values(ROOT / path)]
+    path = path or read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
+    lines = []
+    for key, line in missing_values(ROOT / path):
+        missing = f"« organisation.{key} » n'est pas renseigné dans {path}{f', ligne {line}' if line else ''}"
+        if key == "email":
+            lines.insert(0, f"{NO_CONTACT} : {missing} (dans l’éditeur en ligne : « Réglages », champ « Courriel »)")
+        else:
+            lines.append(f"{missing} (mentions légales, contact)")
+    return lines
 
 
 def plural(count, word, feminine=False):
@@ -334,14 +345,16 @@ def check_in_staging(content, siteurl, target, staging):
     """`make check`'s work, under the lock: build, check, replace `target` if all passed."""
     from site_checks.github import report_items
 
+    warnings = missing_identity()  # first, before the long log; again in the summary below
+    for warning in warnings:
+        print(f"Avertissement : {warning}")
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
     built, report = build_published(content, staging, siteurl)
     if not built:
-        report_to_github(report_items(report) or [report.strip() or "La construction du site a échoué."], [])
+        report_to_github(report_items(report) or [report.strip() or "La construction du site a échoué."], warnings)
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
-    warnings = missing_identity()
     for warning in warnings:
         print(f"Avertissement : {warning}")
     report_to_github(problems, warnings, staging, siteurl)

@@ -100,10 +100,16 @@ def _place(finding):
     return f"`{finding.file}`" if finding.file else "site construit"
 
 
+# A warning shown above all the rest: without a contact address, visitors
+# cannot write to the association (tasks.py, missing_identity).
+FIRST = "Aucune adresse de contact"
+
+
 def summary(findings, comparison=None, siteurl=""):
     """The run's summary, in French Markdown."""
     errors = [finding for finding in findings if finding.level == "error"]
-    warnings = [finding for finding in findings if finding.level != "error"]
+    warnings = sorted((finding for finding in findings if finding.level != "error"),
+                      key=lambda finding: not finding.message.startswith(FIRST))
     if errors:
         count = "1 problème" if len(errors) == 1 else f"{len(errors)} problèmes"
         lines = [f"## ❌ Vérification du site : {count} à corriger", "",
@@ -111,6 +117,8 @@ def summary(findings, comparison=None, siteurl=""):
                  "Chacun est aussi signalé sur la ligne du fichier, dans l’onglet « Files changed » de la demande de fusion.", ""]
     else:
         lines = ["## ✅ Vérification du site : tout est correct", ""]
+    lines[2:2] = [f"> ⚠️ **{_cell(finding.message)}** ({_place(finding)})\n" for finding in warnings[:1]
+                  if finding.message.startswith(FIRST)]
     for title, group in (("Problèmes", errors), ("Avertissements", warnings)):
         if group:
             lines += [f"### {title}", "", "| Où | Quoi |", "| --- | --- |"]
