@@ -190,7 +190,12 @@ REFERRER_POLICY = "same-origin"
 
 # -- Enquiries -------------------------------------------------------------------
 # Where « Demander une proposition » leads (relative to SITEURL).
-ENQUIRY_URL = "contact/"
+ENQUIRY_URL = "demande/"
+# The preview (make serve, make build) says on every page what visitors cannot
+# do yet: write to the association while content/reglages.yml gives no email.
+# publishconf.py turns it off: visitors read, on the contact and enquiry pages
+# only, that the address is coming.
+PREVIEW_NOTICES = True
 
 # -- Search (plugins/search_index) --------------------------------------------
 # Pagefind indexes every page after the build, in French; the search page is

@@ -30,3 +30,5 @@ PLUGINS = [*PLUGINS, "feed_summaries"]  # noqa: F405
 WEB_EDITOR_LOCAL_BACKEND = False
 # No preview's reload script: only the search page runs a script (plugins/html_allowlist).
 CSP_PREVIEW_RELOAD = False
+# The preview's banners are for the editors, not for visitors.
+PREVIEW_NOTICES = False

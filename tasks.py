@@ -315,6 +315,10 @@ def admin_without_site(output, settings):
         write_admin(output, settings)
 
 
+# The preview's banner says the same (theme/templates/preview_notice.html).
+NO_CONTACT = "Aucune adresse de contact : les visiteurs ne peuvent pas vous écrire"
+
+
 def site_problems(folder, siteurl):
     """Run the checks of the finished site in turn, printing each one's
     outcome; return every problem found, as Problems (the HTML and
@@ -342,21 +346,23 @@ def site_problems(folder, siteurl):
     return problems + [Problem(str(line)) for line in errors + violations]
 
 
-def missing_identity():
-    """The organisation's details that content/reglages.yml does not give
-    yet, as warnings: the legal notice says they are missing; `make check`
-    reminds the editors where to write them."""
+def missing_identity(path=None):
+    """The organisation's details that content/reglages.yml (or `path`, from
+    ROOT) does not give yet, as warnings: the legal notice says they are
+    missing; `make check` reminds the editors where to write them. The email
+    comes first: without it, visitors cannot write to the association."""
     from organisation import missing_values
     from pelican.settings import read_settings
 
     from core.problems import Problem, label_of
 
-    path = read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
-    return [Problem("ce champ est vide : les mentions légales et la page de contact disent qu’il n’est pas "
-                    "encore renseigné", file=str(path), line=line or None, key=f"organisation.{key}",
-                    label=label_of(f"organisation.{key}"), severity="warning",
-                    fix="écrivez-le dans ce fichier, ou dans « Réglages » de l’éditeur en ligne (/admin/).")
-            for key, line in missing_values(ROOT / path)]
+    path = path or read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
+    fix = "écrivez-le dans ce fichier, ou dans « Réglages » de l’éditeur en ligne (/admin/)."
+    warnings = [Problem(NO_CONTACT if key == "email" else "ce champ est vide : les mentions légales et la page de contact "
+                        "disent qu’il n’est pas encore renseigné", file=str(path), line=line or None,
+                        key=f"organisation.{key}", label=label_of(f"organisation.{key}"), severity="warning", fix=fix)
+                for key, line in missing_values(ROOT / path)]
+    return sorted(warnings, key=lambda warning: warning.key != "organisation.email")
 
 
 def plural(count, word, feminine=False):
@@ -462,6 +468,9 @@ def check_in_staging(content, siteurl, target, staging):
     from core.problems import Problem, describe
     from core.report import numbered, write_json
 
+    warnings = missing_identity()  # first, before the long log; again in the summary below
+    for warning in warnings:
+        print(f"Avertissement : {describe(warning)}")
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
     problems_path = fresh_problems_file(target)
     if not build_published(content, staging, siteurl, problems_path):
@@ -473,7 +482,6 @@ def check_in_staging(content, siteurl, target, staging):
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
-    warnings = missing_identity()
     for warning in warnings:
         print(f"Avertissement : {describe(warning)}")
     report_to_github(problems + warnings, staging, siteurl)

@@ -44,6 +44,7 @@ SKELETON = {
     "pages/accueil.md": "---\ntitle: Accueil\ntemplate: home\nsave_as: index.html\nurl: \"\"\n---\n\nBienvenue.\n",
     "pages/ateliers.md": "---\ntitle: Nos ateliers\ntemplate: two-column\n---\n\nNos ateliers.\n",
     "pages/contact.md": "---\ntitle: Nous contacter\ntemplate: contact\n---\n\nÉcrivez-nous.\n",
+    "pages/demande.md": "---\ntitle: Demander une proposition\ntemplate: enquiry\n---\n\nDécrivez votre équipe.\n",
     "pages/recherche.md": "---\ntitle: Chercher\ntemplate: search\n---\n\nTapez un mot.\n",
     "pages/mentions-legales.md": "---\ntitle: Mentions légales\ntemplate: legal\n---\n\nMentions.\n",
     "pages/confidentialite.md": "---\ntitle: Confidentialité\n---\n\nAucun cookie.\n",

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_preview import preview  # noqa: F401 (the preview, a fixture)
 
+import pelicanconf
 from conftest import FIXTURE_CONTENT, PUBLISHED_SITEURL, build_files, build_or_fail, wait_in_page
 from site_checks.accessibility import serve_folder
 from site_checks.lighthouse import served
@@ -39,6 +40,10 @@ def policy_of(path):
     return {name: values for name, *values in (part.split() for part in metas[0]["content"].split(";"))}
 
 
+# The enquiry page runs its own file, which composes the mail (tests/test_enquiry.py).
+ENQUIRY = "/" + pelicanconf.ENQUIRY_URL
+
+
 def referrer_of(path):
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find("meta", attrs={"name": "referrer"})["content"]
 
@@ -55,6 +60,8 @@ def test_every_published_page_runs_nothing_but_the_search_page_its_own_files(pub
         assert "frame-ancestors" not in policy  # a <meta> policy cannot say it: browsers ignore it there
         if url == SEARCH:
             assert policy["script-src"] == ["'self'", "'wasm-unsafe-eval'"] and policy["connect-src"] == ["'self'"]
+        elif url == ENQUIRY:
+            assert policy["script-src"] == ["'self'"] and "connect-src" not in policy, url
         else:
             assert policy["script-src"] == ["'none'"] and "connect-src" not in policy, url
         assert referrer_of(path) == "same-origin"
@@ -89,6 +96,7 @@ KINDS = {
     "article": "/ressources/aller-vers-et-emotions-des-travailleurs-sociaux/",
     "article-list": "/ressources/",
     "search": SEARCH,
+    "enquiry": ENQUIRY,
     "not-found": "/cette-page-n-existe-pas/",
     "web-editor": "/admin/",
 }

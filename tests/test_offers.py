@@ -216,20 +216,21 @@ def test_both_citation_forms_render_the_same_way(fixture_site):
 
 # -- The call to action ------------------------------------------------------------
 
-def test_without_an_email_the_call_to_action_leads_to_the_contact_page(fixture_site):
-    link = fixture_site.soup("/ateliers/ecriture/").select_one("#contact a.button")
-    assert link["href"] == "/contact/"
-
-
-def test_with_an_email_the_call_to_action_opens_a_mail_about_the_offer(tmp_path):
-    organisation = {"name": "Rêver tout haut", "legal_form": "association", "email": "contact@exemple.org"}
+@pytest.mark.parametrize("email", [None, "contact@exemple.org"])
+def test_the_call_to_action_asks_for_a_proposal_about_the_offer(tmp_path, email):
+    """With or without an email, the button leads to the enquiry page with
+    the offer chosen (tests/test_enquiry.py follows it in a browser)."""
+    organisation = {"name": "Rêver tout haut", "legal_form": "association", "email": email}
     result = pelican_build(FIXTURE_CONTENT, tmp_path, options=("-e", f"ORGANISATION={json.dumps(organisation)}"))
     assert result.returncode == 0, result.stderr
     soup = BeautifulSoup((tmp_path / "ateliers" / "ecriture" / "index.html").read_text(encoding="utf-8"), "lxml")
     address = urllib.parse.urlsplit(soup.select_one("#contact a.button")["href"])
-    assert (address.scheme, address.path) == ("mailto", "contact@exemple.org")
-    subject = urllib.parse.parse_qs(address.query)["subject"]
-    assert subject == [f"Demande d’information — {front_matter(FIXTURE_CONTENT / 'ateliers' / 'ecriture.md')['title']}"]
+    assert (address.path, urllib.parse.parse_qs(address.query)) == ("/demande/", {"atelier": ["ecriture"]})
+    enquiry = BeautifulSoup((tmp_path / "demande" / "index.html").read_text(encoding="utf-8"), "lxml")
+    title = front_matter(FIXTURE_CONTENT / "ateliers" / "ecriture.md")["title"]
+    assert enquiry.select_one('option[data-atelier="ecriture"]').get_text() == as_shown(title)
+    assert (enquiry.select_one("form.enquiry").get("action") == f"mailto:{email}") if email else (
+        "n’est pas encore publiée" in enquiry.select_one(".enquiry__no-address").get_text())
 
 
 # -- Bad offers: one defect each ------------------------------------------------

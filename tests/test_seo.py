@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import pelicanconf
-from conftest import CONTENT, PUBLISHED_SITEURL, build_or_fail, published_offers
+from conftest import CONTENT, PUBLISHED_SITEURL, as_shown, build_or_fail, published_offers
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -110,18 +110,14 @@ def test_once_known_the_email_is_in_the_json_ld(with_email):
     assert organisation["telephone"] == "+33123456789"
 
 
-def test_each_offer_asks_by_mail_with_its_title_in_the_subject(with_email):
-    """The call to action opens a mail, « Demande d’information — <offre> »."""
+def test_each_offer_asks_for_a_proposal_about_itself(with_email):
+    """The call to action leads to « Demander une proposition », the offer
+    chosen; that page's form opens a mail to the organisation's address."""
+    enquiry = with_email.soup("/demande/")
+    assert enquiry.select_one("form.enquiry")["action"] == "mailto:contact@exemple.fr"
     for url, offer in published_offers().items():
-        link = with_email.soup(url).select_one("#contact a.button")["href"]
-        parts = urlsplit(link)
-        assert (parts.scheme, parts.path) == ("mailto", "contact@exemple.fr")
-        assert parse_qs(parts.query)["subject"] == [f"Demande d’information — {offer['title']}"]
-
-
-def test_without_an_email_the_call_to_action_leads_to_the_contact_page(site):
-    """Or to a mail, once pelicanconf.py knows the organisation's address."""
-    email = pelicanconf.ORGANISATION.get("email")
-    for url in published_offers():
-        href = site.soup(url).select_one("#contact a.button")["href"]
-        assert href.startswith(f"mailto:{email}?") if email else href == "/contact/", href
+        parts = urlsplit(with_email.soup(url).select_one("#contact a.button")["href"])
+        slug = parse_qs(parts.query)["atelier"][0]
+        assert parts.path == "/reve/demande/" and url.endswith(f"/{slug}/")
+        option = enquiry.select_one(f'option[data-atelier="{slug}"]')
+        assert option["value"] == as_shown(f"Demande de proposition — {offer['title']}")

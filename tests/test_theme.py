@@ -1,6 +1,7 @@
 """The theme's promises on every page: French, landmarks, skip link, no script,
 nothing loaded from another host."""
 
+import pelicanconf
 from conftest import ROOT, published_offers
 
 CSS = (ROOT / "theme" / "static" / "css" / "style.css").read_text(encoding="utf-8")
@@ -25,11 +26,13 @@ def test_skip_link_comes_first_and_reaches_main(site):
 
 def test_no_script_but_search_and_nothing_from_another_host(site):
     """Structured data (JSON-LD) is the only script, data never run, except
-    on the search page, which runs the site's own search.js."""
+    on the search page and the enquiry page, which run the site's own
+    search.js and enquiry.js."""
+    own = {f"/{pelicanconf.SEARCH_URL}": "/theme/js/search.js", f"/{pelicanconf.ENQUIRY_URL}": "/theme/js/enquiry.js"}
     for url, soup in site.pages():
         scripts = soup.find_all("script")
-        if url == "/recherche/":
-            assert [script.get("src") for script in scripts] == ["/theme/js/search.js"]
+        if url in own:
+            assert [script.get("src") for script in scripts] == [own[url]], url
             continue
         assert all(script.get("type") == "application/ld+json" and not script.get("src") for script in scripts), url
         for tag, attribute in (("link", "href"), ("img", "src"), ("iframe", "src"), ("source", "srcset")):

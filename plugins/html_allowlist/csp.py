@@ -9,7 +9,8 @@ browsers apply to everything after it. A <meta> policy cannot say
 What each page may do, and nothing else: its images, style sheet and
 fonts come from the site (and the hosts of ALLOWED_HOSTS); it runs no script
 but on the search page, which runs its own files and Pagefind's WebAssembly
-('wasm-unsafe-eval', on that page only); no plugin, no <base>, forms sent only
+('wasm-unsafe-eval', on that page only), and on the enquiry page, which runs
+its own file (it composes the mail; the plain form works without it); no plugin, no <base>, forms sent only
 to the site or to an email address (mailto:). In the preview (`make serve`,
 CSP_PREVIEW_RELOAD), every page also runs the preview's reload script, a file
 of the same server, and opens its WebSocket to the same server.
@@ -50,10 +51,11 @@ def hosts(settings):
     return [f"https://{host}" for host in settings.get("ALLOWED_HOSTS") or ()]
 
 
-def page_directives(settings, search=False):
-    """The directives of a page of the site (search: the search page)."""
+def page_directives(settings, search=False, own_script=False):
+    """The directives of a page of the site (search: the search page;
+    own_script: a page that runs a file of the site)."""
     preview = bool(settings.get("CSP_PREVIEW_RELOAD"))
-    scripts = ["'self'", "'wasm-unsafe-eval'"] if search else (["'self'"] if preview else ["'none'"])
+    scripts = ["'self'", "'wasm-unsafe-eval'"] if search else (["'self'"] if preview or own_script else ["'none'"])
     others = hosts(settings)
     return {
         "default-src": ["'none'"],
@@ -76,8 +78,9 @@ def page_directives(settings, search=False):
 
 
 def page_policies(settings):
-    """The policy of each template: "search", and "page" for all others."""
-    return {"page": serialize(page_directives(settings)), "search": serialize(page_directives(settings, search=True))}
+    """The policy of each template: "search", "enquiry", and "page" for all others."""
+    return {"page": serialize(page_directives(settings)), "search": serialize(page_directives(settings, search=True)),
+            "enquiry": serialize(page_directives(settings, own_script=True))}
 
 
 def admin_policy(settings):

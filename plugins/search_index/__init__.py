@@ -2,7 +2,11 @@
 wheel) over the written site, in French, into pagefind/ inside the site
 itself, so the search page needs nothing from another host.
 
-Only what a page marks with data-pagefind-body (its <main>) is indexed.
+Only what a page marks with data-pagefind-body (its <main>) is indexed,
+less what it marks data-pagefind-ignore (teasers, side column, the
+comparison's cells). Pagefind takes « d’écriture » for one word: it reads a
+copy of the pages (elisions.py) where each elision stands apart, « d’
+écriture », so that « écriture » finds it; the site's pages are unchanged.
 Pagefind holds every page in memory (about 180 KB each): a site of more
 than SEARCH_INDEX_BATCH pages is indexed in batches, one after the other,
 into pagefind/, pagefind-2/… which the search page merges (listed in
@@ -17,6 +21,7 @@ import math
 import os
 import re
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -24,6 +29,8 @@ from pagefind_bin import get_executable
 from pelican import signals
 
 from strict_build import fail
+
+from .elisions import copy_for_indexing
 
 # Pages per Pagefind run, unless SEARCH_INDEX_BATCH says otherwise.
 BATCH = 1500
@@ -48,8 +55,10 @@ def batches(folder, size):
     return [pages[start:start + length] for start in range(0, len(pages), length)]
 
 
-def index_command(folder, number=0, pages=None):
-    command = [str(get_executable()), "--site", str(folder), "--force-language", "fr", "--silent",
+def index_command(folder, number=0, pages=None, source=None):
+    """Pagefind reading the pages of `source` (the site itself by default)
+    and writing its bundle into the site `folder`."""
+    command = [str(get_executable()), "--site", str(source or folder), "--force-language", "fr", "--silent",
                "--output-path", str(Path(folder) / bundle_name(number))]
     return command + (["--glob", "{" + ",".join(pages) + "}"] if pages else [])
 
@@ -64,10 +73,15 @@ class Indexing(threading.Thread):
         self.problems, self.process, self.stopped = [], None, False
 
     def run(self):
+        with tempfile.TemporaryDirectory(prefix="index-") as source:
+            copy_for_indexing(self.folder, source)
+            self._index(source)
+
+    def _index(self, source):
         for number, pages in enumerate(self.plan):
             if self.stopped:
                 return
-            self.process = subprocess.Popen(index_command(self.folder, number, pages), stdout=subprocess.PIPE,
+            self.process = subprocess.Popen(index_command(self.folder, number, pages, source), stdout=subprocess.PIPE,
                                             stderr=subprocess.STDOUT, text=True, preexec_fn=self._lowest_priority())
             output, _ = self.process.communicate()
             if self.process.returncode != 0:

@@ -1,5 +1,6 @@
 // The search page: asks the Pagefind index built with the site (pagefind/,
-// on the site itself) and lists the pages found, best first.
+// on the site itself) and lists the pages found, best first, each with its
+// kind (atelier, article, page), its summary and, for an offer, its price.
 const form = document.querySelector("form.search");
 const input = form.querySelector("input");
 const status = document.querySelector(".search__status");
@@ -14,23 +15,62 @@ for (const other of others) {
   await pagefind.mergeIndex(new URL(other, bundle).pathname, { baseUrl });
 }
 
+// French elisions, with either apostrophe: l’, d’, qu’, jusqu’, lorsqu’…
+// The index holds « d’ écriture » (plugins/search_index/elisions.py): a query
+// loses its elisions (« d’écriture » asks for « écriture »), and what is shown
+// gets them back in place.
+const ELIDED = "(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])(?:['’]|&#39;)";
+const IN_QUERY = new RegExp(`(^|[^\\p{L}\\p{N}_])${ELIDED}(?=\\p{L})`, "giu");
+const AS_INDEXED = new RegExp(`(^|[^\\p{L}\\p{N}_])(${ELIDED}) (?=<mark>|\\p{L})`, "giu");
+const KINDS = { atelier: "Atelier", article: "Article", page: "Page" };
+
+function withoutElisions(query) {
+  return query.replace(IN_QUERY, "$1").trim() || query;
+}
+
+function joined(text) {
+  return (text || "").replace(AS_INDEXED, "$1$2");
+}
+
 function plural(count) {
   return count > 1 ? `${count} pages trouvées` : "1 page trouvée";
 }
 
+function paragraph(className, text) {
+  const element = document.createElement("p");
+  element.className = className;
+  element.textContent = text;
+  return element;
+}
+
+function item(page) {
+  const entry = document.createElement("li");
+  entry.className = "search__result";
+  const kind = paragraph("search__kind", KINDS[page.meta.kind] || KINDS.page);
+  const title = document.createElement("a");
+  title.href = page.url;
+  title.textContent = joined(page.meta.title);
+  const heading = document.createElement("h2");
+  heading.className = "search__title";
+  heading.append(title);
+  entry.append(kind, heading);
+  if (page.meta.summary) {
+    entry.append(paragraph("search__summary", page.meta.summary));
+  }
+  if (page.meta.price) {
+    entry.append(paragraph("search__price", `Tarif\u00a0: ${page.meta.price}`));
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "search__excerpt";
+  excerpt.innerHTML = joined(page.excerpt); // Pagefind escapes the text and marks the words found
+  entry.append(excerpt);
+  return entry;
+}
+
 async function run(query) {
-  const search = await pagefind.search(query);
+  const search = await pagefind.search(withoutElisions(query));
   const results = await Promise.all(search.results.slice(0, 10).map((result) => result.data()));
-  list.replaceChildren(...results.map((page) => {
-    const item = document.createElement("li");
-    const title = document.createElement("a");
-    title.href = page.url;
-    title.textContent = page.meta.title;
-    const excerpt = document.createElement("p");
-    excerpt.innerHTML = page.excerpt; // Pagefind escapes the text and marks the words found
-    item.append(title, excerpt);
-    return item;
-  }));
+  list.replaceChildren(...results.map(item));
   // No-break spaces inside « », as French typography (plugins/french_typography) sets pages.
   status.textContent = results.length
     ? `${plural(search.results.length)} pour «\u00a0${query}\u00a0».`
