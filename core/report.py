@@ -105,17 +105,25 @@ def _cell(text):
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# The field without which visitors cannot write to the association.
+CONTACT_KEY = "organisation.email"
+
+
 def summary(problems, comparison=None, siteurl=""):
     """The run's summary, in French Markdown; `comparison` is (added,
     changed, removed) URL paths against the published site, or None."""
     errors = [problem for problem in problems if problem.severity == "error"]
-    warnings = [problem for problem in problems if problem.severity != "error"]
+    warnings = sorted((problem for problem in problems if problem.severity != "error"),
+                      key=lambda problem: problem.key != CONTACT_KEY)
     if errors:
         lines = [f"## ❌ Vérification du site : {count(errors)} à corriger", "",
                  "Le site n’est pas publié tant que ces points ne sont pas corrigés. "
                  "Chacun est aussi signalé sur la ligne du fichier, dans l’onglet « Files changed » de la demande de fusion.", ""]
     else:
         lines = ["## ✅ Vérification du site : tout est correct", ""]
+    # Without a contact address visitors cannot write at all: said above the rest.
+    lines[2:2] = [f"> ⚠️ **{_cell(problem.message)}** ({_where(problem)})\n" for problem in warnings[:1]
+                  if problem.key == CONTACT_KEY]
     for title, group in (("Problèmes", errors), ("Avertissements", warnings)):
         if group:
             lines += [f"### {title}", "", "| Où | Champ | Quoi |", "| --- | --- | --- |"]
