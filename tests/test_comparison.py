@@ -105,9 +105,9 @@ def test_one_column_per_published_offer_in_order(site):
     assert all(len(cells) == len(offers) for cells in rows.values())
 
 
-def test_rows_are_the_criteria_of_the_settings(site):
-    _, rows = table(site.soup(URL))
-    # Only one real offer has a price per session: no price per hour to compare.
+def test_rows_are_the_criteria_of_the_settings(fixture_site):
+    _, rows = table(fixture_site.soup(URL))
+    # Only one fixture offer has a price per session: no price per hour to compare.
     expected = [label for key, label in pelicanconf.COMPARISON_CRITERIA if key != "price_per_person_hour"]
     assert list(rows) == expected
 

@@ -9,9 +9,15 @@ URL_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "s
 
 
 def urls(soup):
+    """Every URL the page names; a srcset names one per candidate (« url 720w, … »)."""
     for tag, attribute in URL_ATTRIBUTES.items():
         for element in soup.find_all(tag, attrs={attribute: True}):
-            yield element[attribute]
+            if attribute == "srcset":
+                yield from (candidate.split()[0] for candidate in element[attribute].split(",") if candidate.strip())
+            else:
+                yield element[attribute]
+    for element in soup.find_all("img", attrs={"srcset": True}):
+        yield from (candidate.split()[0] for candidate in element["srcset"].split(",") if candidate.strip())
 
 
 def test_no_root_relative_url_in_the_published_site(published_site):
