@@ -35,6 +35,12 @@ class LocalFetcher(URLFetcher):
         return super().fetch(url, headers)
 
 
+# A character the embedded fonts lack (an emoji, a private-use sign) is drawn
+# as an empty box: the page shows it, the programme still says everything
+# else, and an ordinary edit must not stop the build for it.
+MISSING_GLYPH = ".notdef glyph rendered"
+
+
 class _Kept(logging.Filter):
     """WeasyPrint's warnings while one programme renders: said once, in French, by the caller."""
 
@@ -43,7 +49,7 @@ class _Kept(logging.Filter):
         self.records = []
 
     def filter(self, record):
-        if record.levelno >= logging.WARNING:
+        if record.levelno >= logging.WARNING and not record.getMessage().startswith(MISSING_GLYPH):
             self.records.append(record.getMessage())
         return record.levelno < logging.WARNING
 
