@@ -90,7 +90,11 @@ def build(tmp_path, name, processes, theme=None, warns=False):
         write_content(tmp_path / "content", {name: text for name, text in documents().items()
                                              if not (tmp_path / "content" / name).exists()})
     report = tmp_path / f"{name}.json"
-    options = ["-e", f"PLUGINS={json.dumps([*pelicanconf.PLUGINS, 'surveille'])}",
+    # programme_pdf renders its programmes with the same `french` filter, in
+    # the build's process, before the pages: left out, the filter tells who
+    # rendered the pages alone.
+    plugins = [name for name in pelicanconf.PLUGINS if name != "programme_pdf"]
+    options = ["-e", f"PLUGINS={json.dumps([*plugins, 'surveille'])}",
                f"PLUGIN_PATHS={json.dumps(['plugins', str(plugin.parent)])}", f"WATCH_REPORT={json.dumps(str(report))}",
                f"PROCESSES={processes}", "PARALLEL_PAGES_MIN=1", "SEARCH_INDEX=false", f"WATCH_WARNS={json.dumps(warns)}"]
     if theme:
