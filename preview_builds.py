@@ -96,6 +96,9 @@ def build_in_a_child(arguments, environment=None, report_file=None, cwd=None):
     sys.stderr.flush()
     child = os.fork()
     if child == 0:
+        # The build process is a daemon (it dies with the preview); a build is
+        # not, so that pictures and programmes may be made on every core.
+        multiprocessing.current_process().daemon = False
         if cwd is not None:
             os.chdir(cwd)
         os.environ.update(environment or {})
