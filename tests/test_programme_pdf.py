@@ -270,8 +270,8 @@ def test_an_update_date_is_a_day_in_the_past_or_told_in_french(written, said):
     try:
         Offer.model_validate({**GOOD, "modified": written})
     except ValidationError as error:
-        lines = explain_all(error.errors(), Offer, "content/ateliers/x.md", {("modified",): 9})
-        assert said and len(lines) == 1 and said in lines[0], lines
-        assert lines[0].startswith("content/ateliers/x.md, ligne 9, champ « modified » : ")
+        (problem,) = explain_all(error.errors(), Offer, "content/ateliers/x.md", {("modified",): 9})
+        assert said and said in problem.message, problem
+        assert (problem.file, problem.line, problem.key) == ("content/ateliers/x.md", 9, "modified")
     else:
         assert said is None
