@@ -202,9 +202,11 @@ def write(tmp_path, files):
 
 
 def listing(folder):
-    """Every path under `folder` but the output folder, its lock and its problems (JSON)."""
+    """Every path under `folder` but the output folder, its lock, its problems
+    (JSON) and the build's caches beside the content (.cache/: pictures and
+    programmes, each entry checked before it is used)."""
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*")
-                  if path.relative_to(folder).parts[0] not in ("output", "output.lock", "output.problemes.json"))
+                  if path.relative_to(folder).parts[0] not in ("output", "output.lock", "output.problemes.json", ".cache"))
 
 
 def snapshot(folder):

@@ -67,7 +67,10 @@ def page_directives(settings, search=False, own_script=False):
         "font-src": ["'self'"],
         "media-src": others,
         "frame-src": others,
-        "connect-src": ["'self'"] if search or preview else [],
+        # The site's own files only. A page without script fetches nothing
+        # itself, but tools read robots.txt from within it (Lighthouse's SEO
+        # audit fails when the page's policy forbids that).
+        "connect-src": ["'self'"],
         # Pagefind searches in a worker (its own file); where a worker fails
         # it falls back to compiling its WebAssembly on the page itself.
         "worker-src": ["'self'"] if search else [],
