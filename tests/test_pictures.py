@@ -438,6 +438,19 @@ def test_a_picture_changed_under_a_cached_page_is_not_published_stale(tmp_path):
     assert "make clean" in output
 
 
+def test_a_cut_picture_is_refused_even_after_weasyprint_is_imported(tmp_path):
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on when imported (the
+    preview imports it once); the programmes' renderer turns it off again."""
+    import programme_pdf.render  # noqa: F401
+    from pictures import encode_all
+    from pictures.source import inspect
+    from pictures.variants import plan
+
+    broken = inspect(photo(tmp_path / "c.jpg", size=(800, 600)), tmp_path, 10**8, 10**8)
+    broken.path.write_bytes(broken.path.read_bytes()[:2000])
+    assert encode_all([(broken, plan(broken, [360], ["webp"]), tmp_path / "cache")], 1) == [None]
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_pictures_are_encoded_in_processes_or_in_turn_alike(tmp_path, workers):
     """Jobs are plain data: the same counts in worker processes as in turn,

@@ -11,9 +11,15 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import weasyprint
+from PIL import ImageFile
 from weasyprint.urls import URLFetcher
 
 from .cache import OPTIONS
+
+# Importing WeasyPrint turns on Pillow's LOAD_TRUNCATED_IMAGES for the whole
+# process; plugins/pictures must refuse a cut picture, never publish it half
+# grey. A programme draws no picture of the editors': turned off again.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class LocalFetcher(URLFetcher):
