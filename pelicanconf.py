@@ -266,7 +266,9 @@ PARALLEL_PAGES_MIN = 40
 WEB_EDITOR_REPO = None
 WEB_EDITOR_BRANCH = "main"
 # The address of the OAuth client that signs editors in to GitHub (see the
-# guide, « Modifier le site dans le navigateur »); None: Decap's default.
+# guide, « Se connecter (site publié) »); the published site takes it from the
+# repository variable WEB_EDITOR_AUTH_URL (publishconf.py). None: no sign-in
+# service yet, and /admin/ of the published site says so.
 WEB_EDITOR_AUTH_URL = None
 # The preview's /admin/ saves into content/ through the preview's own server
 # (local_editor.py), which adds its address and secret to config.yml as it
