@@ -36,7 +36,8 @@ from generate import generate
 from preview import measure_preview
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+# The plugins' folder and the core they stand on, as pelicanconf.py puts them.
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 from search_index import index_command  # noqa: E402 (the plugins' folder first)
 
 BASELINE_TEMPLATE = """<!doctype html><html lang="fr"><head><meta charset="utf-8">
