@@ -7,7 +7,8 @@ Today's site writes them in content/pages/; an organisation that copies the
 site and replaces content/ by its own would otherwise see one broken link
 per page. Each of them has a default in theme/default_pages/ (or
 DEFAULT_PAGES_PATH), read here only when no page of content/ is published at
-its address: a file of content/pages/ with that address always wins.
+its address: a file of content/pages/ with that address always wins (a
+draft does not count: the theme's page is published until the draft is).
 
 Why each page is produced rather than demanded: their text is generic and
 says nothing the site does not do; the facts that must come from the
