@@ -1,5 +1,7 @@
 """The checker's findings as Problems for editors (core/problems.py): the
-content file and its line where known, the page, the link, the reason."""
+content file and its line where known, the page, the link, the reason; the
+links to one missing address as one problem (a page the theme links to from
+every page is not named once per page)."""
 
 from core.problems import Problem
 
