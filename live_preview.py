@@ -42,6 +42,9 @@ PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
 # The web editor's folder in the site: served even when the build failed,
 # and never reloaded by the preview (an editor's form would be lost).
 EDITOR_FOLDER = "admin"
+# What Ctrl+C on `make serve` ends with: this one line (the build process, which
+# Ctrl+C reaches too, ends without a word), never a traceback.
+STOPPED = "Aperçu arrêté (Ctrl+C) : le dernier site construit reste dans le dossier de sortie."
 # Injected into every HTML page served, never into the built files.
 SCRIPT_TAG = b'<script src="/livereload.js"></script>'
 RELOAD_SCRIPT = """(function () {
@@ -269,4 +272,4 @@ def serve(root, port, build, content, others, editor=True):
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
-        print("\nAperçu arrêté.", file=sys.stderr)
+        print(f"\n{STOPPED}", file=sys.stderr)

@@ -13,7 +13,6 @@ _ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(_ROOT), str(_ROOT / "plugins")]
 
 # -- The organisation ------------------------------------------------------
-SITENAME = "Rêver tout haut"
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
 # ORGANISATION and HOST (the legal notice, the footer, the contact page) come
 # from content/reglages.yml, which editors change there or in the web editor.
@@ -24,6 +23,9 @@ from organisation import read_identity, tel_uri  # noqa: E402
 IDENTITY_FILE = "content/reglages.yml"
 _identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)
 ORGANISATION, HOST = _identity["ORGANISATION"], _identity["HOST"]
+# The site's name is the organisation's (« organisation: name: »), so that
+# another organisation's content/ names its own site.
+SITENAME = ORGANISATION["name"] or "Nom de l’association à renseigner"
 # The theme's link to the phone number: tel:+33… from « 01 23 45 67 89 ».
 JINJA_FILTERS = {"tel_uri": tel_uri}
 # The site's colours and logo (« appearance: »), empty by default: the theme's
@@ -44,7 +46,11 @@ PLUGIN_PATHS = ["plugins"]
 # one that needs another says so when the build starts (offers needs
 # yaml_front_matter and strict_build; propositions and comparison need offers).
 PLUGINS = [
-    "yaml_front_matter", "jekyll_compat", "offers", "documents", "propositions", "comparison", "french_dates",
+    "yaml_front_matter", "jekyll_compat",
+    # default_pages: the pages the theme links to (contact, search…), from theme/default_pages/
+    # when content/ has none; before offers and documents, which check the pages it adds.
+    "default_pages",
+    "offers", "documents", "propositions", "comparison", "french_dates",
     # pictures: each image of content/ resized, converted, stripped of its metadata (GPS…), cached.
     "pictures",
     "french_typography", "strict_build", "site_checks", "sitemap_robots", "search_index", "minify_css",

@@ -23,10 +23,6 @@ from pathlib import Path
 
 __all__ = ["BuildProcess", "build_in_a_child", "run_pelican_here"]
 
-# What Ctrl+C on `make serve` ends with: this line, no traceback.
-STOPPED = "Aperçu arrêté (Ctrl+C) : le dernier site construit reste dans le dossier de sortie."
-
-
 class BuildProcess:
     """A process that imported `preload` (module names, found on `paths`
     too) and forks a child for each build."""
@@ -67,8 +63,8 @@ class BuildProcess:
 
 def fork_builds(connection, preload, paths):
     """The build process: import once, then fork a child per build asked.
-    Ctrl+C (which reaches every process of the terminal) ends it quietly:
-    the preview says, in French, that it stopped."""
+    Ctrl+C (which reaches every process of the terminal) ends it without a
+    word: the preview's server (live_preview.serve) says, once, that it stopped."""
     try:
         sys.path[:0] = paths
         for name in preload:
@@ -82,9 +78,7 @@ def fork_builds(connection, preload, paths):
             except EOFError:  # the preview has ended
                 return
             connection.send(build_in_a_child(arguments, report_file=report_file))
-    except KeyboardInterrupt:
-        print(STOPPED, flush=True)
-    except BrokenPipeError:  # the preview ended during a build
+    except (KeyboardInterrupt, BrokenPipeError):  # Ctrl+C, or the preview ended during a build
         return
 
 

@@ -1,13 +1,19 @@
 """The preview's build process (preview_builds.py): each build is a new
 child of a process that imported the plugins once; a stopped build process
 gives way to one that imports them again, as they are on disk; a failed
-build's exit status and French report reach the preview."""
+build's exit status and French report reach the preview; Ctrl+C on
+`make serve` ends it with one French line."""
 
 import json
 import os
 import signal
+import subprocess
+import sys
 
-from preview_builds import STOPPED, BuildProcess
+import pelicanconf
+from conftest import FIXTURE_CONTENT, ROOT, free_port
+from live_preview import STOPPED
+from preview_builds import BuildProcess
 
 # A plugin that says, at the end of a build, its module's word and the
 # process that built; or stops the build with a French report.
@@ -79,9 +85,10 @@ def test_a_failed_build_gives_its_status_and_its_report(tmp_path):
         process.stop()
 
 
-def test_ctrl_c_ends_the_build_process_with_one_french_line(tmp_path, capfd):
+def test_ctrl_c_ends_the_build_process_without_a_word(tmp_path, capfd):
     """Ctrl+C in the terminal reaches every process of `make serve`: the
-    build process ends with one French line, not Python's traceback."""
+    build process ends quietly (the preview's server says it stopped), with
+    no traceback."""
     settings = small_site(tmp_path, "mot")
     process = BuildProcess(["marque"], [tmp_path / "extensions"])
     try:
@@ -93,5 +100,31 @@ def test_ctrl_c_ends_the_build_process_with_one_french_line(tmp_path, capfd):
     finally:
         process.stop()
     out, err = capfd.readouterr()
+    assert (out + err).strip() == "", out + err
+
+
+def test_ctrl_c_ends_make_serve_with_one_french_line(tmp_path):
+    """`invoke livereload` (what `make serve` runs) once it serves: SIGINT
+    to its whole process group, as the terminal sends it; it ends at once,
+    with one French line and no traceback."""
+    port = free_port()
+    command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", FIXTURE_CONTENT,
+               "--output", tmp_path / "sortie"]
+    server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              start_new_session=True, env={**os.environ, "COLUMNS": "250"})
+    try:
+        said = []
+        while not any(line.startswith("Aperçu sur http://localhost:") for line in said):
+            said.append(server.stdout.readline())
+            assert said[-1], "".join(said) + server.stderr.read()  # ended before serving
+        if pelicanconf.WEB_EDITOR_LOCAL_BACKEND:
+            said.append(server.stdout.readline())  # « Éditeur en ligne sur … »
+        os.killpg(server.pid, signal.SIGINT)
+        out, err = server.communicate(timeout=30)
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    assert server.returncode == 0, out + err
     assert "Traceback" not in out + err and "KeyboardInterrupt" not in out + err, out + err
-    assert out.strip().splitlines() == [STOPPED] and STOPPED.startswith("Aperçu arrêté")
+    assert [line for line in (out + err).splitlines() if line.strip()] == [STOPPED], out + err

@@ -19,7 +19,7 @@ from strict_build import fail, plugin_names
 from .collisions import collision_problems
 from .images import metadata_problems
 from .links import PREVIEW_ORIGIN, Problem, Result, check_site
-from .report import describe, describe_in_source, external_lines
+from .report import describe, external_lines, in_source
 from .root_links import root_link_problems
 from .source_lines import source_lines
 from .workers import processes
@@ -120,9 +120,7 @@ def link_problems(pelican):
         return path.read_text(encoding="utf-8") if path.is_file() else None
 
     lines = source_lines(problems, read_source, settings["SITEURL"], target_of, read_page)
-    found = [describe_in_source(problem, _known["sources"].get(problem.page), line)
-             for problem, line in zip(problems, lines, strict=True)]
-    return [line for _, line in _known["root_links"]] + found
+    return [line for _, line in _known["root_links"]] + in_source(problems, _known["sources"], lines)
 
 
 def check_written_site(pelican):

@@ -33,6 +33,19 @@ SAME_ON_EVERY_PAGE = re.compile(r"/(?!/)|[A-Za-z][A-Za-z0-9+.-]*:")
 _EXTERNAL = object()
 
 
+class NoPage(str):
+    """The reason for a link to an address where nothing is published; its
+    `address` (/contact/) lets the report say each missing page once."""
+
+    def __new__(cls, address):
+        reason = super().__new__(cls, f"aucune page ni aucun fichier à l'adresse {address}")
+        reason.address = address
+        return reason
+
+    def __reduce__(self):
+        return NoPage, (self.address,)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     page: str  # the page's URL path, /ateliers/x/
@@ -155,7 +168,7 @@ class _Checker:
             if real:
                 return (f"la casse ne correspond pas : l'adresse s'écrit /{real} "
                         "(majuscules et minuscules comptent sur le serveur)")
-            return f"aucune page ni aucun fichier à l'adresse /{path}"
+            return NoPage(f"/{path}")
         if fragment and fragment.lower() != "top" and served in self.pages:
             ids = self.pages[served].ids
             if fragment not in ids:
