@@ -1,6 +1,7 @@
-"""Content files saved as the web editor (Decap CMS) saves them, through
-Decap's own serializer run by Node (tests/decap_frontmatter.js): the tests of
-the files' layout and of the editor's round trip use it."""
+"""The content files' one layout, the one the web editor (Decap CMS) writes:
+a file saved through Decap's own serializer, run by Node (decap_layout.js).
+`invoke new-offer` writes its file in it, and the tests check that content/
+is in it, so that saving one field in /admin/ changes one line."""
 
 import json
 import subprocess
@@ -8,7 +9,11 @@ from pathlib import Path
 
 from web_editor.config import cms_config
 
-SCRIPT = Path(__file__).with_name("decap_frontmatter.js")
+SCRIPT = Path(__file__).with_name("decap_layout.js")
+
+
+class LayoutError(Exception):
+    """Node or Decap's packages are missing, or a file cannot be read."""
 
 
 def entry_of(path, content):
@@ -25,14 +30,18 @@ def entry_of(path, content):
 
 
 def save_as_decap(paths, content, edits=None):
-    """Save each file of `paths` in place as Decap does; `edits` (path ->
-    [(keys, value)]) changes values first, as the form's fields do."""
+    """Save each file of `paths` (in the folder `content`) in place as Decap
+    does; `edits` (path -> [(keys, value)]) changes values first, as the
+    form's fields do."""
     files = [{"path": str(Path(path).resolve()), **entry_of(path, content),
               "edits": [[list(keys), value] for keys, value in (edits or {}).get(path, [])]} for path in paths]
-    saved = subprocess.run(["node", str(SCRIPT)], input=json.dumps(files), text=True, cwd=SCRIPT.parent,
-                           capture_output=True)
+    try:
+        saved = subprocess.run(["node", str(SCRIPT)], input=json.dumps(files, default=str), text=True,
+                               cwd=SCRIPT.parent, capture_output=True)
+    except OSError as error:
+        raise LayoutError(f"node: {error}") from None
     if saved.returncode != 0:
-        raise RuntimeError(f"{SCRIPT.name} failed:\n{saved.stderr}")
+        raise LayoutError(saved.stderr.strip())
 
 
 def editor_files(content):

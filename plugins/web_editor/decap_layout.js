@@ -7,7 +7,7 @@
 // in the order of the collection's fields, the fields' `comment`s, the data
 // through Immutable as the editor holds it, a line break at the end.
 //
-// Usage: node decap_frontmatter.js < [{"path": …, "collection": {…}, "file": "name"?,
+// Usage: node decap_layout.js < [{"path": …, "collection": {…}, "file": "name"?,
 //                                      "edits": [[["price", "amount"], 260], …]?}, …]
 // `collection` is the collection as config.yml writes it; `file` names the
 // entry of a files collection; each edit sets one value as a form field does
