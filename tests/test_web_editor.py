@@ -376,7 +376,7 @@ def test_an_editor_changes_a_price_one_line_changes_and_the_build_publishes_it(l
     amount = re.compile(r" +amount: \d+")
     removed, added = changed_lines(original, saved)
     assert len(removed) == len(added) == 1 and amount.fullmatch(removed[0]) and amount.fullmatch(added[0]), (removed, added)
-    # Decap's own serializer run outside the browser (tests/decap_frontmatter.js) writes the same bytes.
+    # Decap's own serializer run outside the browser (plugins/web_editor/decap_layout.js) writes the same bytes.
     alone = tmp_path / "seul" / "content" / "ateliers" / path.name
     alone.parent.mkdir(parents=True)
     alone.write_text(original, encoding="utf-8")
