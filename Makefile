@@ -13,7 +13,7 @@
 #                 accessibilité) ; output/ n'est remplacé que si tout est correct
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
-#   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, tous ses champs commentés
+#   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, dans la mise en page de l’éditeur en ligne
 #   make screenshots  des captures (PNG) des pages principales, sur téléphone et ordinateur,
 #                 dans docs/captures/
 #   make schema   met à jour schemas/, la table des champs du guide et le formulaire
@@ -64,7 +64,7 @@ publish: $(STAMP) $(NODE_STAMP)
 clean: $(STAMP)
 	$(BIN)/invoke clean
 
-new-offer: $(STAMP)
+new-offer: $(STAMP) $(NODE_STAMP)
 	@test -n "$(TITLE)" || { echo 'Indiquez le titre : make new-offer TITLE="Titre de l’atelier"'; exit 2; }
 	$(BIN)/invoke new-offer "$(TITLE)"
 

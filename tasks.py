@@ -630,9 +630,10 @@ def schema(c):
 
 @task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})
 def new_offer(c, title, content=CONTENT):
-    """Crée content/ateliers/<slug>.md, un atelier en brouillon avec tous ses champs commentés."""
+    """Crée content/ateliers/<slug>.md, un atelier en brouillon, dans la mise en page de l’éditeur en ligne."""
     from pelican.settings import read_settings
     from pelican.utils import slugify
+    from web_editor.layout import LayoutError, save_as_decap
 
     from offers import DEFAULTS
     from offers.scaffold import scaffold_text
@@ -646,11 +647,14 @@ def new_offer(c, title, content=CONTENT):
     path = folder / f"{slug}.md"
     if path.exists():
         raise Exit(f"{path} existe déjà : choisissez un autre titre, ou modifiez ce fichier.", code=1)
-    offers = []
-    for existing in sorted(folder.glob("*.md")):
-        meta = read_front_matter(existing)
-        offers.append((meta.get("order") or 0, meta.get("slug") or existing.stem))
-    order = max((number for number, _ in offers), default=0) + 1
-    others = [other for _, other in sorted(offers)]
-    path.write_text(scaffold_text(title, slug, order, others), encoding="utf-8")
-    print(f"Créé : {path} (brouillon). Remplacez chaque « À compléter », puis retirez la ligne « status: draft ».")
+    order = max((read_front_matter(existing).get("order") or 0 for existing in folder.glob("*.md")), default=0) + 1
+    path.write_text(scaffold_text(title, slug, order), encoding="utf-8")
+    # Saved as the web editor saves it: its first save there changes only what the editor changes.
+    try:
+        save_as_decap([path], ROOT / content)
+    except LayoutError as error:
+        path.unlink()
+        raise Exit(f"{path} n’a pas pu être écrit dans la mise en page de l’éditeur en ligne ({error}) : "
+                   "lancez « make build » (ou « npm ci ») pour installer ses paquets, puis recommencez.", code=1) from None
+    print(f"Créé : {path} (brouillon). Remplacez chaque « À compléter » ; le guide dit ce que demande chaque champ "
+          "(docs/guide-redaction.md). Pour le publier, choisissez l’état « Publié » (status: published).")

@@ -7,6 +7,7 @@ import urllib.parse
 
 import pytest
 from bs4 import BeautifulSoup
+from web_editor.layout import save_as_decap
 
 import pelicanconf
 from conftest import (
@@ -29,7 +30,7 @@ from core.problems import label_of
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
 from offers.export import expected_files
-from offers.scaffold import COMMENTED_OUT
+from offers.scaffold import NEW_OFFER
 from offers.schema import GroupSize, Price
 from yaml_front_matter import key_lines, split_front_matter
 
@@ -414,7 +415,7 @@ def test_guide_table_has_a_row_per_field():
 NEW_TITLE = "Supervision d’équipe : « le lien »"
 
 
-def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
+def test_new_offer_writes_a_draft_in_the_editors_layout(content_copy, tmp_path):
     result = invoke("new-offer", NEW_TITLE, "--content", str(content_copy))
     assert result.returncode == 0, result.stderr
     path = content_copy / "ateliers" / "supervision-dequipe-le-lien.md"
@@ -424,25 +425,26 @@ def test_new_offer_writes_a_draft_with_every_field(content_copy, tmp_path):
     assert meta["status"] == "draft"
     others = [other for other in (content_copy / "ateliers").glob("*.md") if other != path]
     assert meta["order"] == max(front_matter(other).get("order") or 0 for other in others) + 1
-    # Every field of the schema is there, each after a comment saying what it is.
-    yaml_lines = split_front_matter(scaffold, path.name)[0].splitlines()
-    for name in Offer.model_fields:
-        written = f"# {name}:" if name in COMMENTED_OUT else f"{name}:"
-        line = next(number for number, row in enumerate(yaml_lines) if row.startswith(written))
-        assert yaml_lines[line - 1].startswith("#"), name
-    for nested in ("duration", "frequency", "group_size", "format", "commitment", "amount", "currency", "unit", "note",
-                   "text", "author", "work"):
-        assert f"{nested}:" in scaffold, nested
+    # Every field the build requires, and the form's first values; no comment
+    # (the web editor drops them: what each field means is in the guide).
+    required = [name for name, field in Offer.model_fields.items() if field.is_required()]
+    assert set(meta) == {*required, *NEW_OFFER, "slug", "order"}
+    assert {name: meta[name] for name in NEW_OFFER} == NEW_OFFER
+    assert "#" not in split_front_matter(scaffold, path.name)[0]
+    # In the web editor's layout: saved again by Decap's serializer, the same bytes.
+    save_as_decap([path], content_copy)
+    assert path.read_text(encoding="utf-8") == scaffold
 
-    # A draft builds and is not published; without `status: draft`, every
-    # placeholder left is a problem.
+    # A draft builds and is not published; published, every placeholder left
+    # is a problem, named at its line.
     built = pelican_build(content_copy, tmp_path / "draft")
     assert built.returncode == 0, built.stderr
     assert not (tmp_path / "draft" / "ateliers" / "supervision-dequipe-le-lien").exists()
     path.write_text(scaffold.replace("status: draft\n", ""), encoding="utf-8")
     published = pelican_build(content_copy, tmp_path / "published")
     assert published.returncode != 0
-    assert ("content/ateliers/supervision-dequipe-le-lien.md, ligne 12, champ « Résumé (summary) » : "
+    line = next(number for number, row in enumerate(scaffold.splitlines(), start=1) if row.startswith("summary:"))
+    assert (f"content/ateliers/supervision-dequipe-le-lien.md, ligne {line}, champ « Résumé (summary) » : "
             "le texte « À compléter » du modèle est encore là") in published.stderr
     assert "le texte de la page contient encore « À compléter »" in published.stderr
 

@@ -3,6 +3,7 @@ generated from the offer schema, the organisation's identity in a YAML file,
 and, end to end in Chromium, an editor's change saved into a copy of the
 content that the build then publishes."""
 
+import difflib
 import json
 import os
 import re
@@ -10,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import yaml
@@ -19,6 +19,7 @@ from pelican.settings import read_settings
 from preview_server import running_preview
 from web_editor import bundle_files, site_config, write_admin
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
+from web_editor.layout import editor_files, save_as_decap
 
 from conftest import (
     CONTENT,
@@ -30,13 +31,12 @@ from conftest import (
     visible_text,
 )
 from offers import format_price
-from offers.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
+from offers.scaffold import NEW_OFFER, new_offer_data
 from offers.schema import UNDECIDED, Offer, Price
 from site_checks.accessibility import serve_folder
 from yaml_front_matter import split_front_matter
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
-RESAVE = ROOT / "tests" / "decap_frontmatter.js"
 # How long Decap may take to write a file through the preview's server.
 SAVE_SECONDS = 30
 
@@ -110,9 +110,9 @@ def offer_data():
 
 
 def test_make_new_offer_and_the_editor_agree_on_fields_and_first_values():
-    written = yaml.safe_load(split_front_matter(scaffold_text("Titre", "titre", 3, ["un", "deux"]), "essai")[0])
+    written = new_offer_data("Titre", "titre", 3)
     fields = collection("ateliers")["fields"]
-    assert set(written) == {field["name"] for field in fields} - {"body", *COMMENTED_OUT}
+    assert set(written) <= {field["name"] for field in fields}
     for name, value in NEW_OFFER.items():
         assert written[name] == value, name
     defaults = {field["name"]: field["default"] for field in fields if "default" in field}
@@ -255,43 +255,40 @@ def test_a_missing_or_oversized_identity_file_is_named(tmp_path, size):
     assert str(stop.value.code).startswith("reglages.yml : ")
 
 
-# -- Round trip: every file saved as Decap saves it builds the same site ------------------
+# -- Round trip: a file written by hand, saved by the editor, builds the same site --------
 
-COLLECTION_OF = {"ateliers": "ateliers", "ressources": "ressources", "pages": "pages"}
-
-
-def resave_as_decap(content):
-    """Re-save every content file as Decap serialises it (tests/decap_frontmatter.js)."""
-    files = [{"path": str(path), "frontmatter": True,
-              "keys": [field["name"] for field in collection(COLLECTION_OF[path.parent.name])["fields"]]}
-             for path in sorted(content.glob("*/*.md"))]
-    settings = collection("reglages")["files"][0]
-    files.append({"path": str(content.parent / settings["file"]), "frontmatter": False,
-                  "keys": [field["name"] for field in settings["fields"]]})
-    subprocess.run(["node", str(RESAVE)], input=json.dumps(files), text=True, check=True, cwd=ROOT)
-    return files
+def hand_written(path):
+    """The same values in another layout, as a text editor may leave them:
+    PyYAML's, top-level keys in reverse order, nothing folded."""
+    text = path.read_text(encoding="utf-8")
+    meta, body = (yaml.safe_load(text), None) if path.suffix == ".yml" else (
+        front_matter(path), split_front_matter(text, path.name)[1])
+    dumped = yaml.safe_dump(dict(reversed(meta.items())), allow_unicode=True, sort_keys=False, width=10_000)
+    return dumped if body is None else f"---\n{dumped}---\n{body}"
 
 
-def test_every_content_file_saved_by_the_editor_builds_the_same_site(tmp_path):
-    repository = tmp_path / "depot"
-    shutil.copytree(CONTENT, repository / "content")
-    # The same content, as it is, also outside git: each offer's date comes
-    # from git (plugins/offers/updated.py), and neither copy has its history.
-    shutil.copytree(CONTENT, tmp_path / "tel-quel" / "content")
-    site = build_or_fail(tmp_path / "tel-quel" / "content", tmp_path / "site-tel-quel")
-    files = resave_as_decap(repository / "content")
+def test_a_file_written_by_hand_is_saved_by_the_editor_in_its_layout_with_the_same_site(tmp_path):
+    """Any valid layout builds; the editor's first save rewrites the file
+    in its own (the canonical one, content/'s), every value kept."""
+    by_hand, resaved = tmp_path / "a-la-main" / "content", tmp_path / "depot" / "content"
+    shutil.copytree(CONTENT, by_hand)
+    for path in editor_files(by_hand):
+        path.write_text(hand_written(path), encoding="utf-8")
+        assert path.read_bytes() != (CONTENT / path.relative_to(by_hand)).read_bytes(), path.name
+    shutil.copytree(by_hand, resaved)
+    # Each offer's date comes from git (plugins/offers/updated.py): neither copy has its history.
+    site = build_or_fail(by_hand, tmp_path / "site-a-la-main")
+    files = editor_files(resaved)
     assert len(files) == len(list(CONTENT.glob("*/*.md"))) + 1
-    changed = [file["path"] for file in files
-               if Path(file["path"]).read_bytes()
-               != (CONTENT / Path(file["path"]).relative_to(repository / "content")).read_bytes()]
-    assert changed, "the re-saved files should differ in form (this test would prove nothing)"
-    resaved = build_or_fail(repository / "content", tmp_path / "site-reenregistre")
+    save_as_decap(files, resaved)
+    for path in files:
+        assert path.read_bytes() == (CONTENT / path.relative_to(resaved)).read_bytes(), path.name
+    saved = build_or_fail(resaved, tmp_path / "site-reenregistre")
     pages = [path.relative_to(site.root) for path in sorted(site.root.rglob("*.html"))]
-    assert pages == [path.relative_to(resaved.root) for path in sorted(resaved.root.rglob("*.html"))]
+    assert pages == [path.relative_to(saved.root) for path in sorted(saved.root.rglob("*.html"))]
     for page in pages:
-        assert (resaved.root / page).read_bytes() == (site.root / page).read_bytes(), page
-    # The settings file keeps every value (its comments are lost: see the guide).
-    assert read_identity(repository / "content" / "reglages.yml") == read_identity(CONTENT / "reglages.yml")
+        assert (saved.root / page).read_bytes() == (site.root / page).read_bytes(), page
+    assert read_identity(resaved / "reglages.yml") == read_identity(by_hand / "reglages.yml")
 
 
 # -- End to end, local mode: Chromium, the preview's server, a copy of the content -------
@@ -344,29 +341,49 @@ def offer_url(path, meta):
     return f"/ateliers/{meta.get('slug', path.stem)}/"
 
 
-def test_an_editor_changes_a_price_and_the_build_publishes_it(local_editor, tmp_path):
-    path = next(path for path in sorted((local_editor.content / "ateliers").glob("*.md"))
-                if front_matter(path).get("status", "published") != "draft")
+def an_offer_with_an_amount(content):
+    """The first published offer with an amount; when every offer is on
+    quote, the first one given an amount, saved as the editor saves it."""
+    offers = [path for path in sorted((content / "ateliers").glob("*.md"))
+              if front_matter(path).get("status", "published") != "draft"]
+    path = next((path for path in offers if "amount" in front_matter(path)["price"]), offers[0])
+    if "amount" not in front_matter(path)["price"]:
+        save_as_decap([path], content, {path: [(["price"], {"amount": 100, "currency": "EUR", "unit": "per_session"})]})
+    return path
+
+
+def changed_lines(before, after):
+    """The lines a diff shows removed and added, as a reviewer reads them."""
+    diff = list(difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0))[2:]
+    return ([line[1:] for line in diff if line.startswith("-")], [line[1:] for line in diff if line.startswith("+")])
+
+
+def test_an_editor_changes_a_price_one_line_changes_and_the_build_publishes_it(local_editor, tmp_path):
+    path = an_offer_with_an_amount(local_editor.content)
     before, body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
     original = path.read_text(encoding="utf-8")
-    price = dict(before["price"])
+    price = {**before["price"], "amount": before["price"]["amount"] + 10}
     page = local_editor.page
     page.goto(f"{local_editor.origin}/admin/#/collections/ateliers")  # the list of workshops, read from the copy
     page.get_by_text(before["title"], exact=True).first.wait_for()
     page.get_by_text(before["title"], exact=True).first.click()
     page.get_by_label("Titre", exact=True).wait_for()
-    if price.get("on_quote"):  # on quote: the editor switches to an amount
-        page.get_by_label("Un montant").check()
-        page.get_by_label("Unité").select_option("per_session")
-        price = {"amount": 0, "currency": "EUR", "unit": "per_session", **({"note": price["note"]} if "note" in price else {})}
-    price["amount"] += 10
     page.get_by_label("Montant", exact=True).fill(str(price["amount"]))
     local_editor.publish()
     wait_for(lambda: path.read_text(encoding="utf-8") != original)
 
-    after, saved_body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
-    assert after == {**before, "price": price}
-    assert saved_body.strip() == body.strip()
+    saved = path.read_text(encoding="utf-8")
+    amount = re.compile(r" +amount: \d+")
+    removed, added = changed_lines(original, saved)
+    assert len(removed) == len(added) == 1 and amount.fullmatch(removed[0]) and amount.fullmatch(added[0]), (removed, added)
+    # Decap's own serializer run outside the browser (plugins/web_editor/decap_layout.js) writes the same bytes.
+    alone = tmp_path / "seul" / "content" / "ateliers" / path.name
+    alone.parent.mkdir(parents=True)
+    alone.write_text(original, encoding="utf-8")
+    save_as_decap([alone], alone.parents[1], {alone: [(["price", "amount"], price["amount"])]})
+    assert alone.read_text(encoding="utf-8") == saved
+    after, saved_body = front_matter(path), split_front_matter(saved, path.name)[1]
+    assert after == {**before, "price": price} and saved_body == body
     site = local_editor.build(tmp_path / "apres")
     shown = visible_text(site.soup(offer_url(path, after)).select_one("#tarif p"))
     assert shown.startswith(as_shown(format_price(Price(**price), SETTINGS["OFFERS_UNIT_LABELS"])))

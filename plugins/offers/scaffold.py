@@ -1,21 +1,23 @@
-"""The text of a new offer file (`invoke new-offer "Titre"`): every field of
-the schema, each with a comment in French, from scaffold.md. But one, shown
-commented out: `modified`, the day of an update, which a new offer has not
-had (any value there would be a made-up date, and a placeholder would stop
-Pelican reading the draft)."""
+"""A new offer (`invoke new-offer "Titre"`): the fields the build requires,
+each with the placeholder the build refuses once the offer is published,
+and the first values of the web editor's form (NEW_OFFER), a draft. The
+command saves it in the web editor's layout (web_editor/layout.py), so that
+the first save in /admin/ changes only what the editor changes; what each
+field means is in docs/guide-redaction.md and the form's hints, not in
+comments (Decap drops comments when it saves)."""
 
-import json
+import typing
 from pathlib import Path
-from string import Template
 
-from .schema import UNDECIDED
+import yaml
 
+from .schema import PLACEHOLDER, UNDECIDED, Offer
+
+# The page's text of a new offer, under its front matter.
 SCAFFOLD = Path(__file__).with_name("scaffold.md")
-# The fields scaffold.md shows commented out (see above).
-COMMENTED_OUT = ("modified",)
-# What a new offer starts with, in scaffold.md and in the web editor's form
-# (plugins/web_editor/config.py): a draft, on quote, its modalities still to
-# be decided. A test checks that scaffold.md writes these values.
+# What a new offer starts with, in `invoke new-offer` and in the web editor's
+# form (plugins/web_editor/config.py): a draft, on quote, its modalities still
+# to be decided, out of the comparison table.
 NEW_OFFER = {
     "status": "draft",
     "modalities": dict.fromkeys(("duration", "frequency", "group_size", "format", "commitment"), UNDECIDED),
@@ -24,13 +26,17 @@ NEW_OFFER = {
 }
 
 
-def scaffold_text(title, slug, order, other_slugs):
-    """`other_slugs`: existing offers, to show how propositions are written."""
-    propositions = "".join(f"\n  - {other}" for other in other_slugs[:2]) or " []"
-    return Template(SCAFFOLD.read_text(encoding="utf-8")).substitute(
-        # JSON strings are YAML double-quoted strings: quotes and backslashes escaped.
-        title=json.dumps(title, ensure_ascii=False)[1:-1],
-        slug=slug,
-        order=order,
-        propositions=propositions,
-    )
+def new_offer_data(title, slug, order):
+    """The front matter of a new offer, as a dict."""
+    data = {"title": title, "slug": slug}
+    for name, field in Offer.model_fields.items():
+        if field.is_required() and name not in data and name not in NEW_OFFER:
+            data[name] = [PLACEHOLDER] if typing.get_origin(field.annotation) is list else PLACEHOLDER
+    return {**data, **NEW_OFFER, "order": order}
+
+
+def scaffold_text(title, slug, order):
+    """The new offer's file, before `invoke new-offer` saves it in the web
+    editor's layout (the values are the same in both)."""
+    front_matter = yaml.safe_dump(new_offer_data(title, slug, order), allow_unicode=True, sort_keys=False)
+    return f"---\n{front_matter}---\n\n{SCAFFOLD.read_text(encoding='utf-8')}"

@@ -1,0 +1,49 @@
+"""The content files' one layout, the one the web editor (Decap CMS) writes:
+a file saved through Decap's own serializer, run by Node (decap_layout.js).
+`invoke new-offer` writes its file in it, and the tests check that content/
+is in it, so that saving one field in /admin/ changes one line."""
+
+import json
+import subprocess
+from pathlib import Path
+
+from web_editor.config import cms_config
+
+SCRIPT = Path(__file__).with_name("decap_layout.js")
+
+
+class LayoutError(Exception):
+    """Node or Decap's packages are missing, or a file cannot be read."""
+
+
+def entry_of(path, content):
+    """The collection (as config.yml writes it) that saves `path`, a file
+    of the folder `content`, and for a files collection the entry's name."""
+    where = f"content/{Path(path).relative_to(content).as_posix()}"
+    for collection in cms_config()["collections"]:
+        if "folder" in collection and where.rpartition("/")[0] == collection["folder"]:
+            return {"collection": collection}
+        for entry in collection.get("files", []):
+            if entry["file"] == where:
+                return {"collection": collection, "file": entry["name"]}
+    raise LookupError(f"{where}: no collection of the web editor saves this file")
+
+
+def save_as_decap(paths, content, edits=None):
+    """Save each file of `paths` (in the folder `content`) in place as Decap
+    does; `edits` (path -> [(keys, value)]) changes values first, as the
+    form's fields do."""
+    files = [{"path": str(Path(path).resolve()), **entry_of(path, content),
+              "edits": [[list(keys), value] for keys, value in (edits or {}).get(path, [])]} for path in paths]
+    try:
+        saved = subprocess.run(["node", str(SCRIPT)], input=json.dumps(files, default=str), text=True,
+                               cwd=SCRIPT.parent, capture_output=True)
+    except OSError as error:
+        raise LayoutError(f"node: {error}") from None
+    if saved.returncode != 0:
+        raise LayoutError(saved.stderr.strip())
+
+
+def editor_files(content):
+    """Every file of `content` the web editor opens."""
+    return sorted([*Path(content).glob("*/*.md"), *Path(content).glob("*.yml")])
