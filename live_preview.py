@@ -35,7 +35,7 @@ import tornado.websocket
 from watchfiles import awatch
 
 import local_editor
-from core.report import count, html_fragment
+from core.report import NO_DETAIL, banner, headline, html_fragment
 
 # The files of content/ that Pelican reads as pages (its reader cache knows them).
 PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
@@ -87,10 +87,9 @@ class Preview:
         problems (file, line, field as the form names it, what to fix), or
         the text of its report when it stopped before listing them."""
         if isinstance(self.report, list) and self.report:
-            title = f"La construction du site a échoué : {count(self.report)} à corriger."
-            body = f"<p><strong>{html.escape(title)}</strong></p>{html_fragment(self.report)}"
+            body = f"<p><strong>{html.escape(headline(self.report))}</strong></p>{html_fragment(self.report)}"
         else:
-            body = f"<pre>{html.escape(self.report or 'La construction a échoué : le terminal dit pourquoi.')}</pre>"
+            body = f"<pre>{html.escape(self.report or NO_DETAIL)}</pre>"
         return REPORT_PAGE.format(report=body).encode("utf-8").replace(b"</body>", SCRIPT_TAG + b"</body>")
 
 
@@ -130,6 +129,26 @@ class SiteHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(body)
+
+
+class ProblemsHandler(tornado.web.RequestHandler):
+    """/admin/problemes.json: the last build's problems, for the web
+    editor's banner (admin/banner.js), which asks every 2 s; and, in local
+    mode, the files the editor's last save wrote. Only the preview has it:
+    on the published site the banner finds nothing and shows nothing."""
+
+    def initialize(self, preview, editor):
+        self.preview, self.editor = preview, editor
+
+    def get(self):
+        state = banner(self.preview.report)
+        state["local"] = self.editor is not None
+        state["saved"] = list(self.editor.saved) if self.editor else []
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cross-Origin-Resource-Policy", "same-origin")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.finish(json.dumps(state, ensure_ascii=False))
 
 
 class WrongHost(tornado.web.RequestHandler):
@@ -199,6 +218,7 @@ def application(preview, port, editor=None):
     return tornado.web.Application(log_function=log_refusal, handlers=[
         tornado.routing.Rule(OwnHost(hosts), [
             *routes,
+            (r"/admin/problemes\.json", ProblemsHandler, {"preview": preview, "editor": editor}),
             (r"/livereload\.js", ScriptHandler),
             (r"/livereload", ReloadSocket, {"preview": preview}),
             (r"/(.*)", SiteHandler, {"preview": preview}),
