@@ -15,7 +15,8 @@ Every request must name the preview itself in its `Host` (localhost,
 points its own name at 127.0.0.1 (DNS rebinding) gets nothing. /admin/ is
 the web editor (local_editor.py saves into content/ through this server);
 it is served whatever the last build did, so a mistake never locks the
-editor out, and it is not reloaded after each build.
+editor out, and it is not reloaded after each build: its banner
+(admin/banner.js) reads the last build's problems from /admin/problemes.json.
 """
 
 import asyncio

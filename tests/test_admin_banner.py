@@ -14,7 +14,9 @@ import urllib.error
 import urllib.request
 
 import pytest
+from bs4 import BeautifulSoup
 from preview_server import running_preview
+from web_editor import ADMIN
 
 from conftest import CONTENT, PUBLISHED_SITEURL, build_or_fail, front_matter, pelican_build, wait_in_page
 from core.problems import Problem, describe, label_of
@@ -122,6 +124,13 @@ def test_the_published_site_has_no_json_and_its_editor_starts_without_banner(pub
     assert origin + "/admin/banner.js" in requests
     assert [url for url in requests if "problemes" in url] == []
     assert errors == []
+
+
+def test_the_admin_pages_own_sentence_follows_french_typography():
+    """Its <noscript> sentence: a narrow no-break space before « : »."""
+    sentence = BeautifulSoup((ADMIN / "index.html").read_text(encoding="utf-8"), "html.parser").noscript.get_text()
+    assert "\u202f:" in sentence
+    assert not re.search(r"[ \u00a0][:;!?»]|«[ \u00a0]", sentence)
 
 
 # -- End to end: a copy of the content, broken on disk, then fixed -----------------------------------
