@@ -15,7 +15,8 @@ Every request must name the preview itself in its `Host` (localhost,
 points its own name at 127.0.0.1 (DNS rebinding) gets nothing. /admin/ is
 the web editor (local_editor.py saves into content/ through this server);
 it is served whatever the last build did, so a mistake never locks the
-editor out, and it is not reloaded after each build.
+editor out, and it is not reloaded after each build: its banner
+(admin/banner.js) reads the last build's problems from /admin/problemes.json.
 """
 
 import asyncio
@@ -35,7 +36,7 @@ import tornado.websocket
 from watchfiles import awatch
 
 import local_editor
-from core.report import count, html_fragment
+from core.report import NO_DETAIL, banner, headline, html_fragment
 
 # The files of content/ that Pelican reads as pages (its reader cache knows them).
 PAGE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".html", ".htm"}
@@ -90,10 +91,9 @@ class Preview:
         problems (file, line, field as the form names it, what to fix), or
         the text of its report when it stopped before listing them."""
         if isinstance(self.report, list) and self.report:
-            title = f"La construction du site a échoué : {count(self.report)} à corriger."
-            body = f"<p><strong>{html.escape(title)}</strong></p>{html_fragment(self.report)}"
+            body = f"<p><strong>{html.escape(headline(self.report))}</strong></p>{html_fragment(self.report)}"
         else:
-            body = f"<pre>{html.escape(self.report or 'La construction a échoué : le terminal dit pourquoi.')}</pre>"
+            body = f"<pre>{html.escape(self.report or NO_DETAIL)}</pre>"
         return REPORT_PAGE.format(report=body).encode("utf-8").replace(b"</body>", SCRIPT_TAG + b"</body>")
 
 
@@ -133,6 +133,26 @@ class SiteHandler(tornado.web.RequestHandler):
         self.set_header("Content-Type", kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(body)
+
+
+class ProblemsHandler(tornado.web.RequestHandler):
+    """/admin/problemes.json: the last build's problems, for the web
+    editor's banner (admin/banner.js), which asks every 2 s; and, in local
+    mode, the files the editor's last save wrote. Only the preview has it:
+    on the published site the banner finds nothing and shows nothing."""
+
+    def initialize(self, preview, editor):
+        self.preview, self.editor = preview, editor
+
+    def get(self):
+        state = banner(self.preview.report)
+        state["local"] = self.editor is not None
+        state["saved"] = list(self.editor.saved) if self.editor else []
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Cross-Origin-Resource-Policy", "same-origin")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.finish(json.dumps(state, ensure_ascii=False))
 
 
 class WrongHost(tornado.web.RequestHandler):
@@ -202,6 +222,7 @@ def application(preview, port, editor=None):
     return tornado.web.Application(log_function=log_refusal, handlers=[
         tornado.routing.Rule(OwnHost(hosts), [
             *routes,
+            (r"/admin/problemes\.json", ProblemsHandler, {"preview": preview, "editor": editor}),
             (r"/livereload\.js", ScriptHandler),
             (r"/livereload", ReloadSocket, {"preview": preview}),
             (r"/(.*)", SiteHandler, {"preview": preview}),

@@ -65,6 +65,7 @@ class Editor:
     def __init__(self, content, secret=None):
         self.content = Path(content).resolve()
         self.secret = secret or secrets.token_urlsafe(32)
+        self.saved = []  # the entries the last save wrote, as Decap names them (content/…)
 
     def api_path(self):
         return f"/admin/api/{self.secret}/v1"
@@ -234,6 +235,8 @@ def persist_entry(editor, params):
         if source != destination:
             write_atomically(destination, source.read_bytes())
             source.unlink()
+    moved = dict(moves)
+    editor.saved = [decap_path(editor, moved.get(target, target)) for target, _content in writes[:len(data_files)]]
     return {"message": "entry persisted"}
 
 

@@ -5,7 +5,7 @@ Chromium takes to show its sign-in button.
 
 Builds the published version into a temporary folder, sums the files of
 /admin/ (all of them, and what a first visit downloads: the page, the
-application, our widget and the configuration; raw and gzipped, as GitHub
+application, our banner and widget, and the configuration; raw and gzipped, as GitHub
 Pages serves them), then opens /admin/ in a fresh Chromium context each run,
 served from loopback, and times it until « Se connecter avec GitHub » shows.
 """
@@ -27,7 +27,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from site_checks.accessibility import launch  # noqa: E402
 from site_checks.lighthouse import served  # noqa: E402
 
-FIRST_VISIT = ("index.html", "decap-cms.js", "widgets.js", "config.yml")
+FIRST_VISIT = ("index.html", "banner.js", "decap-cms.js", "widgets.js", "config.yml")
 
 
 def sizes(admin):

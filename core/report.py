@@ -8,7 +8,7 @@ import html
 import json
 from pathlib import Path
 
-from .problems import Problem, describe, field_name, sentence
+from .problems import Problem, describe, field_name, place, sentence
 
 # A GitHub annotation's title, by severity.
 TITLES = {"error": "Site : à corriger", "warning": "Site : à compléter"}
@@ -38,9 +38,14 @@ def numbered(problems):
     return lines
 
 
+def headline(problems):
+    """The first line of every report of a failed build."""
+    return f"La construction du site a échoué : {count(problems)} à corriger."
+
+
 def terminal(problems):
     """The French report of a failed build, as the terminal prints it."""
-    lines = [f"La construction du site a échoué : {count(problems)} à corriger.", *numbered(problems),
+    lines = [headline(problems), *numbered(problems),
              "Rien n'a été publié. Corrigez ces points puis relancez la construction."]
     return "\n".join(lines)
 
@@ -169,3 +174,30 @@ def html_fragment(problems):
         kind = "probleme" if problem.severity == "error" else "avertissement"
         items.append(f'<li class="{kind}">{where}<p class="quoi">{message}</p>{fix}</li>')
     return f'<ol id="problemes">{"".join(items)}</ol>'
+
+
+# -- The web editor's banner ------------------------------------------------------
+
+# When a build stopped before it could list its problems.
+NO_DETAIL = "La construction a échoué : le terminal dit pourquoi."
+
+
+def banner(report):
+    """What /admin/ shows of the last build (the preview's JSON): nothing
+    when it passed (`report` None); else its title, then each problem with
+    the words of the other reports (file, line, field as the form names it,
+    what is wrong, the fix), or the text of a report that lists none."""
+    if report is None:
+        return {"failed": False, "title": None, "problems": [], "text": None}
+    if isinstance(report, list) and report:
+        return {"failed": True, "title": headline(report), "problems": [banner_item(problem) for problem in report],
+                "text": None}
+    return {"failed": True, "title": "La construction du site a échoué.", "problems": [],
+            "text": str(report or NO_DETAIL)}
+
+
+def banner_item(problem):
+    """One problem for the banner: its data, and its French wording."""
+    return {**problem.as_dict(), "field": field_name(problem) if problem.key else None, "where": place(problem),
+            "what": _as_sentence(problem.message), "remedy": _as_sentence(problem.fix) if problem.fix else None,
+            "sentence": describe(problem)}

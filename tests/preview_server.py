@@ -18,9 +18,10 @@ class RunningPreview:
 
 
 @contextlib.contextmanager
-def running_preview(root, content, port=0, report=None):
+def running_preview(root, content, port=0, report=None, build=None):
     """Serve `root` (a built site) as `make serve` does, /admin/ saving into
-    `content`, while the block runs; yields a RunningPreview."""
+    `content`, while the block runs; yields a RunningPreview. With `build`
+    (as live_preview.watch calls it), each save into `content` runs it."""
     sockets = live_preview.bind(port)
     preview = live_preview.Preview(Path(root))
     preview.report = report
@@ -34,6 +35,8 @@ def running_preview(root, content, port=0, report=None):
 
         async def begin():
             holder["server"] = live_preview.start(preview, sockets, editor)
+            if build:
+                holder["watch"] = asyncio.ensure_future(live_preview.watch(preview, build, content, []))
             started.set()
 
         loop.run_until_complete(begin())
@@ -45,6 +48,8 @@ def running_preview(root, content, port=0, report=None):
     try:
         yield RunningPreview(preview, editor, sockets[0].getsockname()[1])
     finally:
+        if "watch" in holder:
+            loop.call_soon_threadsafe(holder["watch"].cancel)
         loop.call_soon_threadsafe(holder["server"].stop)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(10)

@@ -92,8 +92,8 @@ def test_admin_saves_through_the_preview_and_opens_while_the_build_fails(browser
     page.goto(url + "/admin/#/collections/ateliers")
     page.get_by_text("Atelier d’essai", exact=True).first.click()
     page.get_by_label("Montant", exact=True).fill("310")
-    page.get_by_role("button", name="Publier", exact=True).click()
-    page.get_by_role("menuitem", name="Publier maintenant").click()
+    page.get_by_role("button", name="Enregistrer sur cet ordinateur", exact=True).click()
+    page.get_by_role("menuitem", name="Enregistrer maintenant").click()
     deadline = time.monotonic() + 30
     while front_matter(offer)["price"]["amount"] != 310:
         assert time.monotonic() < deadline, "/admin/ did not save through the preview"

@@ -17,7 +17,7 @@ import yaml
 from organisation import missing_values, read_identity
 from pelican.settings import read_settings
 from preview_server import running_preview
-from web_editor import bundle_files, site_config, write_admin
+from web_editor import OUR_FILES, bundle_files, site_config, write_admin
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
 from web_editor.layout import editor_files, save_as_decap
 
@@ -166,7 +166,7 @@ def test_only_the_preview_saves_into_the_working_copy():
 def test_the_built_site_has_admin_and_decap_without_source_maps(site):
     admin = site.root / "admin"
     assert sorted(path.name for path in admin.iterdir()) == sorted(
-        [path.name for path in bundle_files()] + ["index.html", "widgets.js", "config.yml"])
+        [path.name for path in bundle_files()] + [*OUR_FILES, "config.yml"])
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and '<meta name="robots" content="noindex, nofollow">' in page
     assert "data-pagefind-body" not in page
@@ -306,8 +306,8 @@ class LocalEditor:
         self.page.get_by_label("Titre", exact=True).wait_for()
 
     def publish(self):
-        self.page.get_by_role("button", name="Publier", exact=True).click()
-        self.page.get_by_role("menuitem", name="Publier maintenant").click()
+        self.page.get_by_role("button", name="Enregistrer sur cet ordinateur", exact=True).click()
+        self.page.get_by_role("menuitem", name="Enregistrer maintenant").click()
 
     def build(self, output):
         return build_or_fail(self.content, output)

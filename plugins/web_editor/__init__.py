@@ -25,7 +25,7 @@ ADMIN = Path(__file__).with_name("admin")
 # Where `npm ci` puts Decap's build: the application and the chunks it loads.
 DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
-OUR_FILES = ("index.html", "widgets.js")
+OUR_FILES = ("index.html", "widgets.js", "banner.js")
 BUILT_HEADER = ("# Écrit par la construction : plugins/web_editor/admin/config.yml (généré depuis le schéma)\n"
                 "# et les réglages WEB_EDITOR_* de pelicanconf.py / publishconf.py.\n")
 # Where /admin/ is written: site_checks leaves this folder out of its pages.
