@@ -410,8 +410,8 @@ def failed_build_report(target, report=None):
 def output_writable(target):
     """Whether a build can write beside `target` (its staging folder, its
     lock); if not, say so in French, once, without Python's traceback."""
+    from core.crash import unwritable
     from core.problems import describe
-    from strict_build.crash import unwritable
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .strip import check_and_strip, problems_of_name
 

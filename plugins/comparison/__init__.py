@@ -7,7 +7,7 @@ offers can be compared on it. Below it, every offer, grouped by method.
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator

@@ -10,8 +10,8 @@ import logging
 
 from pelican import signals
 
+from core.plugins import require
 from core.problems import Problem
-from strict_build import require
 
 from .schema import Article, Page
 from .unread import advice, unread_files

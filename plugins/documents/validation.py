@@ -11,9 +11,9 @@ import logging
 
 from pydantic import ValidationError
 
+from core.plugins import plugin_names
 from offers import is_offer
 from offers.messages import explain_all
-from strict_build import plugin_names
 from yaml_front_matter import editor_path
 
 logger = logging.getLogger(__name__)

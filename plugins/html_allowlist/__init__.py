@@ -15,7 +15,8 @@ import logging
 
 from pelican import signals
 
-from strict_build import fail, require
+from core.build import fail
+from core.plugins import require
 
 from .csp import DEFAULTS, admin_policy, page_policies, write_admin_policy
 from .policy import settings_problems

@@ -9,7 +9,7 @@ import functools
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .display import format_amount, format_group_size, format_price
 from .durations import format_duration, parse_duration, show_duration

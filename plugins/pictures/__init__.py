@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
 from .source import PictureError, changed_since_read, is_local, unreadable

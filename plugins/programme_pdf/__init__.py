@@ -27,7 +27,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import PagesGenerator
 
-from strict_build import require
+from core.plugins import require
 
 from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
 

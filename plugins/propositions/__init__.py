@@ -8,7 +8,7 @@ written; an unknown slug stops the build with « vous vouliez dire ».
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .attach import attach_propositions
 from .resolve import others, resolve

@@ -5,7 +5,7 @@ run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
 Both checks run on Pelican's `finalized`, once every file is written;
-their problems stop the build in one French report (strict_build.fail), so
+their problems stop the build in one French report (core/build.py's `fail`), so
 nothing is published.
 """
 
@@ -14,7 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
-from strict_build import fail, plugin_names
+from core.build import fail
+from core.plugins import plugin_names
 
 from .collisions import collision_problems
 from .images import metadata_problems
