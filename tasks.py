@@ -634,9 +634,9 @@ def new_offer(c, title, content=CONTENT):
     from pelican.settings import read_settings
     from pelican.utils import slugify
 
+    from core.document import read_front_matter
     from offers import DEFAULTS
     from offers.scaffold import scaffold_text
-    from yaml_front_matter import read_front_matter
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -25,13 +25,13 @@ from conftest import (
     pelican_build,
 )
 from conftest import visible_text as text
+from core.document import key_lines, split_front_matter
 from core.problems import label_of
 from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
 from offers.display import ON_QUOTE
 from offers.export import expected_files
 from offers.scaffold import COMMENTED_OUT
 from offers.schema import GroupSize, Price
-from yaml_front_matter import key_lines, split_front_matter
 
 # The published offers of content/ (a draft, such as `make new-offer` writes, has no page).
 OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))

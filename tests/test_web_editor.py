@@ -29,11 +29,11 @@ from conftest import (
     front_matter,
     visible_text,
 )
+from core.document import split_front_matter
 from offers import format_price
 from offers.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
 from offers.schema import UNDECIDED, Offer, Price
 from site_checks.accessibility import serve_folder
-from yaml_front_matter import split_front_matter
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 RESAVE = ROOT / "tests" / "decap_frontmatter.js"

@@ -11,10 +11,10 @@ import logging
 
 from pydantic import ValidationError
 
+from core.names import editor_path
 from core.plugins import plugin_names
 from offers import is_offer
 from offers.messages import explain_all
-from yaml_front_matter import editor_path
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from yaml_front_matter import editor_path
+from core.names import editor_path
 
 from .messages import explain_all
 from .schema import PLACEHOLDER, offer_model

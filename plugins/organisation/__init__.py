@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from yaml_front_matter.limits import LimitError, check_yaml, read_bounded
+from core.limits import LimitError, check_yaml, read_bounded
 
 from .appearance import colour_problem, logo_problem
 
@@ -124,7 +124,7 @@ def _value_node(document, section, key):
 
 def _compose(path):
     """The file's YAML node graph, within the bounds the content files have
-    (size, UTF-8, no anchor, no alias, depth): see yaml_front_matter.limits."""
+    (size, UTF-8, no anchor, no alias, depth): see core/limits.py."""
     text = read_bounded(path)
     check_yaml(text)
     return yaml.compose(text, Loader=yaml.SafeLoader)

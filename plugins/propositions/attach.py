@@ -4,8 +4,8 @@ them are read: `proposed_offers`, which templates list."""
 import logging
 from pathlib import Path
 
+from core.names import editor_path
 from offers import field_problem, is_offer
-from yaml_front_matter import editor_path
 
 from .resolve import others, resolve
 
