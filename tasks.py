@@ -351,9 +351,9 @@ def missing_identity(path=None):
     ROOT) does not give yet, as warnings: the legal notice says they are
     missing; `make check` reminds the editors where to write them. The email
     comes first: without it, visitors cannot write to the association."""
-    from organisation import missing_values
     from pelican.settings import read_settings
 
+    from core.organisation import missing_values
     from core.problems import Problem, label_of
 
     path = path or read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]

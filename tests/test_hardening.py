@@ -324,7 +324,7 @@ def test_a_crash_is_said_in_french(tmp_path, error, words):
     ("organisation:\n  name: " + "[" * 5000 + "]" * 5000 + "\n", "ligne 2 : les listes et champs sont imbriqués"),
 ])
 def test_the_settings_file_has_the_same_bounds(tmp_path, text, words):
-    from organisation import read_identity
+    from core.organisation import read_identity
 
     (tmp_path / "reglages.yml").write_text(text, encoding="utf-8")
     with pytest.raises(SystemExit) as stopped:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from organisation import missing_values, read_identity
 from pelican.settings import read_settings
 from preview_server import running_preview
 from web_editor import bundle_files, site_config, write_admin
@@ -30,6 +29,7 @@ from conftest import (
     visible_text,
 )
 from core.document import split_front_matter
+from core.organisation import missing_values, read_identity
 from offers import format_price
 from offers.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
 from offers.schema import UNDECIDED, Offer, Price

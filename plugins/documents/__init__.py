@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 DEFAULTS = {
     # Files and folders of content/ read by our plugins rather than Pelican's
     # readers: the pictures (plugins/pictures), the organisation's settings file
-    # (plugins/organisation).
+    # (core/organisation.py).
     "DOCUMENTS_OTHER_FILES": ["images", "reglages.yml"],
     # Fields a third-party plugin reads in pages and articles (og_image…):
     # accepted as they are, beside the schema's.

@@ -1,5 +1,5 @@
 """The organisation's colours and logo on the site, from « appearance: » in
-content/reglages.yml (read and checked by plugins/organisation): a small
+content/reglages.yml (read and checked by core/organisation.py): a small
 stylesheet written at build time, loaded after the theme's, that replaces its
 colour tokens (no inline style: the pages' CSP allows only the site's own
 files), and the logo, published under theme/. Nothing set: the theme's own
@@ -9,10 +9,11 @@ import logging
 import shutil
 from pathlib import Path
 
-from organisation.appearance import colour_problem, identity_css, logo_path, logo_size
 from pelican import signals
 from pelican.generators import Generator
 from PIL import Image
+
+from core.appearance import colour_problem, identity_css, logo_path, logo_size
 
 logger = logging.getLogger(__name__)
 

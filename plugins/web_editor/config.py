@@ -14,9 +14,9 @@ import typing
 from pathlib import Path
 
 import yaml
-from organisation import SECTIONS
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from core.organisation import SECTIONS
 from offers.scaffold import NEW_OFFER
 from offers.schema import UNDECIDED, Offer, Price
 
