@@ -622,9 +622,11 @@ def screenshots(c, content=CONTENT, output=CAPTURES):
 @task
 def schema(c):
     """Met à jour schemas/*.json, la table des champs de docs/guide-redaction.md et le formulaire de /admin/."""
-    from offers.export import write_files
+    from web_editor.config import CONFIG, config_text
 
-    changed = write_files(ROOT)
+    from core.export import write_files
+
+    changed = write_files(ROOT, {CONFIG.relative_to(ROOT).as_posix(): config_text()})
     print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
 
 
@@ -635,8 +637,8 @@ def new_offer(c, title, content=CONTENT):
     from pelican.utils import slugify
 
     from core.document import read_front_matter
+    from core.scaffold import scaffold_text
     from offers import DEFAULTS
-    from offers.scaffold import scaffold_text
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])

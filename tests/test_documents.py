@@ -10,10 +10,11 @@ from pydantic import ValidationError
 
 from conftest import ROOT
 from core.document import FrontMatterError, key_lines, parse_front_matter, read_front_matter
+from core.messages import explain_all
 from core.problems import describe
-from documents import Article, Page, unread_files
+from core.schemas import Article, Page
+from documents import unread_files
 from documents.unread import advice
-from offers.messages import explain_all
 
 CONTENT = ROOT / "content"
 SETTINGS = {"PAGE_PATHS": ["pages", "ateliers"], "ARTICLE_PATHS": ["ressources"], "STATIC_PATHS": [],

@@ -30,9 +30,10 @@ from conftest import (
 )
 from core.document import split_front_matter
 from core.organisation import missing_values, read_identity
-from offers import format_price
-from offers.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
-from offers.schema import UNDECIDED, Offer, Price
+from core.prices import format_price
+from core.scaffold import COMMENTED_OUT, NEW_OFFER, scaffold_text
+from core.schemas import Offer
+from core.schemas.offer import UNDECIDED, Price
 from site_checks.accessibility import serve_folder
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -52,7 +53,7 @@ def by_name(fields):
 # -- The configuration, generated from the schema -----------------------------
 
 def test_the_committed_configuration_is_what_the_schema_produces():
-    """Run `make schema` after changing plugins/offers/schema.py."""
+    """Run `make schema` after changing core/schemas/offer.py."""
     assert CONFIG.read_text(encoding="utf-8") == config_text()
 
 

@@ -1,9 +1,12 @@
 """Pages and articles as checked documents, as offers are: one schema each
-(schema.py), every problem named with its file and line (validation.py);
-and no file of content/ skipped in silence (unread.py).
+(core/schemas/documents.py), every problem named with its file and line
+(validation.py); and no file of content/ skipped in silence (unread.py).
 
 Problems (core/problems.py) are logged as errors, which strict_build turns
 into the build's report before anything is written.
+
+Pelican's signals: `initialized` (settings' defaults), `page_generator_finalized`
+(pages checked, unread files named), `article_generator_finalized` (articles checked).
 """
 
 import logging
@@ -12,12 +15,12 @@ from pelican import signals
 
 from core.plugins import require
 from core.problems import Problem
+from core.schemas import Article, Page
 
-from .schema import Article, Page
 from .unread import advice, unread_files
 from .validation import check_document, check_documents
 
-__all__ = ["Article", "Page", "check_document", "check_documents", "register", "unread_files"]
+__all__ = ["check_document", "check_documents", "register", "unread_files"]
 
 logger = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from string import Template
 
-from .schema import UNDECIDED
+from .schemas.offer import UNDECIDED
 
 SCAFFOLD = Path(__file__).with_name("scaffold.md")
 # The fields scaffold.md shows commented out (see above).
