@@ -20,11 +20,10 @@ from markupsafe import escape
 
 import fresh_process
 from core.document import read_front_matter
+from core.site import is_page, url_path
 from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
-from site_checks.links import url_path
-from site_checks.site_files import is_page
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

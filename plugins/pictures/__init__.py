@@ -25,9 +25,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pelican import signals
 
 from core.plugins import require
+from core.site import is_local
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
-from .source import PictureError, changed_since_read, is_local, unreadable
+from .source import PictureError, changed_since_read, unreadable
 from .variants import encode_job, missing, publish
 
 __all__ = ["DEFAULTS", "SocialPicture", "encode_all", "is_handled", "register"]

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from core.site import is_local
+
 from .lines import LineFinder
 from .markup import find_images, is_decorative, picture, replace
-from .source import PictureError, check_pixels, inspect, is_local, locate
+from .source import PictureError, check_pixels, inspect, locate
 from .variants import fallback_format, missing, plan
 
 # The files whose HTML may hold images: Markdown and HTML, by extension.

@@ -16,6 +16,7 @@ from pelican import signals
 
 from core.build import fail
 from core.plugins import plugin_names
+from core.site import is_local
 
 from .collisions import collision_problems
 from .images import metadata_problems
@@ -85,11 +86,7 @@ def static_folders(settings):
 def picture_handled(settings):
     """With the pictures plugin, `![…](/images/x.jpg)` is published at
     SITEURL, so it is no root link; without it, it is one."""
-    if "pictures" not in plugin_names(settings):
-        return None
-    from pictures import is_handled
-
-    return is_handled
+    return is_local if "pictures" in plugin_names(settings) else None
 
 
 def link_problems(pelican):

@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from core.site import url_path
+
 _NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.I)
 
 
@@ -36,13 +38,6 @@ def remember_dates(generators):
             day = day.date()
         if isinstance(day, datetime.date):
             _dates["/" + content.url] = day
-
-
-def url_path(relative):
-    """The URL path a written file is served at: /ateliers/x/ for ateliers/x/index.html."""
-    if relative == "index.html" or relative.endswith("/index.html"):
-        return "/" + relative.removesuffix("index.html")
-    return "/" + relative
 
 
 def page_urls(output, siteurl, dates=None):

@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 from pelican import signals
 
-from site_checks.site_files import APPLICATIONS
+from core.site import APPLICATIONS
 
 from .config import CONFIG, LOADER, dump
 
