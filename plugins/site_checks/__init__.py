@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from pelican import signals
 
 from core.build import fail
+from core.names import editor_path
 from core.plugins import plugin_names
 from core.site import is_local
 
@@ -41,10 +42,9 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    content_path = Path(context["PATH"])
     sources, drafts, published = {}, {}, []
     for content in context["generated_content"].values():
-        source = f"{content_path.name}/{content.relative_source_path}"
+        source = editor_path(content, context)
         if content.status == "draft":
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
@@ -53,10 +53,7 @@ def remember_contents(generators):
             sources["/" + content.url] = source  # the home page's url is "": "/"
             published.append(content)
     # Two pages at one address, or none: stop before Pelican's writer would.
-    def display(content):
-        return f"{content_path.name}/{content.relative_source_path}"
-
-    fail(collision_problems(published, context, display))
+    fail(collision_problems(published, context, lambda content: editor_path(content, context)))
     # Each published file read once, for the check of links written from the root.
     root = Path(context["PATH"]).parent
     texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
