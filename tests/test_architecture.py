@@ -75,3 +75,19 @@ def test_a_crossing_is_found(tmp_path, name, text, found):
         write(tmp_path, package, "")
     write(tmp_path, name, text)
     assert crossings(tmp_path) == found
+
+
+def connected(path):
+    """The Pelican signals a plugin's `__init__.py` connects to (`signals.x.connect`)."""
+    return sorted({node.value.attr for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                   if isinstance(node, ast.Attribute) and node.attr == "connect" and isinstance(node.value, ast.Attribute)})
+
+
+@pytest.mark.parametrize("plugin", plugin_names(ROOT))
+def test_each_plugin_says_which_signals_it_uses(plugin):
+    """A reader sees, at the top of a plugin, where it meets Pelican."""
+    path = ROOT / "plugins" / plugin / "__init__.py"
+    used = connected(path)
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    assert used, f"{plugin} connects to no signal"
+    assert [signal for signal in used if f"`{signal}`" not in docstring] == []

@@ -8,6 +8,10 @@ the file (so the link resolves to its URL, and a missing file is named) and
 copy it as it is; at `static_generator_finalized`, the documents are taken
 out of the files it will copy, and a generator of ours writes their
 stripped copies instead.
+
+Pelican's signals: `initialized` (settings' defaults), `get_generators` (the
+generator that writes the stripped copies), `static_generator_finalized`
+(the documents taken out of the files Pelican copies).
 """
 
 import logging

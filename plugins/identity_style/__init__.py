@@ -3,7 +3,11 @@ content/reglages.yml (read and checked by core/organisation.py): a small
 stylesheet written at build time, loaded after the theme's, that replaces its
 colour tokens (no inline style: the pages' CSP allows only the site's own
 files), and the logo, published under theme/. Nothing set: the theme's own
-colours, no extra request, and the organisation's name as text."""
+colours, no extra request, and the organisation's name as text.
+
+Pelican's signals: `initialized` (IDENTITY_STYLESHEET and IDENTITY_LOGO),
+`get_generators` (the generator that writes the stylesheet and the logo).
+"""
 
 import logging
 import shutil

@@ -16,6 +16,10 @@ build, and writes the pictures' files, encoding only what the cache
 (.cache/images/, by the original's hash) lacks, one picture per process.
 Pelican's public API has no setter for a content's HTML after reading
 (image-process assigns the private `_content`): the reader is the place.
+
+Pelican's signals: `initialized` (settings' defaults), `readers_init` (each
+reader wrapped, to rewrite its pictures), `get_generators` (the generator
+that writes the pictures' files).
 """
 
 import logging

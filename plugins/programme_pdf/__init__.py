@@ -12,6 +12,9 @@ before Pelican's `finalized`, where the link checker looks for them.
 A programme whose HTML, stylesheet, fonts and renderer did not change is
 taken from .cache/programmes/ (cache.py): a rebuild lays out only the
 offers that changed.
+
+Pelican's signals: `initialized` (settings' defaults),
+`all_generators_finalized` (the programmes made and written).
 """
 
 import json

@@ -4,6 +4,9 @@ shown as links with their summary and two key facts; on every offer page,
 
 Slugs are resolved once every page and article is read, before anything is
 written; an unknown slug stops the build with « vous vouliez dire ».
+
+Pelican's signals: `initialized` (settings' defaults), `get_generators` (the
+generator that resolves the propositions once everything is read).
 """
 
 from pelican import signals

@@ -14,6 +14,8 @@ pagefind/bundles.json). It runs on Pelican's `finalized`, once every page is
 written; a failure stops the build in French (core/build.py's `fail`). The
 preview sets SEARCH_INDEX = False and indexes the finished site itself, in
 the background (tasks.py).
+
+Pelican's signals: `finalized` (the site indexed).
 """
 
 import json

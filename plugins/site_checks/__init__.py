@@ -7,6 +7,9 @@ and accessibility (accessibility.py, axe-core in Chromium).
 Both checks run on Pelican's `finalized`, once every file is written;
 their problems stop the build in one French report (core/build.py's `fail`), so
 nothing is published.
+
+Pelican's signals: `all_generators_finalized` (the source of each page and
+the drafts' addresses remembered), `finalized` (the written site checked).
 """
 
 from pathlib import Path

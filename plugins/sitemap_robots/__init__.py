@@ -9,6 +9,9 @@ A page's `<lastmod>` is the day its information last changed, where it is
 known: an offer's `updated` (plugins/offers: its `modified:`, or its file's
 last commit), a page's or article's `modified:` (Pelican's own field). Never
 the build's date: a search engine would be told every page changed.
+
+Pelican's signals: `all_generators_finalized` (each page's date
+remembered), `finalized` (sitemap.xml and robots.txt written).
 """
 
 import datetime

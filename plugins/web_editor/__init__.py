@@ -8,6 +8,8 @@ is built, from the settings (`site_config`). Nothing is loaded from another
 host. /admin/ is Decap's application, not a page of the site: it says
 noindex (so no sitemap entry), has no data-pagefind-body (so no search
 entry), and the accessibility check leaves it to Decap (site_checks).
+
+Pelican's signals: `get_generators` (the generator that writes /admin/).
 """
 
 import os
