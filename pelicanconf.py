@@ -18,7 +18,7 @@ SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
 # from content/reglages.yml, which editors change there or in the web editor.
 # A value not known stays None: templates then say it is missing, they never
 # show an invented one; `make check` lists those still missing as warnings.
-from organisation import read_identity, tel_uri  # noqa: E402
+from core.organisation import read_identity, tel_uri  # noqa: E402
 
 IDENTITY_FILE = "content/reglages.yml"
 _identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)

@@ -351,9 +351,9 @@ def missing_identity(path=None):
     ROOT) does not give yet, as warnings: the legal notice says they are
     missing; `make check` reminds the editors where to write them. The email
     comes first: without it, visitors cannot write to the association."""
-    from organisation import missing_values
     from pelican.settings import read_settings
 
+    from core.organisation import missing_values
     from core.problems import Problem, label_of
 
     path = path or read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
@@ -410,8 +410,8 @@ def failed_build_report(target, report=None):
 def output_writable(target):
     """Whether a build can write beside `target` (its staging folder, its
     lock); if not, say so in French, once, without Python's traceback."""
+    from core.crash import unwritable
     from core.problems import describe
-    from strict_build.crash import unwritable
 
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -622,9 +622,11 @@ def screenshots(c, content=CONTENT, output=CAPTURES):
 @task
 def schema(c):
     """Met à jour schemas/*.json, la table des champs de docs/guide-redaction.md et le formulaire de /admin/."""
-    from offers.export import write_files
+    from web_editor.config import CONFIG, config_text
 
-    changed = write_files(ROOT)
+    from core.export import write_files
+
+    changed = write_files(ROOT, {CONFIG.relative_to(ROOT).as_posix(): config_text()})
     print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
 
 
@@ -635,9 +637,9 @@ def new_offer(c, title, content=CONTENT):
     from pelican.utils import slugify
     from web_editor.layout import LayoutError, save_as_decap
 
+    from core.document import read_front_matter
+    from core.scaffold import scaffold_text
     from offers import DEFAULTS
-    from offers.scaffold import scaffold_text
-    from yaml_front_matter import read_front_matter
 
     settings = read_settings(str(ROOT / SETTINGS))
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])

@@ -19,12 +19,11 @@ from bs4 import BeautifulSoup
 from markupsafe import escape
 
 import fresh_process
+from core.document import read_front_matter
+from core.site import is_page, url_path
 from french_typography import french
 from site_checks.accessibility import launch
 from site_checks.lighthouse import served
-from site_checks.links import url_path
-from site_checks.site_files import is_page
-from yaml_front_matter import read_front_matter
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

@@ -14,12 +14,12 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from organisation import missing_values
 from tornado.websocket import websocket_connect
 
 import fresh_process
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
+from core.organisation import missing_values
 from core.problems import label_of
 
 # A page whose YAML is broken, and an offer whose price is written in words:

@@ -23,7 +23,9 @@ from conftest import (
 )
 from conftest import titled_offer as offer
 from conftest import visible_text as text
-from offers import Offer, format_group_size, format_price, show_duration
+from core.durations import show_duration
+from core.prices import format_group_size, format_price
+from core.schemas import Offer
 
 URL = "/ateliers/comparatif/"
 LABELS = pelicanconf.OFFERS_UNIT_LABELS

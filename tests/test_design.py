@@ -8,10 +8,10 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from organisation import read_identity
-from organisation.appearance import contrast, identity_css, mix, rgb
 
 from conftest import FIXTURE_CONTENT, pelican_build
+from core.appearance import contrast, identity_css, mix, rgb
+from core.organisation import read_identity
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 768}

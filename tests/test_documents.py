@@ -9,12 +9,12 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import ROOT
+from core.document import FrontMatterError, key_lines, parse_front_matter, read_front_matter
+from core.messages import explain_all
 from core.problems import describe
-from documents import Article, Page, unread_files
+from core.schemas import Article, Page
+from documents import unread_files
 from documents.unread import advice
-from offers.messages import explain_all
-from yaml_front_matter import FrontMatterError, read_front_matter
-from yaml_front_matter.reader import key_lines, parse_front_matter
 
 CONTENT = ROOT / "content"
 SETTINGS = {"PAGE_PATHS": ["pages", "ateliers"], "ARTICLE_PATHS": ["ressources"], "STATIC_PATHS": [],

@@ -15,8 +15,9 @@ from PIL import Image
 
 import pelicanconf
 from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, Site, as_shown, front_matter, invoke, offer_text, pelican_build
-from offers import format_duration, format_price
-from offers.schema import Price
+from core.durations import format_duration
+from core.prices import format_price
+from core.schemas.offer import Price
 
 LABELS = pelicanconf.OFFERS_UNIT_LABELS
 # The organisation's details once filled in (a value of the editors' choice).

@@ -9,10 +9,10 @@ import os
 import shutil
 
 import pytest
-from organisation import read_identity
 
 import fresh_process
 from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, Site, as_shown, build_files, front_matter
+from core.organisation import read_identity
 from site_checks import Problem, check_site
 from site_checks.links import NoPage
 from site_checks.report import in_source

@@ -6,7 +6,7 @@ import datetime
 import pytest
 
 from conftest import build_files
-from yaml_front_matter import FrontMatterError, parse_front_matter, split_front_matter
+from core.document import FrontMatterError, parse_front_matter, split_front_matter
 
 GOOD_PAGE = "---\ntitle: Une page correcte\nsummary: Une phrase.\n---\n\nDu texte.\n"
 

@@ -303,8 +303,8 @@ def test_a_broken_theme_is_one_french_report_naming_the_template(tmp_path, templ
     (KeyError("x"), "une erreur inattendue (KeyError"),
 ])
 def test_a_crash_is_said_in_french(tmp_path, error, words):
+    from core.crash import crash_problem
     from core.problems import describe
-    from strict_build.crash import crash_problem
 
     (tmp_path / "content" / "pages").mkdir(parents=True)
     (tmp_path / "content" / "pages" / "lue.md").write_text("---\ntitle: Lue\n---\n", encoding="utf-8")
@@ -324,7 +324,7 @@ def test_a_crash_is_said_in_french(tmp_path, error, words):
     ("organisation:\n  name: " + "[" * 5000 + "]" * 5000 + "\n", "ligne 2 : les listes et champs sont imbriqués"),
 ])
 def test_the_settings_file_has_the_same_bounds(tmp_path, text, words):
-    from organisation import read_identity
+    from core.organisation import read_identity
 
     (tmp_path / "reglages.yml").write_text(text, encoding="utf-8")
     with pytest.raises(SystemExit) as stopped:

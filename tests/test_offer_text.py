@@ -15,7 +15,7 @@ from pelican.settings import read_settings
 from pydantic import ValidationError
 
 from conftest import ROOT, as_shown, visible_text, write_content
-from offers import Offer
+from core.schemas import Offer
 
 # Printable text: no control characters (the schema refuses them, and so does
 # YAML), no lone surrogates or unassigned code points. Markup and template

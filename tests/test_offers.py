@@ -26,13 +26,14 @@ from conftest import (
     pelican_build,
 )
 from conftest import visible_text as text
+from core.document import key_lines, split_front_matter
+from core.durations import format_duration, parse_duration
+from core.export import expected_files
+from core.prices import ON_QUOTE, format_amount, format_group_size, format_price
 from core.problems import label_of
-from offers import Offer, format_amount, format_duration, format_group_size, format_price, parse_duration
-from offers.display import ON_QUOTE
-from offers.export import expected_files
-from offers.scaffold import NEW_OFFER
-from offers.schema import GroupSize, Price
-from yaml_front_matter import key_lines, split_front_matter
+from core.scaffold import NEW_OFFER
+from core.schemas import Offer
+from core.schemas.offer import GroupSize, Price
 
 # The published offers of content/ (a draft, such as `make new-offer` writes, has no page).
 OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))
@@ -388,7 +389,7 @@ def test_the_seed_offers_do_not_pretend_to_be_qualiopi_ready(tmp_path):
 
 @pytest.mark.parametrize("name", sorted(expected_files(ROOT)))
 def test_generated_files_match_the_schema(name):
-    """Run `make schema` after changing plugins/offers/schema.py."""
+    """Run `make schema` after changing core/schemas/offer.py."""
     assert (ROOT / name).read_text(encoding="utf-8") == expected_files(ROOT)[name], f"{name} : lancez « make schema »"
 
 

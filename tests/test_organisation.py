@@ -3,9 +3,9 @@ every ordinary form becomes a tel: link the link checker accepts; a form no
 link can be made from is refused at its line, in French."""
 
 import pytest
-from organisation import read_identity, tel_uri
 
 from conftest import build_files
+from core.organisation import read_identity, tel_uri
 from site_checks.addresses import tel_problem
 
 REGLAGES = "organisation:\n  name: Essai\n  phone: {phone}\nhost:\n  name: Hébergeur\n"

@@ -252,7 +252,8 @@ def test_a_decorative_picture_has_an_empty_text(fixture_site):
 
 def test_images_of_other_hosts_and_of_the_theme_are_left_alone():
     from pictures.markup import find_images
-    from pictures.source import is_local
+
+    from core.site import is_local
 
     html = ('<img src="https://exemple.org/a.jpg" alt="a"><img src="/theme/logo.svg" alt="b"><img src="x.jpg" alt="c">'
             '<img src="{static}/images/y.jpg" alt="d"><img src="data:image/png;base64,AA" alt="e">')

@@ -10,7 +10,7 @@ import pytest
 
 import pelicanconf
 from conftest import build_files, pelican_build, titled_offer, write_content
-from site_checks.site_files import is_page
+from core.site import is_page
 
 # A plugin as someone else would write it (pelican-sitemap listens the same
 # way): it notes every file Pelican says it wrote, and in which process.

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import invoke, offer_text, pelican_build, write_content
+from core.crash import unwritable
 from core.problems import Problem, describe, label_of
 from core.report import (
     annotation,
@@ -22,7 +23,6 @@ from core.report import (
     terminal,
     to_json,
 )
-from strict_build.crash import unwritable
 
 FILE = "content/ateliers/x.md"
 

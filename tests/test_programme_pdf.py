@@ -22,8 +22,9 @@ from pydantic import ValidationError
 from pypdf import PdfReader
 
 from conftest import GOOD, offer_text, pelican_build, write_content
-from offers import Offer, committed_dates
-from offers.messages import explain_all
+from core.messages import explain_all
+from core.schemas import Offer
+from offers import committed_dates
 
 COMMITTED_AT = "2026-10-03T23:30:00+00:00"  # the 4th of October in Paris
 WRITTEN = {**GOOD, "title": "Écrire ce qu’on vit", "modified": datetime.date(2026, 11, 5), "order": 1,

@@ -11,8 +11,8 @@ import pelicanconf
 from conftest import CONTENT, Site, as_shown, build_files, expected_url, front_matter, published_offers
 from conftest import titled_offer as offer
 from conftest import visible_text as text
-from offers import format_price
-from offers.schema import Price
+from core.prices import format_price
+from core.schemas.offer import Price
 from propositions import others, resolve
 
 OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))  # drafts have no page

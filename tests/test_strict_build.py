@@ -8,7 +8,7 @@ from pathlib import Path
 import pelican
 import pytest
 
-from strict_build import FRENCH, FRENCH_BY_START
+from core.build import FRENCH, FRENCH_BY_START
 
 PELICAN_SOURCE = "\n".join(path.read_text(encoding="utf-8") for path in Path(pelican.__file__).parent.glob("*.py"))
 
@@ -16,4 +16,4 @@ PELICAN_SOURCE = "\n".join(path.read_text(encoding="utf-8") for path in Path(pel
 @pytest.mark.parametrize("wording", [*FRENCH, *FRENCH_BY_START])
 def test_each_translated_message_is_still_logged_by_pelican(wording):
     assert repr(wording)[1:-1] in PELICAN_SOURCE or wording in PELICAN_SOURCE, (
-        f"Pelican no longer logs {wording!r}: update its translation in plugins/strict_build.")
+        f"Pelican no longer logs {wording!r}: update its translation in core/build.py.")

@@ -14,7 +14,6 @@ import time
 
 import pytest
 import yaml
-from organisation import missing_values, read_identity
 from pelican.settings import read_settings
 from preview_server import running_preview
 from web_editor import OUR_FILES, bundle_files, site_config, write_admin
@@ -30,11 +29,13 @@ from conftest import (
     front_matter,
     visible_text,
 )
-from offers import format_price
-from offers.scaffold import NEW_OFFER, new_offer_data
-from offers.schema import UNDECIDED, Offer, Price
+from core.document import split_front_matter
+from core.organisation import missing_values, read_identity
+from core.prices import format_price
+from core.scaffold import NEW_OFFER, new_offer_data
+from core.schemas import Offer
+from core.schemas.offer import UNDECIDED, Price
 from site_checks.accessibility import serve_folder
-from yaml_front_matter import split_front_matter
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 # How long Decap may take to write a file through the preview's server.
@@ -52,7 +53,7 @@ def by_name(fields):
 # -- The configuration, generated from the schema -----------------------------
 
 def test_the_committed_configuration_is_what_the_schema_produces():
-    """Run `make schema` after changing plugins/offers/schema.py."""
+    """Run `make schema` after changing core/schemas/offer.py."""
     assert CONFIG.read_text(encoding="utf-8") == config_text()
 
 

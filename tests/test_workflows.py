@@ -111,7 +111,7 @@ def git(folder, *args):
     (["plugins/x.py"], "true"),
     (["content/x.md", "pelicanconf.py"], "true"),
     (["content/outil.py"], "true"),
-    (["content/ateliers/x.md", "plugins/offers/schema.py"], "true"),
+    (["content/ateliers/x.md", "core/schemas/offer.py"], "true"),
     (["theme/x.html"], "true"),
     (["theme/templates/base.html"], "true"),
     (["tasks.py"], "true"),

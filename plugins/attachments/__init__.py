@@ -8,6 +8,10 @@ the file (so the link resolves to its URL, and a missing file is named) and
 copy it as it is; at `static_generator_finalized`, the documents are taken
 out of the files it will copy, and a generator of ours writes their
 stripped copies instead.
+
+Pelican's signals: `initialized` (settings' defaults), `get_generators` (the
+generator that writes the stripped copies), `static_generator_finalized`
+(the documents taken out of the files Pelican copies).
 """
 
 import logging
@@ -15,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .strip import check_and_strip, problems_of_name
 

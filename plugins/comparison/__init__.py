@@ -3,11 +3,14 @@
 one row per criterion set in COMPARISON_CRITERIA; a missing value is marked,
 never left blank; the price per person and per hour is shown where two
 offers can be compared on it. Below it, every offer, grouped by method.
+
+Pelican's signals: `initialized` (settings' defaults), `get_generators` (the
+generator that checks the criteria and writes the page).
 """
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator

@@ -7,8 +7,10 @@ or one of the two computed here: `price_per_person_hour` and `link`.
 
 from collections import namedtuple
 
-from offers import closest, format_group_size, format_price, show_duration
-from offers.schema import Modalities, QualiopiOffer
+from core.durations import show_duration
+from core.messages import closest
+from core.prices import format_group_size, format_price
+from core.schemas.offer import Modalities, QualiopiOffer
 
 from .unit_price import how_computed, per_person_hour, show_per_person_hour
 

@@ -5,7 +5,7 @@ import logging
 
 from pelican.generators import Generator
 
-from yaml_front_matter import editor_path
+from core.names import editor_path
 
 from .criteria import build_rows, check_criteria
 from .selection import by_method, compared_offers, listed_in_full

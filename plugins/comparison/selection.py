@@ -6,7 +6,7 @@ is still listed below the table, grouped by method, so a site with hundreds
 of offers keeps one page where a visitor finds them all.
 """
 
-from yaml_front_matter import editor_path
+from core.names import editor_path
 
 
 def compared_offers(offers, limit):

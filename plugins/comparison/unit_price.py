@@ -2,9 +2,9 @@
 differently can be compared. Computed only from what the front matter says;
 never estimated."""
 
-from offers import format_amount, format_duration, format_group_size, parse_duration
-from offers.display import format_money
-from offers.schema import GroupSize
+from core.durations import format_duration, parse_duration
+from core.prices import format_amount, format_group_size, format_money
+from core.schemas.offer import GroupSize
 
 
 def per_person_hour(offer):

@@ -1,30 +1,33 @@
 """Pages and articles as checked documents, as offers are: one schema each
-(schema.py), every problem named with its file and line (validation.py);
-and no file of content/ skipped in silence (unread.py).
+(core/schemas/documents.py), every problem named with its file and line
+(validation.py); and no file of content/ skipped in silence (unread.py).
 
 Problems (core/problems.py) are logged as errors, which strict_build turns
 into the build's report before anything is written.
+
+Pelican's signals: `initialized` (settings' defaults), `page_generator_finalized`
+(pages checked, unread files named), `article_generator_finalized` (articles checked).
 """
 
 import logging
 
 from pelican import signals
 
+from core.plugins import require
 from core.problems import Problem
-from strict_build import require
+from core.schemas import Article, Page
 
-from .schema import Article, Page
 from .unread import advice, unread_files
 from .validation import check_document, check_documents
 
-__all__ = ["Article", "Page", "check_document", "check_documents", "register", "unread_files"]
+__all__ = ["check_document", "check_documents", "register", "unread_files"]
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     # Files and folders of content/ read by our plugins rather than Pelican's
     # readers: the pictures (plugins/pictures), the organisation's settings file
-    # (plugins/organisation).
+    # (core/organisation.py).
     "DOCUMENTS_OTHER_FILES": ["images", "reglages.yml"],
     # Fields a third-party plugin reads in pages and articles (og_image…):
     # accepted as they are, beside the schema's.

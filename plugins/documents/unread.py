@@ -5,7 +5,7 @@ is not `.md`), and only in the folders of PAGE_PATHS and ARTICLE_PATHS; it
 skips the rest without a word. An editor who saved `atelier.MD`, or
 `atelier.md.txt` from a web form, would wait for a page that never comes.
 Pictures (plugins/pictures) and the organisation's settings file
-(plugins/organisation) are read by our plugins, not Pelican's readers:
+(core/organisation.py) are read by our plugins, not Pelican's readers:
 DOCUMENTS_OTHER_FILES lists them.
 """
 

@@ -1,9 +1,9 @@
 """Check every page's and article's front matter against its schema, once
-they are all read, as offers are checked (offers/validation.py).
+they are all read, as offers are checked (plugins/offers/validation.py).
 
 What is checked is what the editor wrote (the reader's `front_matter`);
 each problem is logged as an error naming file, line and field, with
-offers/messages.py's words; strict_build gathers them into one report and
+core/messages.py's words; strict_build gathers them into one report and
 stops the build before anything is written.
 """
 
@@ -11,10 +11,10 @@ import logging
 
 from pydantic import ValidationError
 
-from offers import is_offer
-from offers.messages import explain_all
-from strict_build import plugin_names
-from yaml_front_matter import editor_path
+from core.messages import explain_all
+from core.names import editor_path
+from core.plugins import plugin_names
+from core.schemas import is_offer
 
 logger = logging.getLogger(__name__)
 

@@ -9,6 +9,8 @@ only a description that is an article's own `summary` field is escaped.
 
 An RSS feed with full texts (RSS_FEED_SUMMARY_ONLY = False) has the page's
 HTML as its description: left as it is.
+
+Pelican's signals: `feed_generated` (the summaries escaped).
 """
 
 from html import escape

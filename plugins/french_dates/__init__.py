@@ -2,6 +2,8 @@
 
 Pelican formats dates with the system locale, and most machines (CI among
 them) have no French locale installed; month names are few enough to list.
+
+Pelican's signals: `generator_init` (the `french_date` filter).
 """
 
 from pelican import signals

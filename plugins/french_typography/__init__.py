@@ -11,6 +11,9 @@ goes into an attribute (the meta description), which the page pass leaves alone.
 Pelican's typogrify (TYPOGRIFY) is not used: its filters are made for
 English (the README says why). A site in another language sets FRENCH_TYPOGRAPHY = False:
 the pages are then written as they are, and the filter only escapes.
+
+Pelican's signals: `initialized` (FRENCH_TYPOGRAPHY and the `french`
+filter), `generator_init` (every page rendered goes through `french`).
 """
 
 from jinja2 import Template

@@ -9,13 +9,19 @@ the build with one French line per problem (messages.py): the file, the
 line, why and the fix; nothing is stripped in silence. The policies (csp.py)
 are made from the settings at start-up and given to the theme, whose
 base.html writes them; /admin/ gets its own, written into its page.
+
+Pelican's signals: `initialized` (settings checked, the policies made),
+`readers_init` (each reader wrapped to check the HTML it makes),
+`get_generators` (the generator that reports the problems), `finalized`
+(the policy of /admin/ written into its page).
 """
 
 import logging
 
 from pelican import signals
 
-from strict_build import fail, require
+from core.build import fail
+from core.plugins import require
 
 from .csp import DEFAULTS, admin_policy, page_policies, write_admin_policy
 from .policy import settings_problems

@@ -14,6 +14,8 @@ reader it finds in place; receivers of `readers_init` have no fixed order.
 import functools
 from pathlib import Path
 
+from core.names import editor_name
+
 from .check import offences
 from .messages import problems
 from .policy import policy
@@ -46,7 +48,7 @@ def checking_reader(base):
             content, metadata = super().read(source_path)
             found = offences(content, policy_of(self.settings))
             if found:
-                source = display(source_path, self.settings["PATH"])
+                source = editor_name(source_path, self.settings["PATH"])
                 text = Path(source_path).read_text(encoding="utf-8", errors="replace")
                 metadata["html_problems"] = problems(source, text, found)
             return content, metadata
@@ -72,12 +74,3 @@ def policy_of(settings):
 @functools.lru_cache(maxsize=8)
 def _policy(hosts, siteurl, extra):
     return policy({"ALLOWED_HOSTS": hosts, "SITEURL": siteurl, "HTML_ALLOWLIST_EXTRA": dict(extra)})
-
-
-def display(source_path, content_path):
-    """A content file as editors see it: content/pages/x.md."""
-    path, root = Path(source_path), Path(content_path)
-    try:
-        return f"{root.name}/{path.resolve().relative_to(root.resolve()).as_posix()}"
-    except ValueError:
-        return str(path)

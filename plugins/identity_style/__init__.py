@@ -1,18 +1,23 @@
 """The organisation's colours and logo on the site, from « appearance: » in
-content/reglages.yml (read and checked by plugins/organisation): a small
+content/reglages.yml (read and checked by core/organisation.py): a small
 stylesheet written at build time, loaded after the theme's, that replaces its
 colour tokens (no inline style: the pages' CSP allows only the site's own
 files), and the logo, published under theme/. Nothing set: the theme's own
-colours, no extra request, and the organisation's name as text."""
+colours, no extra request, and the organisation's name as text.
+
+Pelican's signals: `initialized` (IDENTITY_STYLESHEET and IDENTITY_LOGO),
+`get_generators` (the generator that writes the stylesheet and the logo).
+"""
 
 import logging
 import shutil
 from pathlib import Path
 
-from organisation.appearance import colour_problem, identity_css, logo_path, logo_size
 from pelican import signals
 from pelican.generators import Generator
 from PIL import Image
+
+from core.appearance import colour_problem, identity_css, logo_path, logo_size
 
 logger = logging.getLogger(__name__)
 

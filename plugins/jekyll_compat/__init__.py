@@ -1,4 +1,8 @@
-"""Build pages of the former Jekyll site as they are: `layout:` and kramdown citations."""
+"""Build pages of the former Jekyll site as they are: `layout:` and kramdown citations.
+
+Pelican's signals: `initialized` (the citation extension of Markdown),
+`page_generator_context` and `article_generator_context` (`layout:` as a template).
+"""
 
 from pelican import signals
 

@@ -1,5 +1,8 @@
 """The stylesheet, minified in the published site (CSS_MINIFY = True in
-publishconf.py) with rcssmin: the preview keeps it readable."""
+publishconf.py) with rcssmin: the preview keeps it readable.
+
+Pelican's signals: `finalized` (the stylesheet minified).
+"""
 
 from pathlib import Path
 

@@ -1,29 +1,28 @@
-"""Offers as structured content: one schema, checked before anything is
-written, exported as JSON Schema, and shown the same way on every page.
+"""Offers as structured content: one schema (core/schemas/offer.py), checked
+before anything is written, and shown the same way on every page (the
+filters of core/prices.py and core/durations.py).
 
 Offers are the pages of content/ateliers/. Their problems are logged as
 errors, which strict_build turns into the build's report.
+
+Pelican's signals: `initialized` (settings' defaults), `generator_init`
+(the templates' filters), `page_generator_finalized` (each offer checked,
+dated, given its JSON-LD; the published ones shared as `offers`).
 """
 
 import functools
 
 from pelican import signals
 
-from strict_build import require
+from core.durations import show_duration
+from core.plugins import require
+from core.prices import UNIT_LABELS, format_group_size, format_price
 
-from .display import format_amount, format_group_size, format_price
-from .durations import format_duration, parse_duration, show_duration
 from .jsonld import offer_json_ld
-from .messages import closest, field_problem
-from .schema import Offer, QualiopiOffer, offer_model
 from .updated import committed_dates, date_offers
-from .validation import check_offers, is_offer
+from .validation import check_offers
 
-__all__ = [
-    "Offer", "QualiopiOffer", "closest", "committed_dates", "date_offers", "field_problem", "format_amount",
-    "format_duration", "format_group_size", "format_price", "is_offer", "offer_json_ld", "offer_model",
-    "parse_duration", "register", "show_duration",
-]
+__all__ = ["DEFAULTS", "committed_dates", "date_offers", "offer_json_ld", "register"]
 
 DEFAULTS = {
     # The folder of content/ whose pages are offers.
@@ -31,12 +30,7 @@ DEFAULTS = {
     # A certified training provider (Qualiopi) must publish more on each offer.
     "OFFERS_QUALIOPI": False,
     # How each price unit reads on the site.
-    "OFFERS_UNIT_LABELS": {
-        "per_session": "par séance",
-        "per_group": "par groupe",
-        "per_person": "par personne",
-        "per_day": "par jour",
-    },
+    "OFFERS_UNIT_LABELS": dict(UNIT_LABELS),
     # How many offers the home page and a page's side column show (the theme).
     "OFFERS_ON_HOME": 6,
     "OFFERS_IN_SIDE_COLUMN": 8,

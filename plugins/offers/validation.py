@@ -7,22 +7,15 @@ build before anything is written. A valid offer gets its checked data as
 """
 
 import logging
-from pathlib import Path
 
 from pydantic import ValidationError
 
-from yaml_front_matter import editor_path
-
-from .messages import explain_all
-from .schema import PLACEHOLDER, offer_model
+from core.messages import explain_all
+from core.names import editor_path
+from core.schemas import is_offer, offer_model
+from core.schemas.offer import PLACEHOLDER
 
 logger = logging.getLogger(__name__)
-
-
-def is_offer(page, settings):
-    """Offers are the pages in the offers folder (content/ateliers/)."""
-    folder = Path(settings["OFFERS_PATH"])
-    return folder in Path(page.relative_source_path).parents
 
 
 def check_offer(page, settings):

@@ -27,6 +27,11 @@ are logged again in the build's process, where strict_build counts them.
 A small site (fewer than PARALLEL_PAGES_MIN files), or PROCESSES = 1, is
 read and written in turn. Workers are forked (workers.py): they inherit the
 build's pages and readers, and send back only HTML, metadata and log records.
+
+Pelican's signals: `article_generator_init` and `page_generator_init` (reading
+started ahead), `all_generators_finalized` (workers stopped), `get_writer`
+(the parallel writer), `page_writer_finalized` and `get_generators` (what
+was kept is written).
 """
 
 from pelican import signals

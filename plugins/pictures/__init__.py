@@ -16,6 +16,10 @@ build, and writes the pictures' files, encoding only what the cache
 (.cache/images/, by the original's hash) lacks, one picture per process.
 Pelican's public API has no setter for a content's HTML after reading
 (image-process assigns the private `_content`): the reader is the place.
+
+Pelican's signals: `initialized` (settings' defaults), `readers_init` (each
+reader wrapped, to rewrite its pictures), `get_generators` (the generator
+that writes the pictures' files).
 """
 
 import logging
@@ -24,10 +28,11 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
+from core.site import is_local
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
-from .source import PictureError, changed_since_read, is_local, unreadable
+from .source import PictureError, changed_since_read, unreadable
 from .variants import encode_job, missing, publish
 
 __all__ = ["DEFAULTS", "SocialPicture", "encode_all", "is_handled", "register"]

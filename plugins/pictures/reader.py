@@ -13,14 +13,16 @@ order): the subclass's `around(base)` builds the same wrapper on another
 reader class, which such a plugin calls when it finds one in place.
 """
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from core.names import editor_name
+from core.site import is_local
+
 from .lines import LineFinder
 from .markup import find_images, is_decorative, picture, replace
-from .source import PictureError, check_pixels, inspect, is_local, locate
+from .source import PictureError, check_pixels, inspect, locate
 from .variants import fallback_format, missing, plan
 
 # The files whose HTML may hold images: Markdown and HTML, by extension.
@@ -98,11 +100,6 @@ def variants_of(original, settings):
     return [v for v in variants if v.format != fallback], [v for v in variants if v.format == fallback]
 
 
-def editor_name(source_path, settings):
-    """The content file as editors name it: content/ressources/x.md."""
-    return Path(settings["PATH"]).name + "/" + Path(os.path.relpath(source_path, settings["PATH"])).as_posix()
-
-
 def url_maker(settings):
     """The URL of a published file: its name is made safe already
     (variants.safe_name), quoted all the same, for src and srcset."""
@@ -123,7 +120,7 @@ def rewrite(html, metadata, source_path, settings):
     the metadata `pictures`, `social_picture` and `picture_problems`."""
     if str(metadata.get("status", "")).lower() == "draft":  # not written: nothing to publish, nothing to say yet
         return html, metadata
-    source = editor_name(source_path, settings)
+    source = editor_name(source_path, settings["PATH"])
     finder = LineFinder.of(source_path, metadata)
     replacements, found, pictures, problems = [], [], [], []
     for index, tag in enumerate(find_images(html or "")):

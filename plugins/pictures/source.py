@@ -53,13 +53,6 @@ def changed_since_read(original):
         return True
 
 
-def is_local(src):
-    """Whether an address names a file of the site rather than another host,
-    a data: URI or a file of the theme."""
-    parts = urlsplit(src)
-    return not (parts.scheme or parts.netloc or src.startswith("/theme/"))
-
-
 def locate(src, content_root, source_file):
     """The file under `content_root` that `src` names: `{static}/images/x.jpg`,
     `/images/x.jpg`, or a path relative to the Markdown file."""

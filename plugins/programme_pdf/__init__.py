@@ -12,6 +12,9 @@ before Pelican's `finalized`, where the link checker looks for them.
 A programme whose HTML, stylesheet, fonts and renderer did not change is
 taken from .cache/programmes/ (cache.py): a rebuild lays out only the
 offers that changed.
+
+Pelican's signals: `initialized` (settings' defaults),
+`all_generators_finalized` (the programmes made and written).
 """
 
 import json
@@ -27,7 +30,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import PagesGenerator
 
-from strict_build import require
+from core.names import editor_path
+from core.plugins import require
 
 from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
 
@@ -91,7 +95,7 @@ def make_programmes(generators):
     results = render_all([job for _page, _key, job in jobs], settings)
     for (page, key, _job), (data, problems) in zip(jobs, results, strict=True):
         for problem in problems:
-            logger.error("%s : le programme PDF de l’atelier : %s.", source_of(page, settings), problem)
+            logger.error("%s : le programme PDF de l’atelier : %s.", editor_path(page, settings), problem)
         if data is not None and not problems:
             write_entry(cache, key, data)
     for page, key in planned:
@@ -111,10 +115,6 @@ def publish(page, key, cache, output, settings):
     shutil.copyfile(kept, target)
     size = kept.stat().st_size
     page.programme = {"url": save_as, "save_as": save_as, "bytes": size, "kilobytes": math.ceil(size / 1024)}
-
-
-def source_of(page, settings):
-    return f"{Path(settings['PATH']).name}/{page.relative_source_path}"
 
 
 def render_pdf(html, stylesheet, allowed):

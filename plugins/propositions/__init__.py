@@ -4,11 +4,14 @@ shown as links with their summary and two key facts; on every offer page,
 
 Slugs are resolved once every page and article is read, before anything is
 written; an unknown slug stops the build with « vous vouliez dire ».
+
+Pelican's signals: `initialized` (settings' defaults), `get_generators` (the
+generator that resolves the propositions once everything is read).
 """
 
 from pelican import signals
 
-from strict_build import require
+from core.plugins import require
 
 from .attach import attach_propositions
 from .resolve import others, resolve

@@ -4,8 +4,9 @@ them are read: `proposed_offers`, which templates list."""
 import logging
 from pathlib import Path
 
-from offers import field_problem, is_offer
-from yaml_front_matter import editor_path
+from core.messages import field_problem
+from core.names import editor_path
+from core.schemas import is_offer
 
 from .resolve import others, resolve
 

@@ -3,7 +3,7 @@ say in French what is wrong with a name that does not lead to one."""
 
 import itertools
 
-from offers import closest
+from core.messages import closest
 
 # Past this many offers, an error lists a few close slugs rather than all.
 LISTED_AT_MOST = 8

@@ -11,9 +11,11 @@ Pagefind holds every page in memory (about 180 KB each): a site of more
 than SEARCH_INDEX_BATCH pages is indexed in batches, one after the other,
 into pagefind/, pagefind-2/… which the search page merges (listed in
 pagefind/bundles.json). It runs on Pelican's `finalized`, once every page is
-written; a failure stops the build in French (strict_build.fail). The
+written; a failure stops the build in French (core/build.py's `fail`). The
 preview sets SEARCH_INDEX = False and indexes the finished site itself, in
 the background (tasks.py).
+
+Pelican's signals: `finalized` (the site indexed).
 """
 
 import json
@@ -28,7 +30,7 @@ from pathlib import Path
 from pagefind_bin import get_executable
 from pelican import signals
 
-from strict_build import fail
+from core.build import fail
 
 from .elisions import copy_for_indexing
 

@@ -5,8 +5,11 @@ run on the finished site: valid HTML (html_validity.py, the Nu Html Checker)
 and accessibility (accessibility.py, axe-core in Chromium).
 
 Both checks run on Pelican's `finalized`, once every file is written;
-their problems stop the build in one French report (strict_build.fail), so
+their problems stop the build in one French report (core/build.py's `fail`), so
 nothing is published.
+
+Pelican's signals: `all_generators_finalized` (the source of each page and
+the drafts' addresses remembered), `finalized` (the written site checked).
 """
 
 from pathlib import Path
@@ -14,7 +17,10 @@ from urllib.parse import urljoin, urlsplit
 
 from pelican import signals
 
-from strict_build import fail, plugin_names
+from core.build import fail
+from core.names import editor_path
+from core.plugins import plugin_names
+from core.site import is_local
 
 from .collisions import collision_problems
 from .images import metadata_problems
@@ -39,10 +45,9 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    content_path = Path(context["PATH"])
     sources, drafts, published = {}, {}, []
     for content in context["generated_content"].values():
-        source = f"{content_path.name}/{content.relative_source_path}"
+        source = editor_path(content, context)
         if content.status == "draft":
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
@@ -51,10 +56,7 @@ def remember_contents(generators):
             sources["/" + content.url] = source  # the home page's url is "": "/"
             published.append(content)
     # Two pages at one address, or none: stop before Pelican's writer would.
-    def display(content):
-        return f"{content_path.name}/{content.relative_source_path}"
-
-    fail(collision_problems(published, context, display))
+    fail(collision_problems(published, context, lambda content: editor_path(content, context)))
     # Each published file read once, for the check of links written from the root.
     root = Path(context["PATH"]).parent
     texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
@@ -84,11 +86,7 @@ def static_folders(settings):
 def picture_handled(settings):
     """With the pictures plugin, `![…](/images/x.jpg)` is published at
     SITEURL, so it is no root link; without it, it is one."""
-    if "pictures" not in plugin_names(settings):
-        return None
-    from pictures import is_handled
-
-    return is_handled
+    return is_local if "pictures" in plugin_names(settings) else None
 
 
 def link_problems(pelican):

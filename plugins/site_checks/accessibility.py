@@ -6,8 +6,10 @@ request ever leaves the machine."""
 import mimetypes
 from urllib.parse import unquote, urlsplit
 
-from .links import PREVIEW_ORIGIN, url_path
-from .site_files import SiteFiles, is_page
+from core.site import is_page, url_path
+
+from .links import PREVIEW_ORIGIN
+from .site_files import SiteFiles
 from .tools import AXE_SCRIPT, CHROMIUM_ARGS, chromium_path, required
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -13,8 +13,7 @@ import os
 from pathlib import Path
 
 from core.report import annotation, summary
-
-from .links import url_path
+from core.site import url_path
 
 
 def running_on_github():

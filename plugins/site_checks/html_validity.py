@@ -11,7 +11,8 @@ import json
 import subprocess
 from pathlib import Path
 
-from .links import url_path
+from core.site import url_path
+
 from .tools import VNU_JAR, java_path, required
 
 

@@ -10,11 +10,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
 
+from core.site import is_page, url_path
+
 from . import parse_cache
 from .addresses import mailto_problem, tel_problem
 from .images import image_problems
 from .page_links import read_page
-from .site_files import SiteFiles, is_page
+from .site_files import SiteFiles
 from .workers import map_all
 
 # Where a site whose SITEURL is empty (the preview) is taken to live, so that
@@ -59,13 +61,6 @@ class Result:
     problems: list = field(default_factory=list)
     external: dict = field(default_factory=dict)  # URL -> [(page, line), …]
     pages: int = 0
-
-
-def url_path(file):
-    """The URL path a file is served at: ateliers/index.html -> /ateliers/."""
-    if file == "index.html" or file.endswith("/index.html"):
-        return "/" + file.removesuffix("index.html")
-    return "/" + file
 
 
 def parsed_pages(root, names, workers, cache=None):

@@ -7,17 +7,6 @@ would find it.
 
 from pathlib import Path
 
-# The web editor (/admin/, plugins/web_editor) is Decap CMS's application, not
-# a page of the site: the checks of pages (links, accessibility) and the tests
-# of pages leave it out; the Nu checker still validates its small HTML file,
-# and tests/test_web_editor.py checks what it loads.
-APPLICATIONS = ("admin/",)
-
-
-def is_page(name):
-    """Whether a file of the built site (its path in the site) is a page."""
-    return name.endswith(".html") and not name.startswith(APPLICATIONS)
-
 
 class SiteFiles:
     def __init__(self, root):

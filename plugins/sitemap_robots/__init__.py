@@ -9,6 +9,9 @@ A page's `<lastmod>` is the day its information last changed, where it is
 known: an offer's `updated` (plugins/offers: its `modified:`, or its file's
 last commit), a page's or article's `modified:` (Pelican's own field). Never
 the build's date: a search engine would be told every page changed.
+
+Pelican's signals: `all_generators_finalized` (each page's date
+remembered), `finalized` (sitemap.xml and robots.txt written).
 """
 
 import datetime
@@ -17,6 +20,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from pelican import signals
+
+from core.site import url_path
 
 _NOINDEX = re.compile(rb'<meta\s+name="robots"\s+content="[^"]*noindex', re.I)
 
@@ -36,13 +41,6 @@ def remember_dates(generators):
             day = day.date()
         if isinstance(day, datetime.date):
             _dates["/" + content.url] = day
-
-
-def url_path(relative):
-    """The URL path a written file is served at: /ateliers/x/ for ateliers/x/index.html."""
-    if relative == "index.html" or relative.endswith("/index.html"):
-        return "/" + relative.removesuffix("index.html")
-    return "/" + relative
 
 
 def page_urls(output, siteurl, dates=None):

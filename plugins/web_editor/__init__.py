@@ -8,6 +8,8 @@ is built, from the settings (`site_config`). Nothing is loaded from another
 host. /admin/ is Decap's application, not a page of the site: it says
 noindex (so no sitemap entry), has no data-pagefind-body (so no search
 entry), and the accessibility check leaves it to Decap (site_checks).
+
+Pelican's signals: `get_generators` (the generator that writes /admin/).
 """
 
 import os
@@ -17,7 +19,7 @@ from pathlib import Path
 import yaml
 from pelican import signals
 
-from site_checks.site_files import APPLICATIONS
+from core.site import APPLICATIONS
 
 from .config import CONFIG, LOADER, dump
 

@@ -2,7 +2,7 @@
 
 `invoke schema` writes it to admin/config.yml; a test fails when the
 committed file differs from what this module produces. The offer form is
-read from the pydantic model (plugins/offers/schema.py), so a field added
+read from the pydantic model (core/schemas/offer.py), so a field added
 there appears in the editor with its title, its help text and whether it is
 required; articles, pages and the « Réglages » file are described here.
 What depends on where the site is published (the GitHub repository, local
@@ -14,24 +14,26 @@ import typing
 from pathlib import Path
 
 import yaml
-from organisation import SECTIONS
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from offers.scaffold import NEW_OFFER
-from offers.schema import UNDECIDED, Offer, Price
+from core.organisation import SECTIONS
+from core.prices import UNIT_LABELS
+from core.scaffold import NEW_OFFER
+from core.schemas import Offer
+from core.schemas.offer import UNDECIDED, Price
 
 CONFIG = Path(__file__).with_name("admin") / "config.yml"
 HEADER = ("# Configuration de l’éditeur en ligne (Decap CMS, /admin/), générée depuis\n"
-          "# plugins/offers/schema.py par « make schema » : ne pas modifier à la main.\n")
+          "# core/schemas/offer.py par « make schema » : ne pas modifier à la main.\n")
 # Where Decap reads and writes, from the repository's root.
 CONTENT = "content"
 OFFERS = "ateliers"
 # What an editor picks in a list, and what the file then says.
 CHOICES = {
     "status": {"published": "Publié", "hidden": "Publié, hors des listes", "draft": "Brouillon (non publié)"},
-    "unit": {"per_session": "par séance", "per_group": "par groupe", "per_person": "par personne", "per_day": "par jour"},
+    "unit": UNIT_LABELS,
 }
-# A duration as plugins/offers/durations.py reads it, for the browser (JavaScript).
+# A duration as core/durations.py reads it, for the browser (JavaScript).
 DURATION_PATTERN = (r"^\s*(\d{1,2}\s*([hH]|[hH]eures?)\s*([0-5]\d)?(\s*([mM]in|[mM]inutes?))?|"
                     r"\d{1,3}\s*([mM]in|[mM]inutes?)|[àÀ] définir avec l[’']équipe)\s*$")
 BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",

@@ -1,25 +1,19 @@
 """Read Markdown files whose metadata is YAML front matter, as Jekyll does
-(reader.py); each page keeps what its editor wrote as `front_matter`."""
+(reader.py, on core/document.py); each page keeps what its editor wrote as
+`front_matter`.
+
+Pelican's signals: `readers_init` (our reader for every Markdown extension),
+`initialized` (no symbolic link of content/ leads outside it),
+`article_generator_finalized` (drafts get a category, paths.py and drafts.py).
+"""
 
 from pelican import signals
 
 from .drafts import give_drafts_a_category
 from .paths import refuse_outside_links
-from .reader import (
-    FrontMatter,
-    FrontMatterError,
-    YamlMarkdownReader,
-    editor_path,
-    key_lines,
-    parse_front_matter,
-    read_front_matter,
-    split_front_matter,
-)
+from .reader import YamlMarkdownReader
 
-__all__ = [
-    "FrontMatter", "FrontMatterError", "YamlMarkdownReader", "editor_path", "key_lines", "parse_front_matter",
-    "read_front_matter", "register", "split_front_matter",
-]
+__all__ = ["YamlMarkdownReader", "register", "use_yaml_reader"]
 
 
 def use_yaml_reader(readers):

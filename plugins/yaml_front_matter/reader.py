@@ -1,240 +1,18 @@
-"""Split a Markdown file into YAML front matter and body, with French errors.
-
-Pelican's own Markdown reader expects `Key: value` lines; the former Jekyll
-site, and our editors, write YAML between two `---` lines. A mistake there
-must name the file and the line, never drop the page silently.
-"""
+"""Pelican's reader for Markdown with YAML front matter: the file is read
+once by core/document.py (front matter, each key's line, body), the values
+editors write in French are put in Pelican's form (values.py), no field
+leads out of the site (paths.py), and the body becomes HTML."""
 
 import datetime
-import functools
-import re
-from pathlib import Path
 
-import yaml
 from markdown import Markdown
 from pelican.readers import BaseReader
 
-from .limits import LimitError, check_characters, check_yaml, read_bounded
+from core.document import FrontMatterError, read_document, text_in_front_matter
+from core.names import editor_name
+
 from .paths import place_problems
 from .values import french_value_problems
-
-FENCE = "---"
-# YAML marks count lines from 0 inside the front matter, which starts on the
-# file's second line: add this to get the line an editor sees.
-LINE_OFFSET = 2
-
-# PyYAML's most common complaints, said for editors (matched as substrings).
-YAML_PROBLEMS = {
-    "mapping values are not allowed here": "un « : » de trop dans une valeur ; mettez la valeur entre guillemets",
-    "could not find expected ':'": "un « : » manque après un nom de champ",
-    "found character '\\t' that cannot start any token": "une tabulation ; indentez avec des espaces",
-    "expected <block end>": "l'indentation n'est pas régulière",
-    "found unexpected end of stream": "des guillemets ou un crochet ne sont pas fermés",
-    "found '<stream end>'": "des guillemets ou un crochet ne sont pas fermés",
-    "did not find expected": "une liste ou un champ est mal formé",
-    "could not determine a constructor": "une étiquette « ! » ou « !! » que le site ne connaît pas ; retirez-la",
-}
-
-
-class FrontMatterError(ValueError):
-    """A front matter an editor must fix; the message is for them, in French."""
-
-
-class _DuplicateKeyError(yaml.constructor.ConstructorError):
-    """A key written twice in one mapping."""
-
-
-class _UniqueKeys:
-    """A safe loader that refuses a key written twice: YAML would keep the last
-    one silently, and the editor would wonder where their first value went."""
-
-    def construct_mapping(self, node, deep=False):
-        seen = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise _DuplicateKeyError(
-                    None,
-                    None,
-                    f"le champ « {key} » est écrit deux fois (déjà à la ligne "
-                    f"{seen[key] + LINE_OFFSET}). Gardez-en un seul.",
-                    key_node.start_mark,
-                )
-            seen[key] = key_node.start_mark.line
-        return super().construct_mapping(node, deep)
-
-
-class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
-    """In Python: its messages are the ones _explain() knows."""
-
-
-# libyaml's parser, in C, reads a front matter ten times faster; a front
-# matter it refuses is read again in Python, for the messages editors get.
-_FastLoader = type("_FastLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else _UniqueKeyLoader
-
-_BOOL = "tag:yaml.org,2002:bool"
-
-
-def _yaml12_booleans(loader):
-    """Only `true` and `false` are booleans, as in YAML 1.2: YAML 1.1 also
-    reads `on`, `off`, `yes`, `no` so, and `title: On` would be « True »."""
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _BOOL]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-
-
-for _loader in {_UniqueKeyLoader, _FastLoader}:
-    _yaml12_booleans(_loader)
-
-
-class FrontMatter:
-    """What the editor wrote, kept by the reader as the page's `front_matter`
-    metadata: the fields as YAML gave them (`data`, keys lower-cased, before
-    Pelican adds anything), the YAML text, the Markdown body and the line it
-    starts on; `lines` says where each field is. Later checks (the offer
-    schema) read this, never the file again."""
-
-    def __init__(self, data, yaml_text, body, body_line):
-        self.data, self.yaml_text, self.body, self.body_line = data, yaml_text, body, body_line
-
-    @functools.cached_property
-    def lines(self):
-        """key_lines() of the YAML text, worked out the first time a check asks."""
-        return key_lines(self.yaml_text)
-
-    def line_in_body(self, needle):
-        """The line of the file where `needle` first appears in the body (case
-        ignored), or the body's first line."""
-        rows = enumerate(self.body.splitlines(), start=self.body_line)
-        return next((number for number, row in rows if needle.casefold() in row.casefold()), self.body_line)
-
-
-def split_front_matter(text, source):
-    """Return (yaml_text, body). The front matter starts on the first line."""
-    lines = text.lstrip("\ufeff").splitlines(keepends=True)
-    if not lines or lines[0].strip() != FENCE:
-        raise FrontMatterError(
-            f"{source}, ligne 1 : l'en-tête YAML manque. Le fichier doit commencer "
-            f"par une ligne « --- », puis les champs (title: …), puis une autre ligne « --- »."
-        )
-    for number, line in enumerate(lines[1:], start=1):
-        if line.strip() == FENCE:
-            return "".join(lines[1:number]), "".join(lines[number + 1 :])
-    raise FrontMatterError(
-        f"{source}, ligne 1 : l'en-tête YAML ouvert ici par « --- » n'est pas fermé. Ajoutez une ligne « --- » "
-        f"après le dernier champ, avant le texte de la page."
-    )
-
-
-def text_in_front_matter(data):
-    """(field, problem) for each key that is a sentence, not a field name: the
-    front matter was closed too late (by a `---` rule further down), and a
-    paragraph of the page that holds « : » became a field."""
-    return [(name, f"« {name} » n'est pas un nom de champ mais du texte : l'en-tête n'est pas fermé avant "
-                   "le texte de la page. Ajoutez une ligne « --- » après le dernier champ.")
-            for name in data if any(character.isspace() for character in str(name))]
-
-
-def parse_front_matter(yaml_text, source):
-    """Return the front matter as a dict; line numbers count from the file's top."""
-    try:
-        try:
-            check_yaml(yaml_text, _FastLoader)
-            data = yaml.load(yaml_text, Loader=_FastLoader)
-        except yaml.YAMLError:
-            check_yaml(yaml_text, _UniqueKeyLoader)
-            data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)
-    except LimitError as error:
-        raise FrontMatterError(f"{source}, ligne {error.line + LINE_OFFSET - 1} : {error.problem}") from None
-    except _DuplicateKeyError as error:
-        where = f"ligne {error.problem_mark.line + LINE_OFFSET}"
-        raise FrontMatterError(f"{source}, {where} : {error.problem}") from None
-    except yaml.reader.ReaderError as error:
-        line = yaml_text.count("\n", 0, error.position) + LINE_OFFSET
-        raise FrontMatterError(
-            f"{source}, ligne {line} : l'en-tête contient un caractère invisible interdit "
-            f"(U+{error.character:04X}), souvent venu d'un copier-coller. Retapez le passage autour."
-        ) from None
-    except yaml.MarkedYAMLError as error:
-        raise FrontMatterError(
-            f"{source}{_where(error, yaml_text)} : l'en-tête YAML est mal formé "
-            f"({_explain(error)}). Vérifiez l'indentation, les deux-points après chaque "
-            f"nom de champ, et mettez entre guillemets un texte qui contient « : » ou "
-            "commence par « * », « [ » ou « { »."
-        ) from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise FrontMatterError(
-            f"{source} : l'en-tête YAML doit être une liste de champs « nom: valeur », "
-            f"un par ligne."
-        )
-    return data
-
-
-def editor_path(content, settings):
-    """A content file as editors name it in messages: content/ateliers/x.md."""
-    return f"{Path(settings['PATH']).name}/{Path(content.relative_source_path).as_posix()}"
-
-
-def read_front_matter(path, source=None):
-    """The front matter of the file at `path` (for commands and tests)."""
-    source = source or str(path)
-    return parse_front_matter(split_front_matter(read_file(path, source), source)[0], source)
-
-
-def read_file(path, source):
-    """The text of a content file, within limits.py's bounds, or a FrontMatterError."""
-    try:
-        return read_bounded(path)
-    except LimitError as error:
-        where = f", ligne {error.line}" if error.line else ""
-        raise FrontMatterError(f"{source}{where} : {error.problem}") from None
-
-
-def key_lines(yaml_text):
-    """The line of every key and list item, by path: {("price", "amount"): 14,
-    ("objectives", 2): 9, …}. Checks that come later (the offer schema) use it
-    to say where a field is; keys are lower-cased, as the reader does. A node
-    met twice (an alias) is not walked again."""
-    lines = {}
-    seen = set()
-
-    def walk(node, path):
-        if id(node) in seen:
-            return
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                child = (*path, str(key_node.value).lower())
-                lines[child] = key_node.start_mark.line + LINE_OFFSET
-                walk(value_node, child)
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                lines[(*path, index)] = item.start_mark.line + LINE_OFFSET
-                walk(item, (*path, index))
-
-    walk(yaml.compose(yaml_text, Loader=yaml.SafeLoader), ())
-    return lines
-
-
-def _where(error, yaml_text):
-    """The line of the mistake. A bracket or quote left open is reported by
-    PyYAML at the end of the front matter; the line where it opened helps more."""
-    mark = error.problem_mark
-    if mark is None or (error.context_mark and mark.line >= yaml_text.count("\n")):
-        mark = error.context_mark
-    return f", ligne {mark.line + LINE_OFFSET}" if mark else ""
-
-
-def _explain(error):
-    problem = str(error.problem or error)
-    for english, french in YAML_PROBLEMS.items():
-        if english in problem:
-            return french
-    return problem
 
 
 class YamlMarkdownReader(BaseReader):
@@ -258,24 +36,17 @@ class YamlMarkdownReader(BaseReader):
 
     def parse(self, source_path):
         """The page's HTML and its FrontMatter."""
-        source = _display_path(source_path, self.settings["PATH"])
-        text = read_file(source_path, source)
-        yaml_text, body = split_front_matter(text, source)
-        data = {str(name).lower(): value for name, value in parse_front_matter(yaml_text, source).items()}
+        front_matter = read_document(source_path, self.settings["PATH"])
+        data = front_matter.data
+        _refuse(text_in_front_matter(data) or french_value_problems(data), front_matter,
+                editor_name(source_path, self.settings["PATH"]))
         self._md.reset()
-        body_line = text.count("\n") - body.count("\n") + 1
-        try:
-            check_characters(body, body_line)
-        except LimitError as error:
-            raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
-        front_matter = FrontMatter(data, yaml_text, body, body_line)
-        _refuse(text_in_front_matter(data) or french_value_problems(data), front_matter, source)
-        return self._md.convert(body), front_matter
+        return self._md.convert(front_matter.body), front_matter
 
     def check_places(self, front_matter, source_path):
         """Refuse a field that would write or link outside the site (paths.py)."""
         _refuse(place_problems(front_matter.data, self.settings), front_matter,
-                _display_path(source_path, self.settings["PATH"]))
+                editor_name(source_path, self.settings["PATH"]))
 
     def _process(self, name, value):
         """Give Pelican's own fields (date, tags, …) the text it expects."""
@@ -293,12 +64,3 @@ def _refuse(problems, front_matter, source):
         raise FrontMatterError("\n     ".join(
             f"{source}, ligne {front_matter.lines.get(field if isinstance(field, tuple) else (field,), '?')} : {problem}"
             for field, problem in problems))
-
-
-def _display_path(source_path, content_path):
-    """The path as an editor sees it in the repository: content/…"""
-    path = Path(source_path)
-    try:
-        return str(Path(Path(content_path).name) / path.relative_to(content_path))
-    except ValueError:
-        return str(path)

@@ -1,7 +1,7 @@
 """The schemas of pages (content/pages/) and articles (content/ressources/):
 every field their front matter may have, once.
 
-The same text types as the offers (offers/schema.py), so a title or a
+The same text types as the offers (offer.py), so a title or a
 summary is checked the same way everywhere. Besides the fields editors
 write, the fields our plugins and Pelican read: `layout` (jekyll_compat),
 `image` (pictures), `propositions`, `template`, `save_as`, `url`.
@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from offers.schema import Line, Picture, Sentence, Slug, picture_field
+from .offer import Line, Picture, Sentence, Slug, picture_field
 
 # A date as YAML gives it (2026-11-05), or as text Pelican reads (« 2026-11-05 10:30 »);
 # the day-first form (05/11/2026) is already a date here (yaml_front_matter/values.py).

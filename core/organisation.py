@@ -1,7 +1,7 @@
 """The organisation's identity, read from a YAML data file (content/reglages.yml),
 and the site's colours and logo (« appearance: », checked by appearance.py).
 
-Not a Pelican plugin: pelicanconf.py calls `read_identity` to set
+Plain Python: pelicanconf.py calls `read_identity` to set
 ORGANISATION and HOST, so the editors (and the web editor's « Réglages »)
 change a YAML file, never Python. A mistake stops the build with a French
 message naming the file and the line; an empty value stays None (unknown:
@@ -13,9 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from yaml_front_matter.limits import LimitError, check_yaml, read_bounded
-
 from .appearance import colour_problem, logo_problem
+from .limits import LimitError, check_yaml, read_bounded
 
 # Each section of the file, the setting it becomes, and the keys it may hold.
 SECTIONS = {
@@ -124,7 +123,7 @@ def _value_node(document, section, key):
 
 def _compose(path):
     """The file's YAML node graph, within the bounds the content files have
-    (size, UTF-8, no anchor, no alias, depth): see yaml_front_matter.limits."""
+    (size, UTF-8, no anchor, no alias, depth): see core/limits.py."""
     text = read_bounded(path)
     check_yaml(text)
     return yaml.compose(text, Loader=yaml.SafeLoader)

@@ -11,9 +11,9 @@ import difflib
 
 from pydantic import BaseModel
 
-from core.problems import Problem, label_of
+from .problems import Problem, label_of
 
-# Pydantic's error types, in French. Ours (schema.py) come already written.
+# Pydantic's error types, in French. Ours (schemas/) come already written.
 MESSAGES = {
     "string_type": "la valeur doit être un texte",
     "string_too_short": "le texte est vide : écrivez-le, ou supprimez la ligne si le champ est facultatif",
@@ -77,7 +77,7 @@ def explain(error, model, source, lines):
     else:
         line = _line(lines, path)
         what = _what(error)
-        # Our own messages (schema.py) already say how to fix; pydantic's need the field's description.
+        # Our own messages (schemas/) already say how to fix; pydantic's need the field's description.
         if error["type"] in MESSAGES and _description(field):
             fix = f"attendu : {_description(field)}"
     name = ".".join(str(part) for part in path if not isinstance(part, int)) or "en-tête"

@@ -1,24 +1,18 @@
-"""The offer schema as files: JSON Schema (for editors' tools and other
-programs), the table of fields in the editor guide and the web editor's
-configuration (plugins/web_editor/config.py).
+"""The schemas as files: JSON Schema (for editors' tools and other
+programs) and the table of fields in the editor guide, from the registry
+of core/schemas/.
 
-Both are generated from schema.py by `invoke schema`; a test fails when a
-committed file differs from what this module writes.
+`invoke schema` writes them, with the web editor's configuration
+(plugins/web_editor/config.py); a test fails when a committed file differs
+from what this module writes.
 """
 
 import json
 import re
 from pathlib import Path
 
-from documents.schema import Article, Page
+from .schemas import SCHEMA_FILES, Offer, QualiopiOffer
 
-from .schema import Offer, QualiopiOffer
-
-SCHEMAS = {
-    "schemas/offer.schema.json": Offer, "schemas/offer-qualiopi.schema.json": QualiopiOffer,
-    # Pages and articles (plugins/documents) follow the same text types.
-    "schemas/page.schema.json": Page, "schemas/article.schema.json": Article,
-}
 GUIDE = "docs/guide-redaction.md"
 TABLE_START = "<!-- début de la table des champs : générée par « invoke schema », ne pas modifier à la main -->"
 TABLE_END = "<!-- fin de la table des champs -->"
@@ -114,19 +108,16 @@ def guide_text(current):
 def expected_files(root):
     """{path: text} of every generated file, as it should be committed."""
     root = Path(root)
-    files = {path: schema_text(model) for path, model in SCHEMAS.items()}
+    files = {path: schema_text(model) for path, model in SCHEMA_FILES.items()}
     files[GUIDE] = guide_text((root / GUIDE).read_text(encoding="utf-8"))
-    # The web editor's form is the same schema again (plugins/web_editor).
-    from web_editor.config import CONFIG, config_text
-
-    files[CONFIG.relative_to(root.resolve()).as_posix()] = config_text()
     return files
 
 
-def write_files(root):
-    """Write the generated files that changed; return their paths."""
+def write_files(root, others=None):
+    """Write the generated files that changed, and `others` ({path: text},
+    the web editor's form, which its plugin generates); return their paths."""
     changed = []
-    for path, text in expected_files(root).items():
+    for path, text in {**expected_files(root), **(others or {})}.items():
         target = Path(root) / path
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.parent.mkdir(parents=True, exist_ok=True)

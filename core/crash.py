@@ -12,7 +12,8 @@ import errno
 import re
 from pathlib import Path
 
-from core.problems import Problem, label_of
+from .names import editor_name
+from .problems import Problem, label_of
 
 # Where Pelican and its readers keep the file they are reading.
 _SOURCE_NAMES = ("source_path", "path", "filename", "page", "article", "content")
@@ -48,7 +49,7 @@ def source_file(error, content_path):
             if isinstance(value, str | Path) and value:
                 path = (content_path / value).resolve()
                 if path.is_file() and path.is_relative_to(content_path):
-                    return f"{content_path.name}/{path.relative_to(content_path).as_posix()}"
+                    return editor_name(path, content_path)
     return None
 
 

@@ -1,6 +1,6 @@
 """The offer schema: every field an offer's front matter may have, once.
 
-Pydantic checks the front matter against it; `export.py` writes it as JSON
+Pydantic checks the front matter against it; core/export.py writes it as JSON
 Schema and as the editor guide's table, so the three never disagree. Titles
 and descriptions are in French: editors read them in the guide and in errors.
 """
@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .durations import parse_duration
+from ..durations import parse_duration
 
 # What the content says where the organisation has not settled a value yet:
 # never an invented figure, never an empty field.
@@ -284,7 +284,7 @@ class Offer(_Strict):
         None, title="État", description="draft : brouillon, non publié ; hidden : publié sans figurer dans les listes."
     )
     # The same field as pages' and articles' (Pelican's own name). Without it,
-    # the date of the file's last commit (offers/updated.py).
+    # the date of the file's last commit (plugins/offers/updated.py).
     modified: Annotated[datetime.date, AfterValidator(_not_to_come)] = Field(
         None, title="Mise à jour",
         description="Le jour où les informations de l’atelier ont changé pour la dernière fois, par exemple "

@@ -4,8 +4,8 @@ A YAML alias bomb (nine levels of `&a [*a, *a, …]`) takes minutes and all
 memory to build; a list nested ten thousand levels deep overflows Python's
 stack; a file saved in Latin-1 or holding a NUL byte is published garbled.
 Each is refused here with a French problem, in one linear pass over the
-parser's events, before any node graph exists. The reader and the settings
-file (plugins/organisation) share these checks.
+parser's events, before any node graph exists. The content files
+(core/document.py) and the settings file (core/organisation.py) share these checks.
 """
 
 import datetime

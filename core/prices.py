@@ -1,13 +1,21 @@
 """An offer's figures in French: « 250 € par séance », « 6 à 10 personnes ».
 
-Filters rather than template code: the offer page, the cards and the
-comparison must say a figure the same way, and plain functions are tested.
+The site's one price vocabulary: the offers' filters (the offer page, the
+cards), the comparison and the web editor's form say a price the same way,
+and plain functions are tested.
 """
 
-from .schema import GroupSize
+from .schemas.offer import GroupSize
 
 SYMBOLS = {"EUR": "€"}
 ON_QUOTE = "Sur devis"
+# How each price unit of the schema reads (OFFERS_UNIT_LABELS's default).
+UNIT_LABELS = {
+    "per_session": "par séance",
+    "per_group": "par groupe",
+    "per_person": "par personne",
+    "per_day": "par jour",
+}
 
 
 def format_amount(amount):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .schema import PLACEHOLDER, UNDECIDED, Offer
+from .schemas.offer import PLACEHOLDER, UNDECIDED, Offer
 
 # The page's text of a new offer, under its front matter.
 SCAFFOLD = Path(__file__).with_name("scaffold.md")

@@ -1,0 +1,24 @@
+"""Which plugins a build runs, and how one says at start-up that it needs another.
+
+A plugin never imports another: what they share is in core/. When one
+needs another at work beside it (offers needs yaml_front_matter's reader and
+strict_build's report), it calls `require()` on Pelican's `initialized`, and
+the build stops at once, in French, naming what to add to PLUGINS.
+"""
+
+
+def plugin_names(settings):
+    """The names of the plugins in PLUGINS (a name, or the module itself)."""
+    return {getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1] for plugin in settings.get("PLUGINS") or []}
+
+
+def require(settings, plugin, *needed):
+    """Stop at start-up, in French, when `plugin` runs without a plugin it needs."""
+    missing = [name for name in needed if name not in plugin_names(settings)]
+    if missing:
+        names = " et ".join(f"« {name} »" for name in missing)
+        who = plugin if plugin == "le thème" else f"l'extension « {plugin} »"
+        raise SystemExit(
+            f"La construction ne peut pas commencer : {who} a besoin de l'extension {names}. "
+            f"Ajoutez-{'la' if len(missing) == 1 else 'les'} à PLUGINS dans pelicanconf.py."
+        )
