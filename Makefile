@@ -37,7 +37,7 @@ APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 .PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements screenshots
 
 serve: $(STAMP) $(NODE_STAMP)
-	$(BIN)/invoke livereload --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
+	$(BIN)/invoke serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
 # worksteal: a worker that runs out of tests takes some of the other's, so the
 # loop does not end waiting on one worker's last long tests (5 s less here).
@@ -59,7 +59,7 @@ build: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke build --content $(CONTENT) --output $(OUTPUT)
 
 publish: $(STAMP) $(NODE_STAMP)
-	$(BIN)/invoke preview --output $(OUTPUT)
+	$(BIN)/invoke publish --output $(OUTPUT)
 
 clean: $(STAMP)
 	$(BIN)/invoke clean

@@ -239,7 +239,7 @@ def build(c, content=CONTENT, output=OUTPUT, cache=False):
 
 
 @task(help={"output": "dossier du site construit"})
-def preview(c, output=OUTPUT):
+def publish(c, output=OUTPUT):
     """Construit la version à publier (publishconf.py) dans output/."""
     if not build_site(CONTENT, PUBLISH_SETTINGS, output):
         raise Exit(code=1)
@@ -270,20 +270,13 @@ def rebuild(c):
     build(c)
 
 
-@task(help={"port": "port du serveur", "output": "dossier à servir"})
-def serve(c, port=8000, output=OUTPUT):
-    """Sert output/ tel quel sur http://localhost:8000, sans reconstruire."""
-    command = [sys.executable, "-m", "pelican", "--listen", "-s", SETTINGS, "-o", output, "-p", str(port), "-b", "localhost"]
-    subprocess.run(command, cwd=ROOT, check=False)
-
-
 @task(help={"port": "port du serveur", "content": "dossier des textes", "output": "dossier du site construit"})
-def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
+def serve(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000 (ou un port libre), reconstruit et recharge à chaque
     enregistrement ; /admin/ y enregistre dans content/."""
     from pelican.settings import read_settings
 
-    from live_preview import serve
+    import live_preview
 
     report = (ROOT / output).with_name(f"{Path(output).name}.rapport.txt")
     settings = read_settings(str(ROOT / SETTINGS))
@@ -302,7 +295,7 @@ def livereload(c, port=8000, content=CONTENT, output=OUTPUT):
         return failed_build_report(ROOT / output, report)
 
     start_preview_builds(report)
-    serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
+    live_preview.serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
 
 
 def admin_without_site(output, settings):

@@ -191,7 +191,7 @@ def main():
             "sur les pages qu’elle a écrites, en français : la référence avec l’index de recherche, sans rien "
             "d’autre de nos extensions. « processeur » : le temps de calcul de chaque construction (médiane, "
             "utilisateur et système, processus fils compris), que les cœurs de la machine se partagent. "
-            "« reconstruction » : avec `make serve` (`invoke livereload`), de l’enregistrement d’un atelier modifié "
+            "« reconstruction » : avec `make serve` (`invoke serve`), de l’enregistrement d’un atelier modifié "
             "à l’ordre de recharger la page (l’index de recherche est mis à jour ensuite, en arrière-plan). "
             "« liens » : le vérificateur de liens seul, processus compris. « mémoire max » : le plus gros processus "
             "de la construction (les processus fils partagent la mémoire du premier).\n\n"

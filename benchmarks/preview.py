@@ -3,7 +3,7 @@ the real site: from the save to the preview's reload message to the browser.
 
     .venv/bin/python benchmarks/preview.py [--saves 5]
 
-Starts `invoke livereload` on a copy of content/ (its own port and output
+Starts `invoke serve` on a copy of content/ (its own port and output
 folder), connects as the page's reload script does (a WebSocket),
 then saves a page several times and waits for each reload message.
 """
@@ -76,7 +76,7 @@ def measure_preview(content=None, saved=SAVED, saves=5, pause=2.0):
             shutil.copytree(ROOT / "content", content)
         port = free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(content),
+            [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--content", str(content),
              "--output", str(Path(folder) / "apercu")],
             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:

@@ -39,14 +39,14 @@ def answers(url, seconds=120):
 
 @pytest.fixture
 def preview(tmp_path):
-    """`invoke livereload` (what `make serve` runs) on a small site."""
+    """`invoke serve` (what `make serve` runs) on a small site."""
     yield from running(tmp_path, {"ateliers/essai.md": offer_text()})
 
 
 def running(tmp_path, files):
     write_content(tmp_path / "content", files)
     port = free_port()
-    command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", str(tmp_path / "content"),
+    command = [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--content", str(tmp_path / "content"),
                "--output", str(tmp_path / "output")]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     url = f"http://localhost:{port}"

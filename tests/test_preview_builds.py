@@ -104,11 +104,11 @@ def test_ctrl_c_ends_the_build_process_without_a_word(tmp_path, capfd):
 
 
 def test_ctrl_c_ends_make_serve_with_one_french_line(tmp_path):
-    """`invoke livereload` (what `make serve` runs) once it serves: SIGINT
+    """`invoke serve` (what `make serve` runs) once it serves: SIGINT
     to its whole process group, as the terminal sends it; it ends at once,
     with one French line and no traceback."""
     port = free_port()
-    command = [sys.executable, "-m", "invoke", "livereload", "--port", str(port), "--content", FIXTURE_CONTENT,
+    command = [sys.executable, "-m", "invoke", "serve", "--port", str(port), "--content", FIXTURE_CONTENT,
                "--output", tmp_path / "sortie"]
     server = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                               start_new_session=True, env={**os.environ, "COLUMNS": "250"})
