@@ -6,6 +6,8 @@ strict_build's report), it calls `require()` on Pelican's `initialized`, and
 the build stops at once, in French, naming what to add to PLUGINS.
 """
 
+import os
+
 
 def plugin_names(settings):
     """The names of the plugins in PLUGINS (a name, or the module itself)."""
@@ -22,3 +24,11 @@ def require(settings, plugin, *needed):
             f"La construction ne peut pas commencer : {who} a besoin de l'extension {names}. "
             f"Ajoutez-{'la' if len(missing) == 1 else 'les'} à PLUGINS dans pelicanconf.py."
         )
+
+
+def workers(settings):
+    """How many processes a plugin may run its work in: PROCESSES, or the
+    cores this process may use (its affinity, which a container or `taskset`
+    narrows; os.cpu_count() would count the whole machine's). One count for
+    every plugin, so that PROCESSES = 1 means in turn everywhere."""
+    return max(1, int(settings.get("PROCESSES") or len(os.sched_getaffinity(0))))

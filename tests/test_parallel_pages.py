@@ -46,8 +46,11 @@ def wrap(readers):
 
     class WatchedReader(base):
         def read(self, source_path):
-            with open(self.settings["WATCH_REPORT"] + ".lu", "a", encoding="utf-8") as file:
-                file.write(f"{os.getpid()}\\n")
+            # The content's files (default_pages reads the theme's own
+            # pages, which only it knows of, in the build's process).
+            if os.path.abspath(source_path).startswith(os.path.abspath(self.settings["PATH"]) + os.sep):
+                with open(self.settings["WATCH_REPORT"] + ".lu", "a", encoding="utf-8") as file:
+                    file.write(f"{os.getpid()}\\n")
             return super().read(source_path)
 
     WatchedReader.__name__ = base.__name__

@@ -4,9 +4,10 @@ by the build's process (where strict_build counts them)."""
 
 import logging
 import multiprocessing
-import os
 import pickle
 from contextlib import contextmanager
+
+from core.plugins import workers
 
 __all__ = ["KeptRecords", "fork_pool", "kept_records", "log_again", "processes", "slices"]
 
@@ -19,7 +20,7 @@ def processes(settings, files):
     """How many workers for `files` files: 1 means in turn, in the build's process."""
     if files < int(settings.get("PARALLEL_PAGES_MIN", DEFAULT_MIN_FILES)):
         return 1
-    return max(1, int(settings.get("PROCESSES") or len(os.sched_getaffinity(0))))
+    return workers(settings)
 
 
 def slices(count, workers):

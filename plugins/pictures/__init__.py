@@ -23,12 +23,11 @@ that writes the pictures' files).
 """
 
 import logging
-import os
 from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import require, workers
 from core.site import is_local
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
@@ -133,9 +132,9 @@ def write_pictures(pictures, settings, output_path):
     folder. A cached file found damaged when copied (its bytes are not
     those recorded) is encoded again, then copied: never published broken."""
     cache = cache_path(settings)
-    workers = max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1))
+    count = workers(settings)
     jobs = [(original, todo, cache) for original, variants, _places in pictures if (todo := missing(cache, original, variants))]
-    counts = encode_all(jobs, workers)
+    counts = encode_all(jobs, count)
     broken = {job[0] for job, count in zip(jobs, counts, strict=True) if count is None}
     retry = []
     for original, variants, places in pictures:
@@ -144,7 +143,7 @@ def write_pictures(pictures, settings, output_path):
                 logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
         elif damaged := publish(cache, original, variants, output_path):
             retry.append((original, damaged, places))
-    again = encode_all([(original, damaged, cache) for original, damaged, _places in retry], workers)
+    again = encode_all([(original, damaged, cache) for original, damaged, _places in retry], count)
     for (original, damaged, places), count in zip(retry, again, strict=True):
         if count is None or publish(cache, original, damaged, output_path):
             for place in places:

@@ -21,7 +21,6 @@ import json
 import logging
 import math
 import multiprocessing
-import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -31,7 +30,7 @@ from pelican import signals
 from pelican.generators import PagesGenerator
 
 from core.names import editor_path
-from core.plugins import require
+from core.plugins import require, workers
 
 from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
 
@@ -132,10 +131,10 @@ def render_all(jobs, settings):
         return []
     from .render import render_job
 
-    workers = min(len(jobs), max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1)))
-    if workers < 2:
+    count = min(len(jobs), workers(settings))
+    if count < 2:
         return [render_job(job) for job in jobs]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(render_job, jobs))
 
 

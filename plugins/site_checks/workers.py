@@ -5,15 +5,16 @@ come back, nothing of Pelican's runs in them. PROCESSES sets how many
 (all cores by default; 1 parses in turn, as does a small site).
 """
 
-import os
 from concurrent.futures import ProcessPoolExecutor
+
+from core.plugins import workers
 
 # Below this many pages, parsing in turn is faster than starting processes.
 MINIMUM_ITEMS = 64
 
 
 def processes(settings):
-    return max(1, int(settings.get("PROCESSES") or os.cpu_count() or 1))
+    return workers(settings)
 
 
 def map_all(function, items, workers):
