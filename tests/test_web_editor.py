@@ -166,7 +166,7 @@ def test_only_the_preview_saves_into_the_working_copy():
 def test_the_built_site_has_admin_and_decap_without_source_maps(site):
     admin = site.root / "admin"
     assert sorted(path.name for path in admin.iterdir()) == sorted(
-        [path.name for path in bundle_files()] + ["index.html", "widgets.js", "config.yml"])
+        [path.name for path in bundle_files()] + ["index.html", "widgets.js", "preview.js", "preview.json", "config.yml"])
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and '<meta name="robots" content="noindex, nofollow">' in page
     assert "data-pagefind-body" not in page
@@ -410,6 +410,31 @@ def test_a_price_without_its_amount_is_refused_in_the_form(local_editor):
     local_editor.publish()
     page.get_by_text("Il manque : Montant, Unité ; ou bien choisissez « Sur devis ».").wait_for()
     assert sorted(folder.glob("*.md")) == existing
+
+
+def test_a_second_build_links_decap_and_rewrites_only_what_changed(tmp_path):
+    """Decap's 6.5 MB are hard links to node_modules (each build writes into a
+    new folder); into the same folder again, nothing unchanged is rewritten,
+    a changed file is, and what the bundle no longer has goes."""
+    dist = tmp_path / "dist"
+    shutil.copytree(bundle_files()[0].parent, dist, ignore=shutil.ignore_patterns("*.map"))
+    assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
+    admin = tmp_path / "site" / "admin"
+    assert all(os.path.samefile(source, admin / source.name) for source in bundle_files(dist))
+    stale = admin / "999.decap-cms.js"
+    stale.write_text("// an older Decap's chunk", encoding="utf-8")
+    before = {path.name: path.stat() for path in admin.iterdir() if path != stale}
+    changed = bundle_files(dist)[-1]
+    changed.unlink()  # a new version of one file (a new inode, as npm ci makes it)
+    changed.write_bytes(b"\0asm-new")
+    time.sleep(0.01)
+    assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
+    after = {path.name: path.stat() for path in admin.iterdir()}
+    assert set(after) == set(before)
+    unchanged = {name for name in before if name != changed.name}
+    assert {name: (stat.st_ino, stat.st_mtime_ns) for name, stat in after.items() if name in unchanged} == {
+        name: (stat.st_ino, stat.st_mtime_ns) for name, stat in before.items() if name in unchanged}
+    assert (admin / changed.name).read_bytes() == b"\0asm-new"
 
 
 def test_without_npm_ci_the_build_says_how_to_install_decap(tmp_path):
