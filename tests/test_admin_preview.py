@@ -8,6 +8,7 @@ import datetime
 import itertools
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from preview_server import running_preview
@@ -16,7 +17,7 @@ from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, offer_url
 from conftest import CONTENT, as_shown, build_or_fail, collapse, front_matter, visible_text, wait_in_page
 from french_dates import french_date
 from offers import format_amount, format_group_size, format_price, show_duration
-from offers.schema import GroupSize, Price
+from offers.schema import UNDECIDED, GroupSize, Price
 
 LABELS = SETTINGS["OFFERS_UNIT_LABELS"]
 READY = "window.sitePreview !== undefined && window.sitePreview.words() !== null"
@@ -33,7 +34,7 @@ NUMBERS = {"min": 2, "ideal": 8, "max": 12}
 GROUP_SIZES = [{name: NUMBERS[name] for name in names}
                for count in (1, 2, 3) for names in itertools.combinations(NUMBERS, count)]
 DURATIONS = ["1h30", "2h", "2 h", "45 min", "1 h 30 min", "1H05", "90 min", "120 minutes", "1 heure", "2 heures 15",
-             "0h", "0 min", " 3h ", "99h59", "999 min", "1h60", "à définir avec l’équipe", "une heure", ""]
+             "0h", "0 min", " 3h ", "99h59", "999 min", "1h60", UNDECIDED, "une heure", ""]
 DATES = ["2026-03-01", "2026-11-21", "2027-08-09"]
 
 
@@ -62,7 +63,7 @@ def test_prices_are_said_as_format_price_says_them(admin):
 
 
 def test_group_sizes_are_said_as_format_group_size_says_them(admin):
-    sizes = [*GROUP_SIZES, "à définir avec l’équipe"]
+    sizes = [*GROUP_SIZES, UNDECIDED]
     expected = [format_group_size(GroupSize(**size) if isinstance(size, dict) else size) for size in sizes]
     assert in_preview(admin, "formatGroupSize", sizes) == expected
 
@@ -80,8 +81,7 @@ def test_the_words_come_from_the_build(site):
     """preview.json holds the settings' labels and the offer template's facts."""
     words = json.loads((site.root / "admin" / "preview.json").read_text(encoding="utf-8"))
     assert words["unit_labels"] == LABELS
-    template = (SETTINGS["THEME"] + "/templates/offer.html")
-    text = open(template, encoding="utf-8").read()
+    text = (Path(SETTINGS["THEME"]) / "templates" / "offer.html").read_text(encoding="utf-8")
     assert all(f"<dt>{fact['label']}</dt>" in text for facts in words["facts"].values() for fact in facts)
     assert {fact["filter"] for facts in words["facts"].values() for fact in facts} >= {"price", "duration", "group_size"}
 
@@ -141,6 +141,10 @@ def page_facts(soup, listing):
     return [(visible_text(row.dt), visible_text(row.dd)) for row in soup.select(f"dl.{listing} > div")]
 
 
+def visible_text_of(frame, selector):
+    return collapse(frame.locator(selector).first.text_content())
+
+
 def workshops(content):
     return [path for path in sorted((content / "ateliers").glob("*.md"))
             if front_matter(path).get("status", "published") != "draft"]
@@ -156,10 +160,6 @@ def test_each_workshops_preview_shows_the_facts_of_its_page(editor):
             assert preview_facts(frame, listing) == page_facts(soup, listing), (path.name, listing)
         assert as_shown(visible_text_of(frame, "#tarif p")) == visible_text(soup.select_one("#tarif p")), path.name
         assert as_shown(visible_text_of(frame, "h1"), "h1") == visible_text(soup.h1), path.name
-
-
-def visible_text_of(frame, selector):
-    return collapse(frame.locator(selector).first.text_content())
 
 
 def test_a_new_price_shows_in_the_preview_as_the_site_will_say_it(editor):

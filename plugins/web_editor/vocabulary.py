@@ -127,11 +127,16 @@ def titles(model):
     return {name: info.title or name for name, info in model.model_fields.items()}
 
 
+def _template(path):
+    """A template's text; none (a theme without it): the preview then shows no facts."""
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
 def preview_vocabulary(settings):
     """Everything preview.js reads, as one JSON-ready dict."""
     templates = Path(settings.get("THEME", "theme")) / "templates"
-    offer = (templates / "offer.html").read_text(encoding="utf-8")
-    article = _ARTICLE_META.search((templates / "article.html").read_text(encoding="utf-8"))
+    offer = _template(templates / "offer.html")
+    article = _ARTICLE_META.search(_template(templates / "article.html"))
     own = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/style.css"
     stylesheets = [own, *filter(None, [settings.get("IDENTITY_STYLESHEET")])]
     return {
