@@ -220,3 +220,27 @@ def test_each_plain_pages_preview_has_its_title_and_summary(editor):
         assert as_shown(visible_text_of(frame, "h1"), "h1") == visible_text(soup.h1), path.name
         shown = [as_shown(collapse(text)) for text in frame.locator("main > article > p.lede").all_text_contents()]
         assert shown == [visible_text(lede) for lede in soup.select("main > article > p.lede")], path.name
+
+
+def test_the_preview_is_the_site_even_when_its_words_come_late(editor):
+    """preview.json held back until the entry is open: the preview then
+    draws the page, with the site's stylesheet, as soon as they come."""
+    page = editor.page.context.new_page()
+    held = []
+    try:
+        page.route("**/admin/preview.json", lambda route: held.append(route))
+        page.goto(f"{editor.origin}/admin/#/collections/ateliers")
+        path = workshops(editor.content)[0]
+        page.locator(f'a[href$="/collections/ateliers/entries/{path.stem}"]').click()
+        page.get_by_label("Titre", exact=True).wait_for()
+        frame = page.frame_locator("#preview-pane")
+        assert held and frame.locator("dl.key-facts").count() == 0
+        held[0].continue_()
+        frame.locator("dl.key-facts").wait_for()
+        soup = editor.built.soup(offer_url(path, front_matter(path)))
+        assert preview_facts(frame, "key-facts") == page_facts(soup, "key-facts")
+        font = frame.locator("h1").first.evaluate("node => getComputedStyle(node).fontFamily")
+        css = (editor.built.root / "theme" / "css" / "style.css").read_text(encoding="utf-8")
+        assert font.split(",")[0].strip('"') in css
+    finally:
+        page.close()

@@ -208,6 +208,18 @@
       props.widgetFor("body"));
   }
 
+  var root = new URL("../", window.location.href);
+  // Drawn before preview.json came: the frame's head was made without the
+  // site's stylesheets (registerPreviewStyle came too late), so they are
+  // linked from the preview itself.
+  var drawnEarly = false;
+
+  function stylesheets() {
+    return words.stylesheets.map(function (path) {
+      return h("link", { key: path, rel: "stylesheet", href: new URL(path, root).href });
+    });
+  }
+
   function preview(render) {
     return window.createClass({
       componentDidMount: function () {
@@ -215,14 +227,16 @@
         if (!words) waiting.push(function () { self.forceUpdate(); });
       },
       render: function () {
-        if (!words) return null;
+        if (!words) {
+          drawnEarly = true;
+          return null;
+        }
         var data = plain(this.props.entry.get("data")) || {};
-        return h("main", { className: "wrap", id: "contenu" }, render(this.props, data));
+        return h("main", { className: "wrap", id: "contenu" }, drawnEarly ? stylesheets() : null, render(this.props, data));
       }
     });
   }
 
-  var root = new URL("../", window.location.href);
   window.CMS.registerPreviewTemplate("ateliers", preview(offer));
   window.CMS.registerPreviewTemplate("ressources", preview(article));
   window.CMS.registerPreviewTemplate("pages", preview(page));
