@@ -412,21 +412,32 @@ def test_a_price_without_its_amount_is_refused_in_the_form(local_editor):
     assert sorted(folder.glob("*.md")) == existing
 
 
-def test_a_second_build_links_decap_and_rewrites_only_what_changed(tmp_path):
+def cannot_link(source, target):
+    raise OSError(18, "Invalid cross-device link")
+
+
+@pytest.mark.parametrize("across_disks", [False, True], ids=["links", "copies-across-disks"])
+def test_a_second_build_rewrites_only_what_changed(tmp_path, monkeypatch, across_disks):
     """Decap's 6.5 MB are hard links to node_modules (each build writes into a
-    new folder); into the same folder again, nothing unchanged is rewritten,
-    a changed file is, and what the bundle no longer has goes."""
+    new folder), or copies when the output is on another disk; into the same
+    folder again, nothing unchanged is rewritten, a changed file is (even of
+    the same size), and what the bundle no longer has goes."""
+    if across_disks:
+        monkeypatch.setattr(os, "link", cannot_link)
     dist = tmp_path / "dist"
     shutil.copytree(bundle_files()[0].parent, dist, ignore=shutil.ignore_patterns("*.map"))
     assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
     admin = tmp_path / "site" / "admin"
-    assert all(os.path.samefile(source, admin / source.name) for source in bundle_files(dist))
+    for source in bundle_files(dist):
+        assert os.path.samefile(source, admin / source.name) != across_disks
+        assert (admin / source.name).read_bytes() == source.read_bytes()
     stale = admin / "999.decap-cms.js"
     stale.write_text("// an older Decap's chunk", encoding="utf-8")
     before = {path.name: path.stat() for path in admin.iterdir() if path != stale}
-    changed = bundle_files(dist)[-1]
-    changed.unlink()  # a new version of one file (a new inode, as npm ci makes it)
-    changed.write_bytes(b"\0asm-new")
+    changed = bundle_files(dist)[1]
+    new = bytes(reversed(changed.read_bytes()))  # a new version of the same size, a new file (as npm ci makes it)
+    changed.unlink()
+    changed.write_bytes(new)
     time.sleep(0.01)
     assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
     after = {path.name: path.stat() for path in admin.iterdir()}
@@ -434,7 +445,7 @@ def test_a_second_build_links_decap_and_rewrites_only_what_changed(tmp_path):
     unchanged = {name for name in before if name != changed.name}
     assert {name: (stat.st_ino, stat.st_mtime_ns) for name, stat in after.items() if name in unchanged} == {
         name: (stat.st_ino, stat.st_mtime_ns) for name, stat in before.items() if name in unchanged}
-    assert (admin / changed.name).read_bytes() == b"\0asm-new"
+    assert (admin / changed.name).read_bytes() == new
 
 
 def test_without_npm_ci_the_build_says_how_to_install_decap(tmp_path):

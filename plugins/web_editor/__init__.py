@@ -1,7 +1,7 @@
 """The web editor: /admin/ in the built site, Decap CMS served by the site itself.
 
 Decap CMS comes from npm (package.json pins it; `npm ci` installs it) and is
-copied into the output with our page (admin/index.html), our widget
+put into the output with our page (admin/index.html), our widget
 (admin/widgets.js), the preview of a document as the site shows it
 (admin/preview.js, with its words in preview.json: vocabulary.py) and the
 configuration: the one generated from the offer
@@ -16,6 +16,7 @@ Each build writes into a new folder (tasks.py: `<output>.staging`): Decap's
 already has /admin/, a file is written only when it changed.
 """
 
+import filecmp
 import json
 import os
 import shutil
@@ -73,25 +74,27 @@ def bundle_files(dist=DIST):
 
 def same_file(source, target):
     """Whether `target` already is `source`: the same file (a hard link), or
-    one of the same size and modification time (a copy made by copy2)."""
+    a copy with the same bytes (across disks; read only when the sizes agree)."""
     try:
         mine, theirs = source.stat(), target.stat()
     except FileNotFoundError:
         return False
-    return os.path.samestat(mine, theirs) or (mine.st_size, mine.st_mtime_ns) == (theirs.st_size, theirs.st_mtime_ns)
+    if os.path.samestat(mine, theirs):
+        return True
+    return mine.st_size == theirs.st_size and filecmp.cmp(source, target, shallow=False)
 
 
 def link_or_copy(source, target):
     """Put Decap's `source` at `target` unless it is already there: a hard
-    link (nothing copied), or a copy keeping its time across disks. Nothing
-    of the site writes into these files after, so the link is safe."""
+    link (nothing copied), or a copy across disks. Nothing of the site
+    writes into these files after, so the link is safe."""
     if same_file(source, target):
         return
     target.unlink(missing_ok=True)
     try:
         os.link(source, target)
     except OSError:
-        shutil.copy2(source, target)
+        shutil.copyfile(source, target)
 
 
 def write_if_changed(target, data):
