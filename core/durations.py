@@ -7,7 +7,7 @@ rule keeps every page consistent whatever the editor typed.
 
 import re
 
-_DURATION = re.compile(
+DURATION = re.compile(
     r"""^\s*(?:
         (?P<hours>\d{1,2})\s*(?:h|heures?)\s*(?P<minutes>[0-5]\d)?(?:\s*(?:min|minutes?))?   # 1h30, 2 h, 1 h 30 min
       | (?P<only_minutes>\d{1,3})\s*(?:min|minutes?)                                      # 45 min
@@ -18,7 +18,7 @@ _DURATION = re.compile(
 
 def parse_duration(text):
     """Minutes in `text`, or None when it is not a duration written as above."""
-    match = _DURATION.match(text)
+    match = DURATION.match(text)
     if not match:
         return None
     if match["only_minutes"]:

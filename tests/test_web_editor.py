@@ -16,7 +16,7 @@ import pytest
 import yaml
 from pelican.settings import read_settings
 from preview_server import running_preview
-from web_editor import OUR_FILES, bundle_files, site_config, write_admin
+from web_editor import OUR_FILES, PREVIEW_WORDS, bundle_files, site_config, write_admin
 from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
 from web_editor.layout import editor_files, save_as_decap
 
@@ -167,7 +167,7 @@ def test_only_the_preview_saves_into_the_working_copy():
 def test_the_built_site_has_admin_and_decap_without_source_maps(site):
     admin = site.root / "admin"
     assert sorted(path.name for path in admin.iterdir()) == sorted(
-        [path.name for path in bundle_files()] + [*OUR_FILES, "config.yml"])
+        [path.name for path in bundle_files()] + [*OUR_FILES, PREVIEW_WORDS, "config.yml"])
     page = (admin / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in page and '<meta name="robots" content="noindex, nofollow">' in page
     assert "data-pagefind-body" not in page
@@ -428,6 +428,42 @@ def test_a_price_without_its_amount_is_refused_in_the_form(local_editor):
     local_editor.publish()
     page.get_by_text("Il manque : Montant, Unité ; ou bien choisissez « Sur devis ».").wait_for()
     assert sorted(folder.glob("*.md")) == existing
+
+
+def cannot_link(source, target):
+    raise OSError(18, "Invalid cross-device link")
+
+
+@pytest.mark.parametrize("across_disks", [False, True], ids=["links", "copies-across-disks"])
+def test_a_second_build_rewrites_only_what_changed(tmp_path, monkeypatch, across_disks):
+    """Decap's 6.5 MB are hard links to node_modules (each build writes into a
+    new folder), or copies when the output is on another disk; into the same
+    folder again, nothing unchanged is rewritten, a changed file is (even of
+    the same size), and what the bundle no longer has goes."""
+    if across_disks:
+        monkeypatch.setattr(os, "link", cannot_link)
+    dist = tmp_path / "dist"
+    shutil.copytree(bundle_files()[0].parent, dist, ignore=shutil.ignore_patterns("*.map"))
+    assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
+    admin = tmp_path / "site" / "admin"
+    for source in bundle_files(dist):
+        assert os.path.samefile(source, admin / source.name) != across_disks
+        assert (admin / source.name).read_bytes() == source.read_bytes()
+    stale = admin / "999.decap-cms.js"
+    stale.write_text("// an older Decap's chunk", encoding="utf-8")
+    before = {path.name: path.stat() for path in admin.iterdir() if path != stale}
+    changed = bundle_files(dist)[1]
+    new = bytes(reversed(changed.read_bytes()))  # a new version of the same size, a new file (as npm ci makes it)
+    changed.unlink()
+    changed.write_bytes(new)
+    time.sleep(0.01)
+    assert write_admin(tmp_path / "site", SETTINGS, dist=dist) == []
+    after = {path.name: path.stat() for path in admin.iterdir()}
+    assert set(after) == set(before)
+    unchanged = {name for name in before if name != changed.name}
+    assert {name: (stat.st_ino, stat.st_mtime_ns) for name, stat in after.items() if name in unchanged} == {
+        name: (stat.st_ino, stat.st_mtime_ns) for name, stat in before.items() if name in unchanged}
+    assert (admin / changed.name).read_bytes() == new
 
 
 def test_without_npm_ci_the_build_says_how_to_install_decap(tmp_path):

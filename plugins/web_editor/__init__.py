@@ -1,17 +1,25 @@
 """The web editor: /admin/ in the built site, Decap CMS served by the site itself.
 
 Decap CMS comes from npm (package.json pins it; `npm ci` installs it) and is
-copied into the output with our page (admin/index.html), our widget
-(admin/widgets.js) and the configuration: the one generated from the offer
+put into the output with our page (admin/index.html), our widget
+(admin/widgets.js), the preview of a document as the site shows it
+(admin/preview.js, with its words in preview.json: vocabulary.py) and the
+configuration: the one generated from the offer
 schema (admin/config.yml, `make schema`) plus what depends on where the site
 is built, from the settings (`site_config`). Nothing is loaded from another
 host. /admin/ is Decap's application, not a page of the site: it says
 noindex (so no sitemap entry), has no data-pagefind-body (so no search
 entry), and the accessibility check leaves it to Decap (site_checks).
 
+Each build writes into a new folder (tasks.py: `<output>.staging`): Decap's
+6.5 MB are hard links to node_modules' files, not copies; into a folder that
+already has /admin/, a file is written only when it changed.
+
 Pelican's signals: `get_generators` (the generator that writes /admin/).
 """
 
+import filecmp
+import json
 import os
 import shutil
 from pathlib import Path
@@ -22,12 +30,15 @@ from pelican import signals
 from core.site import APPLICATIONS
 
 from .config import CONFIG, LOADER, dump
+from .vocabulary import preview_vocabulary
 
 ADMIN = Path(__file__).with_name("admin")
 # Where `npm ci` puts Decap's build: the application and the chunks it loads.
 DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
-OUR_FILES = ("index.html", "widgets.js", "banner.js")
+OUR_FILES = ("index.html", "widgets.js", "banner.js", "preview.js")
+# What preview.js reads: the site's words and forms (vocabulary.py).
+PREVIEW_WORDS = "preview.json"
 BUILT_HEADER = ("# Écrit par la construction : plugins/web_editor/admin/config.yml (généré depuis le schéma)\n"
                 "# et les réglages WEB_EDITOR_* de pelicanconf.py / publishconf.py.\n")
 # Where /admin/ is written: site_checks leaves this folder out of its pages.
@@ -63,16 +74,57 @@ def bundle_files(dist=DIST):
     return [dist / BUNDLE, dist / f"{BUNDLE}.LICENSE.txt", *sorted(dist.glob(f"*.{BUNDLE}")), *sorted(dist.glob("*.wasm"))]
 
 
+def same_file(source, target):
+    """Whether `target` already is `source`: the same file (a hard link), or
+    a copy with the same bytes (across disks; read only when the sizes agree)."""
+    try:
+        mine, theirs = source.stat(), target.stat()
+    except FileNotFoundError:
+        return False
+    if os.path.samestat(mine, theirs):
+        return True
+    return mine.st_size == theirs.st_size and filecmp.cmp(source, target, shallow=False)
+
+
+def link_or_copy(source, target):
+    """Put Decap's `source` at `target` unless it is already there: a hard
+    link (nothing copied), or a copy across disks. Nothing of the site
+    writes into these files after, so the link is safe."""
+    if same_file(source, target):
+        return
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def write_if_changed(target, data):
+    """Write `data` (bytes) unless `target` already holds them."""
+    if not target.is_file() or target.read_bytes() != data:
+        target.write_bytes(data)
+
+
 def write_admin(output, settings, dist=DIST):
-    """Write /admin/ into `output`; the problems, as French lines."""
+    """Write /admin/ into `output`, changing only what changed; the problems, as French lines."""
     if not (dist / BUNDLE).is_file():
         return [f"l’éditeur en ligne (/admin/) a besoin de Decap CMS, absent de {dist.parent} : "
                 "lancez « make build » (ou « npm ci »), qui l’installe."]
     folder = Path(output) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    for source in [*bundle_files(dist), *(ADMIN / name for name in OUR_FILES)]:
-        shutil.copyfile(source, folder / source.name)
-    (folder / "config.yml").write_text(BUILT_HEADER + dump(site_config(settings)), encoding="utf-8")
+    written = {
+        **{name: (ADMIN / name).read_bytes() for name in OUR_FILES},
+        "config.yml": (BUILT_HEADER + dump(site_config(settings))).encode(),
+        PREVIEW_WORDS: json.dumps(preview_vocabulary(settings), ensure_ascii=False, sort_keys=True).encode(),
+    }
+    decap = bundle_files(dist)
+    for path in folder.iterdir():  # what an older Decap or an older /admin/ left
+        if path.name not in written and path.name not in {source.name for source in decap}:
+            shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+    for source in decap:
+        link_or_copy(source, folder / source.name)
+    for name, data in written.items():
+        write_if_changed(folder / name, data)
     return []
 
 
