@@ -9,6 +9,8 @@ import sys
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
+from web_editor import write_admin
 
 from conftest import ROOT
 
@@ -59,3 +61,23 @@ def test_the_publishing_workflow_passes_the_repository_variable():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
     check = next(step for step in workflow["jobs"]["build"]["steps"] if step.get("run") == "make check")
     assert check["env"]["WEB_EDITOR_AUTH_URL"] == "${{ vars.WEB_EDITOR_AUTH_URL }}"
+
+
+@pytest.mark.parametrize(
+    ("settings", "notice"),
+    [
+        ({"WEB_EDITOR_LOCAL_BACKEND": False, "WEB_EDITOR_AUTH_URL": None}, True),
+        ({"WEB_EDITOR_LOCAL_BACKEND": False, "WEB_EDITOR_AUTH_URL": "https://auth.exemple.org"}, False),
+        ({"WEB_EDITOR_LOCAL_BACKEND": True, "WEB_EDITOR_AUTH_URL": None}, False),
+    ],
+    ids=["published-without-service", "published-with-service", "preview"],
+)
+def test_a_published_editor_without_sign_in_service_says_so_and_how_to_edit_meanwhile(tmp_path, settings, notice):
+    assert write_admin(tmp_path, {"SITEURL": "", **settings}) == []
+    page = BeautifulSoup((tmp_path / "admin" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    said = page.select_one("body > .sans-connexion[role=note]")
+    assert (said is not None) == notice
+    if notice:
+        text = said.get_text(" ", strip=True)
+        assert "Se connecter (site publié)" in text and "make serve" in text
+        assert page.body.find(recursive=False) is said  # above Decap's interface

@@ -37,6 +37,8 @@ ADMIN = Path(__file__).with_name("admin")
 DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
 OUR_FILES = ("index.html", "widgets.js", "banner.js", "preview.js")
+# The notice of a published /admin/ without sign-in service (admin_page).
+NO_SIGN_IN = "sans-connexion.html"
 # What preview.js reads: the site's words and forms (vocabulary.py).
 PREVIEW_WORDS = "preview.json"
 BUILT_HEADER = ("# Écrit par la construction : plugins/web_editor/admin/config.yml (généré depuis le schéma)\n"
@@ -105,6 +107,18 @@ def write_if_changed(target, data):
         target.write_bytes(data)
 
 
+def admin_page(settings):
+    """Our page, with, on a published site that has no sign-in service yet
+    (no WEB_EDITOR_AUTH_URL), the notice of admin/sans-connexion.html: Decap
+    would otherwise send « Se connecter » to Netlify's service, which knows
+    nothing of this site."""
+    page = (ADMIN / "index.html").read_text(encoding="utf-8")
+    if setting(settings, "WEB_EDITOR_LOCAL_BACKEND") or setting(settings, "WEB_EDITOR_AUTH_URL"):
+        return page.encode()
+    notice = (ADMIN / NO_SIGN_IN).read_text(encoding="utf-8")
+    return page.replace("<body>\n", "<body>\n" + notice, 1).encode()
+
+
 def write_admin(output, settings, dist=DIST):
     """Write /admin/ into `output`, changing only what changed; the problems, as French lines."""
     if not (dist / BUNDLE).is_file():
@@ -114,6 +128,7 @@ def write_admin(output, settings, dist=DIST):
     folder.mkdir(parents=True, exist_ok=True)
     written = {
         **{name: (ADMIN / name).read_bytes() for name in OUR_FILES},
+        "index.html": admin_page(settings),
         "config.yml": (BUILT_HEADER + dump(site_config(settings))).encode(),
         PREVIEW_WORDS: json.dumps(preview_vocabulary(settings), ensure_ascii=False, sort_keys=True).encode(),
     }
