@@ -18,7 +18,7 @@ from organisation import missing_values, read_identity
 from pelican.settings import read_settings
 from preview_server import running_preview
 from web_editor import bundle_files, site_config, write_admin
-from web_editor.config import CONFIG, DURATION_PATTERN, cms_config, config_text
+from web_editor.config import ASKED, CONFIG, DURATION_PATTERN, cms_config, config_text
 
 from conftest import (
     CONTENT,
@@ -117,7 +117,9 @@ def test_make_new_offer_and_the_editor_agree_on_fields_and_first_values():
         assert written[name] == value, name
     defaults = {field["name"]: field["default"] for field in fields if "default" in field}
     defaults["modalities"] = {field["name"]: field["default"] for field in by_name(fields)["modalities"]["fields"]}
-    assert defaults == NEW_OFFER
+    # The state is asked in the form (no value chosen in advance); the command writes a draft.
+    assert defaults == {name: value for name, value in NEW_OFFER.items() if name not in ASKED}
+    assert all("default" not in by_name(fields)[name] for name in ASKED)
 
 
 def test_articles_pages_and_settings_have_their_collections():
@@ -361,11 +363,16 @@ def test_an_editor_changes_a_price_and_the_build_publishes_it(local_editor, tmp_
         price = {"amount": 0, "currency": "EUR", "unit": "per_session", **({"note": price["note"]} if "note" in price else {})}
     price["amount"] += 10
     page.get_by_label("Montant", exact=True).fill(str(price["amount"]))
+    asked = {}
+    if "status" not in before:  # the state is asked: a file without one is published
+        page.locator('input[id^="status-field-"]').fill("Publié")
+        page.keyboard.press("Enter")
+        asked = {"status": "published"}
     local_editor.publish()
     wait_for(lambda: path.read_text(encoding="utf-8") != original)
 
     after, saved_body = front_matter(path), split_front_matter(path.read_text(encoding="utf-8"), path.name)[1]
-    assert after == {**before, "price": price}
+    assert after == {**before, "price": price, **asked}
     assert saved_body.strip() == body.strip()
     site = local_editor.build(tmp_path / "apres")
     shown = visible_text(site.soup(offer_url(path, after)).select_one("#tarif p"))
