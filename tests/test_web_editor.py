@@ -87,8 +87,8 @@ def test_widgets_follow_the_kind_of_each_field():
     assert fields["propositions"] | {"widget": "relation", "collection": "ateliers", "multiple": True} == fields["propositions"]
     assert fields["order"]["widget"] == "number" and fields["order"]["value_type"] == "int"
     assert [option["value"] for option in fields["status"]["options"]] == ["published", "hidden", "draft"]
-    summary = fields["summary"]["pattern"][0]
-    assert re.fullmatch(summary, "x" * 300) and not re.fullmatch(summary, "x" * 301)
+    summary = fields["summary"]["pattern"][0]  # tested as Decap tests it: RegExp(pattern).test(value)
+    assert re.search(summary, "x" * 300) and not re.search(summary, "x" * 301)
 
 
 @pytest.mark.parametrize("written", ["1h30", "1 h 30", "2h", "2 heures", "1h05", "45 min", "45 minutes", "90min", "1H30",

@@ -58,10 +58,13 @@ PROBES = (
     ("one_sentence", "Une phrase. Une autre."),
     ("string_too_long", None),  # one character more than the type's maxLength
     ("placeholder", PLACEHOLDER),
-    ("string_too_short", " "),
     ("control_character", "\x07"),
+    ("string_too_short", " "),
     ("one_line", "une\nautre"),
 )
+# Rules a one-line input cannot break (the browser takes line breaks out of
+# what is typed or pasted): the pattern keeps them, the message leaves them out.
+UNTYPABLE = ("one_line",)
 # The part of a message that quotes the value, left out of the form's.
 VALUE_QUOTED = {"duration": lambda value: f" « {value} »",
                 "control_character": lambda value: f" (U+{ord(value[-1]):04X})"}
@@ -106,6 +109,10 @@ def field_config(name, info):
     field = {"label": info.title or name, "name": name, **_widget(name, info)}
     if not info.is_required():
         field["required"] = False
+        if field["widget"] in ("object", "list") and "fields" in field:
+            # Folded until opened: a group most entries leave empty (Decap
+            # folds an object, or each item of a list, under its label).
+            field["collapsed"] = True
         if field["widget"] == "object":
             # Decap checks an object's fields even when the object is left
             # empty: an optional one would block every save. The schema still
@@ -306,7 +313,8 @@ def _text_widget(annotation, description=None):
     one_line = "one_line" in rules or "maxLength" in schema or "pattern" in schema
     widget = {"widget": "string" if one_line else "text"}
     if rules:
-        widget["pattern"] = [_pattern(rules, schema), form_message(rules.values())]
+        said = [message for kind, message in rules.items() if not (one_line and kind in UNTYPABLE)]
+        widget["pattern"] = [_pattern(rules, schema), form_message(said)]
     return widget
 
 
@@ -380,7 +388,8 @@ def identity_fields():
     fields = []
     for section, (_, keys) in SECTIONS.items():
         label, hint, labels = IDENTITY_LABELS[section]
-        fields.append({"label": label, "name": section, "widget": "object", "collapsed": False, "hint": hint,
+        fields.append({"label": label, "name": section, "widget": "object", "collapsed": section != "organisation",
+                       "hint": hint,
                        "fields": [_optional(*labels[key][:1], key, labels[key][1]) for key in keys]})
     return fields
 
