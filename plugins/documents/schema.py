@@ -35,8 +35,8 @@ class _Document(BaseModel):
     )
     status: Literal["published", "hidden", "draft"] = Field(
         None, title="État",
-        description="« Brouillon » : la page n’est pas publiée. « Publié, hors des listes » : elle est en ligne, "
-                    "mais ne figure ni dans les listes ni dans le menu. Sans choix : publiée.",
+        description="« Brouillon » : le texte n’est pas publié. « Publié, hors des listes » : il est en ligne, "
+                    "mais ne figure ni dans les listes ni dans le menu. Sans choix : publié.",
     )
     modified: Date = Field(
         None, title="Mise à jour", description="Le jour de la dernière mise à jour du texte, par exemple 2026-11-05."
@@ -50,8 +50,8 @@ class _Document(BaseModel):
         None, title="Modèle", description="Réglage technique, posé à la création du site (le modèle de page) : ne pas changer."
     )
     layout: Line = Field(
-        None, title="Mise en page", description="Réglage technique, comme « Modèle » (two-column : une colonne des ateliers "
-                                                "à côté du texte) : ne pas changer."
+        None, title="Mise en page", description="Réglage technique, comme « Modèle » (une colonne des ateliers à côté "
+                                                "du texte, par exemple) : ne pas changer."
     )
     save_as: Line = Field(
         None, title="Fichier publié", description="Réglage technique (le nom du fichier écrit dans le site) : "
