@@ -16,7 +16,8 @@ from .schemas import SCHEMA_FILES, Offer, QualiopiOffer
 GUIDE = "docs/guide-redaction.md"
 TABLE_START = "<!-- début de la table des champs : générée par « invoke schema », ne pas modifier à la main -->"
 TABLE_END = "<!-- fin de la table des champs -->"
-TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre", "boolean": "true ou false"}
+TYPES = {"string": "texte", "integer": "nombre entier", "number": "nombre",
+         "boolean": "true (oui) ou false (non)"}
 
 
 def json_schema(model):
@@ -80,8 +81,12 @@ def _nested(field, definitions):
 
 
 def _type(field, definitions):
-    if "enum" in field:
-        return "un de : " + ", ".join(f"`{value}`" for value in field["enum"])
+    if "enum" in field:  # each value with what the web editor's form shows for it
+        from web_editor.config import CHOICES
+
+        labels = {value: label for choices in CHOICES.values() for value, label in choices.items()}
+        return "un de : " + ", ".join(f"`{value}`" + (f" (« {labels[value]} »)" if value in labels else "")
+                                      for value in field["enum"])
     if "const" in field:
         return f"`{json.dumps(field['const'])}`"
     if "oneOf" in field:

@@ -35,21 +35,36 @@ class _Document(BaseModel):
     )
     status: Literal["published", "hidden", "draft"] = Field(
         None, title="État",
-        description="publié (published), brouillon (draft : non publié) ou caché (hidden : publié sans figurer dans les listes).",
+        description="« Brouillon » : le texte n’est pas publié. « Publié, hors des listes » : il est en ligne, "
+                    "mais ne figure ni dans les listes ni dans le menu. Sans choix : publié.",
     )
-    modified: Date = Field(None, title="Mise à jour", description="La date de la dernière mise à jour, par exemple 2026-11-05.")
+    modified: Date = Field(
+        None, title="Mise à jour", description="Le jour de la dernière mise à jour du texte, par exemple 2026-11-05."
+    )
     image: Picture = picture_field()
     propositions: list[Line] = Field(
-        None, title="Propositions", description="Les adresses (slug) d’ateliers à proposer, une par ligne « - »."
+        None, title="Propositions",
+        description="Des ateliers à proposer en fin de page ; dans le fichier, la fin de leur adresse.",
     )
-    template: Line = Field(None, title="Modèle", description="Le modèle de page du thème (theme/templates/), sans « .html ».")
-    layout: Line = Field(None, title="Mise en page", description="Le nom Jekyll du modèle de page ; comme template.")
-    save_as: Line = Field(None, title="Fichier publié", description="Le fichier écrit dans le site, par exemple index.html.")
+    template: Line = Field(
+        None, title="Modèle", description="Réglage technique, posé à la création du site (le modèle de page) : ne pas changer."
+    )
+    layout: Line = Field(
+        None, title="Mise en page", description="Réglage technique, comme « Modèle » (une colonne des ateliers à côté "
+                                                "du texte, par exemple) : ne pas changer."
+    )
+    save_as: Line = Field(
+        None, title="Fichier publié", description="Réglage technique (le nom du fichier écrit dans le site) : "
+                                                  "ne pas changer."
+    )
     url: Annotated[str, Field(max_length=300)] = Field(
-        None, title="Lien", description="L’adresse de la page dans le site, si elle n’est pas la sienne par défaut."
+        None, title="Lien", description="Réglage technique (l’adresse de la page dans le site, si ce n’est pas celle "
+                                        "par défaut) : ne pas changer."
     )
     author: Line = Field(None, title="Auteur", description="Qui a écrit le texte.")
-    authors: Line | list[Line] = Field(None, title="Auteurs", description="Qui a écrit le texte, un par ligne « - ».")
+    authors: Line | list[Line] = Field(
+        None, title="Auteurs", description="Les personnes qui ont écrit le texte, quand elles sont plusieurs."
+    )
 
 
 class Page(_Document):
@@ -60,5 +75,5 @@ class Article(_Document):
     """The front matter of an article (content/ressources/*.md): dated."""
 
     date: Date = Field(
-        title="Date", description="Le jour de publication : 2026-11-05, ou 05/11/2026 (jour/mois/année)."
+        title="Date", description="Le jour de publication, par exemple 2026-11-05 ou 05/11/2026 (jour/mois/année)."
     )

@@ -108,7 +108,15 @@ Text = Annotated[
     AfterValidator(_check_text),
 ]
 Line = Annotated[Text, AfterValidator(_one_line)]
-Sentence = Annotated[Line, AfterValidator(_one_sentence), Field(max_length=300)]
+# The length with the text's own constraints: checked on the stripped text,
+# with pydantic's string error (said in French by messages.py).
+Sentence = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300),
+    AfterValidator(_check_text),
+    AfterValidator(_one_line),
+    AfterValidator(_one_sentence),
+]
 TextList = Annotated[list[Text], Field(min_length=1)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Duration = Annotated[Line, AfterValidator(_check_duration)]
@@ -182,6 +190,7 @@ class Price(_Strict):
         json_schema_extra={"oneOf": [{"required": ["on_quote"]}, {"required": ["amount", "currency", "unit"]}]}
     )
 
+    # Not shown in the form (the choice « Sur devis » is): the file's words.
     on_quote: Literal[True] = Field(
         None, title="Sur devis", description="« true » quand le tarif est établi sur devis ; alors pas de montant."
     )
@@ -194,7 +203,7 @@ class Price(_Strict):
     unit: Literal[UNITS] = Field(
         None,
         title="Unité",
-        description="per_session (par séance), per_group (par groupe), per_person (par personne) ou per_day (par jour).",
+        description="Ce que paie le montant : une séance, un groupe, une personne ou une journée.",
     )
     note: Line = Field(None, title="Remarque", description="Une précision, par exemple « TVA non applicable ».")
 
@@ -226,16 +235,21 @@ class Citation(_Strict):
 
 
 class Picture(_Strict):
-    src: Line = Field(title="Fichier", description="Le chemin de l’image dans content/, par exemple /images/atelier.jpg.")
-    alt: Line = Field(title="Texte de remplacement", description="Ce que montre l’image, pour qui ne la voit pas.")
+    src: Line = Field(
+        title="Fichier", description="Le fichier de l’image, parmi les images du site, par exemple /images/atelier.jpg."
+    )
+    alt: Line = Field(
+        title="Texte de remplacement",
+        description="Ce que montre l’image, pour qui ne la voit pas ; obligatoire dès qu’il y a une image.",
+    )
 
 
 def picture_field():
     """The `image` field of every kind of document: its social card (plugins/pictures)."""
     return Field(
         None, title="Image de partage",
-        description="L’image que montrent les réseaux sociaux quand la page est partagée : "
-                    "src (le fichier) et alt (ce qu’elle montre).",
+        description="L’image que montrent les réseaux sociaux quand la page est partagée, avec le texte "
+                    "qui dit ce qu’elle montre.",
     )
 
 
@@ -250,45 +264,55 @@ class Offer(_Strict):
     summary: Sentence = Field(title="Résumé", description="Une phrase qui dit à quoi sert l’atelier (300 caractères au plus).")
     method: Line = Field(title="Méthode", description="Par exemple « Groupe Balint », « co-développement ».")
     audience: Text = Field(title="Pour qui", description="Les professionnels à qui l’atelier s’adresse.")
-    objectives: TextList = Field(title="Objectifs", description="La liste des objectifs, un par ligne « - ».")
+    objectives: TextList = Field(
+        title="Objectifs", description="Ce que l’atelier permet d’atteindre, un objectif par élément de la liste."
+    )
     prerequisites: Text = Field(None, title="Prérequis", description="Ce qu’il faut pour participer, ou « Aucun ».")
     modalities: Modalities = Field(
         title="Déroulement et modalités", description="Durée, fréquence, taille du groupe, format, engagement."
     )
     price: Price = Field(title="Tarif", description="Un montant (amount, currency, unit), ou on_quote: true.")
     facilitators: Text = Field(None, title="Intervenants", description="Qui anime l’atelier.")
-    principles: TextList = Field(None, title="Principes", description="Les règles du groupe, une par ligne « - ».")
-    deliverables: TextList = Field(None, title="Ce que vous recevez", description="Documents, attestations…, un par ligne « - ».")
+    principles: TextList = Field(None, title="Principes", description="Les règles du groupe, une par élément de la liste.")
+    deliverables: TextList = Field(
+        None, title="Ce que vous recevez", description="Documents, attestations…, un par élément de la liste."
+    )
     evaluation: Text = Field(None, title="Évaluation", description="Comment les effets de l’atelier sont évalués.")
     access_delay: Text = Field(None, title="Délai d’accès", description="Le temps entre la demande et la première séance.")
     accessibility: Text = Field(
         None, title="Accessibilité", description="L’accueil des personnes en situation de handicap."
     )
     contact: Text = Field(None, title="Contact", description="La personne à qui écrire pour cet atelier, et comment.")
-    citations: list[Citation] = Field(None, title="Citations", description="Des citations : text, author, work.")
+    citations: list[Citation] = Field(
+        None, title="Citations",
+        description="Des passages cités, chacun avec son auteur et, si on la connaît, l’œuvre d’où il vient.",
+    )
     image: Picture = picture_field()
     # Texts, not Slug: plugins/propositions checks that each names an offer,
     # and a misspelt one (« Ecriture ») gets « vous vouliez dire « ecriture » ? ».
     propositions: list[Line] = Field(
-        None, title="Propositions", description="Les adresses (slug) d’autres ateliers à proposer, une par ligne « - »."
+        None, title="Propositions",
+        description="D’autres ateliers à proposer en fin de page ; dans le fichier, la fin de leur adresse.",
     )
     order: Annotated[int, Field(ge=1)] = Field(
         None, title="Ordre", description="La place de l’atelier dans les listes : 1, 2, 3…"
     )
     compare: StrictBool = Field(
         None, title="Comparer",
-        description="true : l’atelier a sa colonne dans le tableau de comparaison. "
-        "Sans aucun atelier marqué, les premiers y sont.",
+        description="Oui : l’atelier a sa colonne dans le tableau de comparaison. "
+        "Si aucun atelier ne l’a, les premiers y sont.",
     )
     status: Literal["published", "hidden", "draft"] = Field(
-        None, title="État", description="draft : brouillon, non publié ; hidden : publié sans figurer dans les listes."
+        None, title="État",
+        description="« Brouillon » : l’atelier n’est pas publié. « Publié, hors des listes » : sa page est en ligne, "
+                    "mais ne figure pas dans les listes.",
     )
     # The same field as pages' and articles' (Pelican's own name). Without it,
     # the date of the file's last commit (plugins/offers/updated.py).
     modified: Annotated[datetime.date, AfterValidator(_not_to_come)] = Field(
         None, title="Mise à jour",
         description="Le jour où les informations de l’atelier ont changé pour la dernière fois, par exemple "
-                    "2026-11-05 ; sans ce champ, le jour du dernier enregistrement du fichier dans l’historique (git).",
+                    "2026-11-05 ; sans ce champ, le jour de sa dernière modification enregistrée dans l’historique du site.",
     )
 
 

@@ -1,30 +1,37 @@
-"""The web editor's configuration (Decap CMS), generated from the offer schema.
+"""The web editor's configuration (Decap CMS), generated from the schemas.
 
 `invoke schema` writes it to admin/config.yml; a test fails when the
-committed file differs from what this module produces. The offer form is
-read from the pydantic model (core/schemas/offer.py), so a field added
-there appears in the editor with its title, its help text and whether it is
-required; articles, pages and the « Réglages » file are described here.
-What depends on where the site is published (the GitHub repository, local
-mode) is added at build time by `site_config` (plugins/web_editor).
+committed file differs from what this module produces. The forms of offers,
+pages and articles are read from their pydantic models (core/schemas/): a
+field added there appears in the editor with its title as label, its
+description as hint, whether it is required, and what its type refuses (one
+line, one sentence, a length, a duration, a pattern) as a pattern whose
+message is the build's own sentence. The « Réglages » file is checked by
+hand in core/organisation.py, so its form is described here. What depends on
+where the site is published (the GitHub repository, local mode) is added at
+build time by `site_config` (plugins/web_editor).
 """
 
 import datetime
+import functools
+import types
 import typing
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, StringConstraints, TypeAdapter, ValidationError, create_model
 
+from core.messages import explain
 from core.organisation import SECTIONS
 from core.prices import UNIT_LABELS
+from core.problems import sentence
 from core.scaffold import NEW_OFFER
-from core.schemas import Offer
-from core.schemas.offer import UNDECIDED, Price
+from core.schemas.documents import Article, Page
+from core.schemas.offer import _CONTROL, _SENTENCE_BREAK, PLACEHOLDER, UNDECIDED, Offer, Price
 
 CONFIG = Path(__file__).with_name("admin") / "config.yml"
 HEADER = ("# Configuration de l’éditeur en ligne (Decap CMS, /admin/), générée depuis\n"
-          "# core/schemas/offer.py par « make schema » : ne pas modifier à la main.\n")
+          "# core/schemas/ par « make schema » : ne pas modifier à la main.\n")
 # Where Decap reads and writes, from the repository's root.
 CONTENT = "content"
 OFFERS = "ateliers"
@@ -33,11 +40,33 @@ CHOICES = {
     "status": {"published": "Publié", "hidden": "Publié, hors des listes", "draft": "Brouillon (non publié)"},
     "unit": UNIT_LABELS,
 }
+# Fields the form asks for on every new entry, with no value chosen in
+# advance, though the file may go without them (absent: published).
+ASKED = ("status",)
 # A duration as core/durations.py reads it, for the browser (JavaScript).
 DURATION_PATTERN = (r"^\s*(\d{1,2}\s*([hH]|[hH]eures?)\s*([0-5]\d)?(\s*([mM]in|[mM]inutes?))?|"
                     r"\d{1,3}\s*([mM]in|[mM]inutes?)|[àÀ] définir avec l[’']équipe)\s*$")
 BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",
-        "hint": "En Markdown. Une image : bouton « + », puis « Image » ; écrivez ce qu’elle montre."}
+        "hint": "Titres, gras, listes et liens : avec les boutons de la barre. Une image : bouton « + », "
+                "puis « Image » ; écrivez ce qu’elle montre."}
+# Values a text's type is tried on to learn what it refuses (the error's
+# kind), in the order their messages are given: the likeliest mistake first.
+PROBES = (
+    ("duration", "1h30 ou"),
+    ("string_pattern_mismatch", "?"),
+    ("one_sentence", "Une phrase. Une autre."),
+    ("string_too_long", None),  # one character more than the type's maxLength
+    ("placeholder", PLACEHOLDER),
+    ("control_character", "\x07"),
+    ("string_too_short", " "),
+    ("one_line", "une\nautre"),
+)
+# Rules a one-line input cannot break (the browser takes line breaks out of
+# what is typed or pasted): the pattern keeps them, the message leaves them out.
+UNTYPABLE = ("one_line",)
+# The part of a message that quotes the value, left out of the form's.
+VALUE_QUOTED = {"duration": lambda value: f" « {value} »",
+                "control_character": lambda value: f" (U+{ord(value[-1]):04X})"}
 
 
 def _annotated(info):
@@ -45,14 +74,12 @@ def _annotated(info):
     return typing.Annotated[(info.annotation, *info.metadata)] if info.metadata else info.annotation
 
 
-def _rejects(adapter, value, kind):
-    """Whether the type refuses `value` with an error of `kind` (what kind
-    of text it is: one line, a duration)."""
+def _stripped(adapter):
+    """Whether the type strips the spaces at both ends before it checks a length."""
     try:
-        adapter.validate_python(value)
-    except ValidationError as error:
-        return any(detail["type"] == kind for detail in error.errors())
-    return False
+        return adapter.validate_python(" x ") == "x"
+    except ValidationError:
+        return False
 
 
 def _constraint(info, name):
@@ -61,6 +88,13 @@ def _constraint(info, name):
 
 def _model(annotation):
     return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _members(annotation):
+    """The types of a union (`a | b`), or the annotation alone."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return typing.get_args(annotation)
+    return (annotation,)
 
 
 def model_fields(model):
@@ -74,6 +108,10 @@ def field_config(name, info):
     field = {"label": info.title or name, "name": name, **_widget(name, info)}
     if not info.is_required():
         field["required"] = False
+        if field["widget"] in ("object", "list") and "fields" in field:
+            # Folded until opened: a group most entries leave empty (Decap
+            # folds an object, or each item of a list, under its label).
+            field["collapsed"] = True
         if field["widget"] == "object":
             # Decap checks an object's fields even when the object is left
             # empty: an optional one would block every save. The schema still
@@ -84,7 +122,7 @@ def field_config(name, info):
         # The picture itself comes from the media library (content/images/).
         field["fields"] = [{**inner, "widget": "image", "choose_url": False} if inner["name"] == "src" else inner
                            for inner in field["fields"]]
-    if field["widget"] == "one_of":  # the schema's help names YAML keys; the form shows two choices
+    if field["widget"] == "one_of":  # the schema's help names the file's keys; the form shows two choices
         field["hint"] = f"Choisissez « {field['fields_label']} » ou « {field['fixed_label']} »."
     elif info.description:
         field["hint"] = info.description
@@ -96,14 +134,20 @@ def _widget(name, info):
     if name == "group_size":
         numbers = _model(typing.get_args(typing.get_args(annotation)[0])[0])
         return {"widget": "one_of", "fields_label": "Des nombres", "fixed": UNDECIDED,
-                "fixed_label": f"« {UNDECIDED} »", "inputs": model_fields(numbers)}
+                "fixed_label": UNDECIDED[:1].upper() + UNDECIDED[1:], "inputs": model_fields(numbers)}
     if annotation is Price:
         return {"widget": "one_of", "fields_label": "Un montant", "fixed": {"on_quote": True},
                 "fixed_label": Price.model_fields["on_quote"].title, "shared": ["note"], "inputs": price_fields()}
     if _model(annotation):
         return {"widget": "object", "collapsed": False, "fields": model_fields(annotation)}
-    if origin is list:
-        (item,) = typing.get_args(annotation)
+    members = _members(annotation)
+    if datetime.date in members or datetime.datetime in members:
+        # A day, as the articles' date is chosen (a text form is the file's alone).
+        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
+                "picker_utc": True}
+    lists = [member for member in members if typing.get_origin(member) is list]
+    if lists:  # a list, or a list or one item (authors): the form writes a list
+        (item,) = typing.get_args(lists[0])
         if _model(item):
             return {"widget": "list", "collapsed": False, "fields": model_fields(item)}
         if name == "propositions":
@@ -120,14 +164,16 @@ def _widget(name, info):
         return {"widget": "select", "options": [{"label": labels.get(value, value), "value": value} for value in values]}
     if annotation is bool:
         return {"widget": "boolean"}
-    if annotation is datetime.date:  # a day, as the articles' date is chosen
-        return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
-                "picker_utc": True}
     if annotation is int:
-        return {"widget": "number", "value_type": "int", "min": _constraint(info, "ge") or 1}
+        limits = {"min": _constraint(info, "ge") or (_constraint(info, "gt") or 0) + 1}
+        if _constraint(info, "le"):
+            limits["max"] = _constraint(info, "le")
+        return {"widget": "number", "value_type": "int", **limits}
     if annotation is float:
-        return {"widget": "number", "value_type": "float", "step": 0.01}
-    return _text_widget(_annotated(info))
+        # Above zero (gt=0), to the cent, as the step of the field.
+        return {"widget": "number", "value_type": "float", "step": 0.01,
+                **({"min": 0.01} if _constraint(info, "gt") == 0 else {})}
+    return _text_widget(_annotated(info), info.description)
 
 
 def price_fields():
@@ -145,20 +191,130 @@ def price_fields():
     return fields
 
 
-def _text_widget(annotation):
-    """A text's widget, from what its type accepts: a duration, a pattern,
-    a length, one line (string) or several (text)."""
+def _any_case(text):
+    """`text` as a JavaScript pattern that ignores case (Decap gives no flags)."""
+    return "".join(f"[{char.lower()}{char.upper()}]" if char.lower() != char.upper() else char for char in text)
+
+
+def _build_message(annotation, kind, probe, description):
+    """The build's own sentence for an error of `kind`, as the report says
+    it (offers/messages.py), without the value it quotes (the form checks
+    whatever the editor types). A pattern's own words say nothing of the
+    form expected: the report's fix, the field's description, comes with them."""
+    model = create_model("Champ", value=(annotation, Field(description=description)))
+    try:
+        model.model_validate({"value": probe})
+    except ValidationError as error:
+        detail = next((detail for detail in error.errors() if detail["type"] == kind), None)
+    else:
+        detail = None
+    if detail is None:
+        return None
+    problem = explain(detail, model, None, {})
+    text = sentence(problem).removesuffix(".") if kind == "string_pattern_mismatch" else problem.message
+    if kind in VALUE_QUOTED:
+        text = text.replace(VALUE_QUOTED[kind](probe), "")
+    return text
+
+
+def text_rules(annotation, description=None):
+    """{kind: message} of what a text's type refuses, in the build's words,
+    and its JSON Schema (maxLength, pattern)."""
     adapter = TypeAdapter(annotation)
-    schema = adapter.json_schema()
-    if _rejects(adapter, "1h30 ou", "duration"):
-        return {"widget": "string", "pattern": [DURATION_PATTERN, "Une durée, par exemple 1h30, 2h ou 45 min, "
-                                                                  f"ou « {UNDECIDED} »."]}
-    if "pattern" in schema:
-        return {"widget": "string", "pattern": [schema["pattern"], "Ce format n’est pas accepté : voir l’aide du champ."]}
-    if "maxLength" in schema:
-        longest = schema["maxLength"]
-        return {"widget": "string", "pattern": [f"^[^\\n]{{1,{longest}}}$", f"{longest} caractères au plus, sur une ligne."]}
-    return {"widget": "string" if _rejects(adapter, "une\nautre", "one_line") else "text"}
+    # Whether pydantic strips the spaces at both ends before it checks.
+    schema = {**adapter.json_schema(), "stripped": _stripped(adapter)}
+    longest = schema.get("maxLength")
+    rules = {}
+    for kind, probe in PROBES:
+        if kind == "string_too_long":
+            if longest is None:
+                continue
+            probe = "x" * (longest + 1)
+        message = _build_message(annotation, kind, probe, description)
+        if message:
+            rules[kind] = message
+    return rules, schema
+
+
+def _js_class(chars):
+    """A JavaScript character class (without its brackets) of `chars`, as ranges."""
+    codes, ranges = sorted(map(ord, chars)), []
+    for code in codes:
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(_js_char(low) + (f"-{_js_char(high)}" if high > low else "") for low, high in ranges)
+
+
+def _js_char(code):
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@functools.cache
+def _classes():
+    """JavaScript classes of characters, as Python and pydantic see them:
+    what pydantic strips (strip_whitespace: Unicode's White_Space), what
+    Python's `\\s` matches (str.isspace), neither quite JavaScript's `\\s`;
+    the invisible characters (_CONTROL), apart those stripped at both ends,
+    which count only between two others."""
+    bmp = [chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF]
+    python_space = [char for char in bmp if char.isspace()]
+    stripped = TypeAdapter(typing.Annotated[str, StringConstraints(strip_whitespace=True)])
+    strip = [char for char in python_space if stripped.validate_python(f"{char}x{char}") == "x"]
+    invisible = [char for char in bmp if _CONTROL.fullmatch(char)]
+    return {"W": f"[{_js_class(strip)}]", "S": f"[^{_js_class(strip)}]", "python_space": f"[{_js_class(python_space)}]",
+            "invisible_space": f"[{_js_class(char for char in invisible if char in strip)}]",
+            "invisible_other": f"[{_js_class(char for char in invisible if char not in strip)}]"}
+
+
+def _pattern(rules, schema):
+    """One JavaScript pattern (Decap tests it with RegExp, no flags) that
+    refuses what every rule refuses: in the text once stripped of the spaces
+    at both ends, as pydantic strips it (W: a space, S: anything else)."""
+    classes = _classes()
+    W, S = classes["W"], classes["S"]
+    parts = ["^"]
+    if "control_character" in rules:
+        parts.append(f"(?![\\s\\S]*{classes['invisible_other']})"
+                     f"(?!{W}*{S}[\\s\\S]*{classes['invisible_space']}[\\s\\S]*{S})")
+    if "placeholder" in rules:
+        parts.append(f"(?![\\s\\S]*{_any_case(PLACEHOLDER)})")
+    if "one_sentence" in rules:
+        parts.append(f"(?![\\s\\S]*{_SENTENCE_BREAK.pattern.replace(chr(92) + 's', classes['python_space'])})")
+    if "one_line" in rules:  # no line break between the first and the last character
+        parts.append(f"(?!{W}*{S}[^\\n]*\\n{W}*{S})")
+    if "string_too_long" in rules and schema.get("stripped"):  # the first and the last character further apart
+        parts.append(f"(?!{W}*{S}[\\s\\S]{{{schema['maxLength'] - 1}}}[\\s\\S]*{S})")
+    elif "string_too_long" in rules:
+        parts.append(f"(?![\\s\\S]{{{schema['maxLength'] + 1}}})")
+    if "string_too_short" in rules:
+        parts.append(f"(?={W}*{S})")
+    if "duration" in rules:
+        return "".join(parts) + DURATION_PATTERN.removeprefix("^")
+    if "string_pattern_mismatch" in rules:
+        return "".join(parts) + schema["pattern"].removeprefix("^")
+    return "".join(parts)
+
+
+def form_message(messages):
+    """The build's sentences, one after the other. Decap shows it as « Le
+    champ X ne correspond pas au schéma: <message>. »: no final full stop,
+    and no capital for the first."""
+    messages = list(messages)
+    return ". ".join([messages[0], *(message[:1].upper() + message[1:] for message in messages[1:])]).rstrip(".")
+
+
+def _text_widget(annotation, description=None):
+    """A text's widget, from what its type accepts: one line (string) or
+    several (text), and what it refuses, as a pattern with the build's words."""
+    rules, schema = text_rules(annotation, description)
+    one_line = "one_line" in rules or "maxLength" in schema or "pattern" in schema
+    widget = {"widget": "string" if one_line else "text"}
+    if rules:
+        said = [message for kind, message in rules.items() if not (one_line and kind in UNTYPABLE)]
+        widget["pattern"] = [_pattern(rules, schema), form_message(said)]
+    return widget
 
 
 def with_defaults(fields, defaults):
@@ -174,6 +330,16 @@ def with_defaults(fields, defaults):
     return result
 
 
+def asked(fields, names=ASKED):
+    """`fields` in which `names` must be chosen (required, no default)."""
+    result = []
+    for field in fields:
+        if field["name"] in names:
+            field = {key: value for key, value in field.items() if key not in ("required", "default")}
+        result.append(field)
+    return result
+
+
 def folder_collection(name, label, singular, folder, fields, **options):
     return {"name": name, "label": label, "label_singular": singular, "folder": f"{CONTENT}/{folder}",
             "create": True, "extension": "md", "format": "yaml-frontmatter", "slug": "{{slug}}",
@@ -184,40 +350,34 @@ def _optional(label, name, hint, widget="string", **options):
     return {"label": label, "name": name, "widget": widget, "required": False, "hint": hint, **options}
 
 
-ARTICLE_FIELDS = [
-    {"label": "Titre", "name": "title", "widget": "string"},
-    _optional("Adresse", "slug", "La fin de l’adresse de la page (minuscules, chiffres, tirets) ; par défaut le nom du fichier.",
-              pattern=["^[a-z0-9]+(-[a-z0-9]+)*$", "Minuscules, chiffres et tirets seulement."]),
-    {"label": "Date", "name": "date", "widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY",
-     "time_format": False, "picker_utc": True, "hint": "Le jour de publication."},
-    {"label": "Résumé", "name": "summary", "widget": "string",
-     "pattern": ["^[^\\n]{1,300}$", "300 caractères au plus, sur une ligne."],
-     "hint": "Une phrase, montrée dans la liste des articles."},
-    _optional("Auteur", "author", "Qui signe l’article."),
-    _optional("État", "status", "Brouillon : l’article n’est pas publié.", "select",
-              options=[{"label": CHOICES["status"][value], "value": value} for value in ("published", "draft")]),
-]
-PAGE_FIELDS = [
-    {"label": "Titre", "name": "title", "widget": "string"},
-    _optional("Résumé", "summary", "Une phrase, pour les moteurs de recherche.",
-              pattern=["^[^\\n]{1,300}$", "300 caractères au plus, sur une ligne."]),
-    _optional("Adresse", "slug", "La fin de l’adresse de la page ; par défaut le nom du fichier.",
-              pattern=["^[a-z0-9]+(-[a-z0-9]+)*$", "Minuscules, chiffres et tirets seulement."]),
-    _optional("Mise en page", "layout", "two-column : la page a une colonne des ateliers à côté du texte."),
-    _optional("Gabarit", "template", "Réglage technique (home, contact, legal…) : ne pas changer."),
-    _optional("Enregistrée sous", "save_as", "Réglage technique : ne pas changer."),
-    _optional("Adresse technique", "url", "Réglage technique : ne pas changer."),
-    _optional("État", "status", "hidden : publiée hors du menu ; draft : brouillon.", "select",
-              options=[{"label": label, "value": value} for value, label in CHOICES["status"].items()]),
-]
+# The « Réglages » form (content/reglages.yml): core/organisation.py checks
+# that file by hand, key by key, with no model to read; its labels and hints
+# are written here, from the file's own comments.
 IDENTITY_LABELS = {
-    "organisation": ("L’association", {"name": "Nom", "legal_form": "Forme juridique", "email": "Courriel",
-                                       "phone": "Téléphone", "address": "Adresse postale",
-                                       "registration": "Numéro RNA (W…) ou SIREN",
-                                       "publication_director": "Directeur ou directrice de la publication"}),
-    "host": ("L’hébergeur du site", {"name": "Nom", "address": "Adresse", "website": "Site"}),
-    "appearance": ("L’apparence du site", {"colour": "Couleur principale", "accent_colour": "Couleur d’accent",
-                                           "logo": "Logo"}),
+    "organisation": ("L’association", "Une valeur inconnue reste vide : les mentions légales disent alors qu’elle manque.", {
+        "name": ("Nom", "Le nom de l’association."),
+        "legal_form": ("Forme juridique", "Par exemple « association »."),
+        "email": ("Courriel", "L’adresse où écrire à l’association."),
+        "phone": ("Téléphone", "Par exemple 01 23 45 67 89, ou avec l’indicatif du pays : +33 1 23 45 67 89."),
+        "address": ("Adresse postale", "L’adresse du siège de l’association."),
+        "registration": ("Numéro RNA (W…) ou SIREN", "Le numéro de l’association au répertoire national (RNA) "
+                                                    "ou au répertoire des entreprises (SIREN)."),
+        "publication_director": ("Directeur ou directrice de la publication",
+                                 "La personne légalement responsable de ce que publie le site."),
+    }),
+    "host": ("L’hébergeur du site", "Qui héberge le site publié, pour les mentions légales.", {
+        "name": ("Nom", "Le nom de l’hébergeur."),
+        "address": ("Adresse", "Son adresse postale."),
+        "website": ("Site", "L’adresse de son site, par exemple https://github.com."),
+    }),
+    "appearance": ("L’apparence du site", "Facultative : laissée vide, le site garde les couleurs de son thème "
+                                          "et affiche le nom de l’association à la place d’un logo.", {
+        "colour": ("Couleur principale", "Liens, boutons et titres : # suivi de six chiffres ou lettres de a à f, "
+                                         "par exemple #1f5f5b, assez foncée pour se lire sur du blanc."),
+        "accent_colour": ("Couleur d’accent", "Le genre de chaque atelier, le filet de l’accueil : écrite de même, "
+                                              "par exemple #b5523b."),
+        "logo": ("Logo", "Un fichier SVG ou PNG des images du site, par exemple images/logo.svg."),
+    }),
 }
 
 
@@ -226,14 +386,16 @@ def identity_fields():
     optional (an empty one is unknown, and the legal notice says so)."""
     fields = []
     for section, (_, keys) in SECTIONS.items():
-        label, labels = IDENTITY_LABELS[section]
-        fields.append({"label": label, "name": section, "widget": "object", "collapsed": False, "fields": [
-            _optional(labels[key], key, "Laissez vide si ce n’est pas encore connu.") for key in keys]})
+        label, hint, labels = IDENTITY_LABELS[section]
+        fields.append({"label": label, "name": section, "widget": "object", "collapsed": section != "organisation",
+                       "hint": hint,
+                       "fields": [_optional(*labels[key][:1], key, labels[key][1]) for key in keys]})
     return fields
 
 
 def cms_config():
     """Every collection of the web editor, as a dict ready for YAML."""
+    new_offer = {name: value for name, value in NEW_OFFER.items() if name not in ASKED}
     return {
         "locale": "fr",
         # File names of new entries as Pelican's slugify makes them: no accents.
@@ -241,11 +403,11 @@ def cms_config():
         "media_folder": f"{CONTENT}/images",
         "public_folder": "/images",
         "collections": [
-            folder_collection(OFFERS, "Ateliers", "Atelier", OFFERS, with_defaults(model_fields(Offer), NEW_OFFER),
-                              sortable_fields=["order", "title"]),
-            folder_collection("ressources", "Ressources", "Article", "ressources", ARTICLE_FIELDS,
+            folder_collection(OFFERS, "Ateliers", "Atelier", OFFERS,
+                              asked(with_defaults(model_fields(Offer), new_offer)), sortable_fields=["order", "title"]),
+            folder_collection("ressources", "Ressources", "Article", "ressources", model_fields(Article),
                               sortable_fields=["date", "title"]),
-            folder_collection("pages", "Pages", "Page", "pages", PAGE_FIELDS),
+            folder_collection("pages", "Pages", "Page", "pages", model_fields(Page)),
             {"name": "reglages", "label": "Réglages", "files": [
                 {"name": "identite", "label": "Identité de l’association", "file": f"{CONTENT}/reglages.yml",
                  "format": "yaml", "fields": identity_fields()}]},
