@@ -11,6 +11,7 @@ import json
 import re
 from pathlib import Path
 
+from .choices import CHOICES
 from .schemas import SCHEMA_FILES, Offer, QualiopiOffer
 
 GUIDE = "docs/guide-redaction.md"
@@ -82,8 +83,6 @@ def _nested(field, definitions):
 
 def _type(field, definitions):
     if "enum" in field:  # each value with what the web editor's form shows for it
-        from web_editor.config import CHOICES
-
         labels = {value: label for choices in CHOICES.values() for value, label in choices.items()}
         return "un de : " + ", ".join(f"`{value}`" + (f" (« {labels[value]} »)" if value in labels else "")
                                       for value in field["enum"])

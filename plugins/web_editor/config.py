@@ -21,9 +21,9 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, StringConstraints, TypeAdapter, ValidationError, create_model
 
+from core.choices import CHOICES
 from core.messages import explain
 from core.organisation import SECTIONS
-from core.prices import UNIT_LABELS
 from core.problems import sentence
 from core.scaffold import NEW_OFFER
 from core.schemas.documents import Article, Page
@@ -35,11 +35,6 @@ HEADER = ("# Configuration de l’éditeur en ligne (Decap CMS, /admin/), géné
 # Where Decap reads and writes, from the repository's root.
 CONTENT = "content"
 OFFERS = "ateliers"
-# What an editor picks in a list, and what the file then says.
-CHOICES = {
-    "status": {"published": "Publié", "hidden": "Publié, hors des listes", "draft": "Brouillon (non publié)"},
-    "unit": UNIT_LABELS,
-}
 # Fields the form asks for on every new entry, with no value chosen in
 # advance, though the file may go without them (absent: published).
 ASKED = ("status",)
