@@ -14,7 +14,18 @@ import pytest
 from PIL import Image
 
 import pelicanconf
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, Site, as_shown, front_matter, invoke, offer_text, pelican_build, site_setting
+from conftest import (
+    CONTENT,
+    GOOD,
+    PUBLISHED_SITEURL,
+    Site,
+    as_shown,
+    front_matter,
+    invoke,
+    offer_text,
+    pelican_build,
+    site_setting,
+)
 from core.durations import format_duration
 from core.prices import format_price
 from core.schemas.offer import Price
