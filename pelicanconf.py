@@ -12,11 +12,14 @@ the build starts), and a value equal to its default is not repeated here
 import sys
 from pathlib import Path
 
-# This file imports the core package (core/, at the root), whatever the
-# folder the build is started from; the plugins import it too. Pelican puts
-# PLUGIN_PATHS (plugins/) on the path itself when it loads PLUGINS.
+# The one place that makes the core package (core/, at the root) and our
+# plugins importable by name, whatever the folder the build is started from
+# or the settings file that imports this one: this file and every plugin
+# import core; Pelican finds PLUGINS in PLUGIN_PATHS for itself but puts
+# nothing on sys.path, and a worker process (pictures, site_checks) imports
+# a plugin's module by name.
 _ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(_ROOT))
+sys.path[:0] = [str(_ROOT), str(_ROOT / "plugins")]
 
 # -- The organisation ------------------------------------------------------
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
