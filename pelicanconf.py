@@ -2,13 +2,22 @@
 
 Editors may change the organisation's identity, the menu and the labels here;
 `publishconf.py` adds what only the published site needs.
+
+Only what this site chooses is here: each setting of a plugin has its
+default in that plugin (DEFAULTS in plugins/<name>/__init__.py, set when
+the build starts), and a value equal to its default is not repeated here
+(tests/test_settings.py checks it). The README says where settings live.
 """
 
 import sys
 from pathlib import Path
 
-# The core package (core/, at the root) and our plugins are importable by
-# name, whatever the folder the build is started from.
+# The one place that makes the core package (core/, at the root) and our
+# plugins importable by name, whatever the folder the build is started from
+# or the settings file that imports this one: this file and every plugin
+# import core; Pelican finds PLUGINS in PLUGIN_PATHS for itself but puts
+# nothing on sys.path, and a worker process (pictures, site_checks) imports
+# a plugin's module by name.
 _ROOT = Path(__file__).resolve().parent
 sys.path[:0] = [str(_ROOT), str(_ROOT / "plugins")]
 
@@ -67,9 +76,6 @@ PLUGINS = [
     # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
     "parallel_pages",
 ]
-# The plugins whose filters, data and pages the theme's templates use: the build
-# says so when one of them is missing from PLUGINS (strict_build).
-THEME_NEEDS = ["offers", "comparison", "french_dates", "french_typography", "html_allowlist"]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
 # Nothing of content/ is copied as it is: the pictures of content/images/
@@ -122,37 +128,15 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 # -- Offers (plugins/offers) ---------------------------------------------------
-# The folder of content/ whose files are offers, checked against the schema.
-OFFERS_PATH = "ateliers"
-# True for a certified training provider (Qualiopi, indicator 1): every offer
-# must then also give prerequisites, access_delay, evaluation, accessibility
-# and contact, and the build says which ones are missing.
-OFFERS_QUALIOPI = False
-# How each price unit reads on the site.
-OFFERS_UNIT_LABELS = {
-    "per_session": "par séance",
-    "per_group": "par groupe",
-    "per_person": "par personne",
-    "per_day": "par jour",
-}
-# The home page shows this many offers as cards, the side column of a page
-# (layout: two-column) lists this many; both then link to the full list, by
-# method, on the comparison page. Bounded, so that a page costs the same
-# with 5 offers or 500.
-OFFERS_ON_HOME = 6
-OFFERS_IN_SIDE_COLUMN = 8
+# Their settings and defaults: DEFAULTS in plugins/offers/__init__.py (the
+# folder of offers, the price units' words, how many offers the home page
+# shows…). A certified training provider (Qualiopi) sets OFFERS_QUALIOPI = True:
+# every offer must then also give prerequisites, access_delay, evaluation,
+# accessibility and contact, and the build says which ones are missing.
 
 # -- Propositions and comparison (plugins/propositions, plugins/comparison) ---
-# An offer page ends with « Autres ateliers »: the offers its `propositions`
-# name, or else the first ones in `order`, at most this many.
-PROPOSITIONS_DEFAULT_COUNT = 4
-# The page that sets the offers side by side, made from their front matter.
-COMPARISON_URL = "ateliers/comparatif/"
-COMPARISON_SAVE_AS = "ateliers/comparatif/index.html"
-COMPARISON_TITLE = "Comparer nos ateliers"
-# The table's columns: the offers marked `compare: true`, or else the first
-# ones in `order`; at most this many. Every offer is listed below it, by method.
-COMPARISON_LIMIT = 8
+# The comparison page's address, title and number of columns, and how many
+# offers « Autres ateliers » shows: DEFAULTS in each plugin's __init__.py.
 # Its rows, in order: (criterion, label shown). A criterion is an offer field
 # (method, audience, modalities.duration, price, deliverables…), or
 # price_per_person_hour (shown when two offers can be compared on it) or link.
@@ -178,22 +162,19 @@ COMPARISON_CRITERIA = [
 # receives the visitor's address, and the privacy page names them. Empty:
 # nothing comes from another site, and the build refuses whatever would.
 # A plain link [texte](https://…) loads nothing: it is always allowed.
+# Set here though empty, and no plugin gives it a default: the build's
+# messages and the guide send editors to this line.
 ALLOWED_HOSTS = []
 # -- HTML in the texts, and what pages may run (plugins/html_allowlist) ---------
 # The HTML a text may hold is an allow-list (the guide, « Contenus venus
 # d’autres sites », lists it); anything else stops the build, with its line.
 # An <iframe>, <video> or <audio> is allowed from the hosts of ALLOWED_HOSTS
-# only. To allow more, name each element and its attributes, e.g.
-# {"section": ["class"]}: what you add here is published as written.
-HTML_ALLOWLIST_EXTRA = {}
+# only. To allow more, set HTML_ALLOWLIST_EXTRA (plugins/html_allowlist/csp.py):
+# name each element and its attributes, e.g. {"section": ["class"]}.
 # Every page carries a Content-Security-Policy made from these settings. The
 # preview (make serve) runs its reload script on every page; publishconf.py
 # sets this to False: the published site runs no script but its search page's.
 CSP_PREVIEW_RELOAD = True
-# What another site learns of the page a visitor comes from when following a
-# link: "same-origin", nothing.
-REFERRER_POLICY = "same-origin"
-
 # -- Enquiries -------------------------------------------------------------------
 # Where « Demander une proposition » leads (relative to SITEURL).
 ENQUIRY_URL = "demande/"
@@ -207,9 +188,7 @@ PREVIEW_NOTICES = True
 # Pagefind indexes every page after the build, in French; the search page is
 # content/pages/recherche.md.
 SEARCH_URL = "recherche/"
-# Pagefind holds each page in memory while indexing (about 180 KB): a larger
-# site is indexed in batches of this many pages, merged by the search page.
-SEARCH_INDEX_BATCH = 1500
+# Its batch size: DEFAULTS in plugins/search_index/__init__.py.
 
 # -- Navigation: a short, fixed menu (url relative to SITEURL) -------------
 DISPLAY_PAGES_ON_MENU = False
@@ -258,24 +237,17 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 DELETE_OUTPUT_DIRECTORY = True
 
-# -- Build speed (plugins/parallel_pages, site_checks, pictures) -----------------
-# Files are read, pages rendered, pictures encoded and links checked on this
-# many cores at once: None for all of them, 1 for everything in turn.
-PROCESSES = None
-# Below this many files, reading and rendering are done in turn (forking
-# processes would cost more than it saves).
-PARALLEL_PAGES_MIN = 40
+# -- Build speed (core/plugins.py, plugins/parallel_pages) ----------------------
+# Files are read, pages rendered, pictures encoded and links checked on every
+# core this process may use; PROCESSES = 1 does everything in turn, 2 on two
+# cores. PARALLEL_PAGES_MIN: below this many files, no process is forked.
 
 # -- Web editor (plugins/web_editor): /admin/, Decap CMS ------------------------
-# The GitHub repository (« owner/name ») and branch it proposes changes to;
-# None: the repository GitHub Actions builds (GITHUB_REPOSITORY).
-WEB_EDITOR_REPO = None
-WEB_EDITOR_BRANCH = "main"
-# The address of the OAuth client that signs editors in to GitHub (see the
-# guide, « Se connecter (site publié) »); the published site takes it from the
-# repository variable WEB_EDITOR_AUTH_URL (publishconf.py). None: no sign-in
-# service yet, and /admin/ of the published site says so.
-WEB_EDITOR_AUTH_URL = None
+# The GitHub repository (« owner/name ») and branch it proposes changes to
+# (WEB_EDITOR_REPO, WEB_EDITOR_BRANCH: by default the repository GitHub
+# Actions builds, and main) and the address of its sign-in service
+# (WEB_EDITOR_AUTH_URL, from the repository's variable: publishconf.py):
+# DEFAULTS in plugins/web_editor/__init__.py.
 # The preview's /admin/ saves into content/ through the preview's own server
 # (local_editor.py), which adds its address and secret to config.yml as it
 # serves it (publishconf.py turns this off).

@@ -178,7 +178,7 @@ def _not_collected(record):
 
 
 def start_collecting(pelican):
-    require(pelican.settings, "le thème", *pelican.settings.get("THEME_NEEDS", []))
+    require(pelican.settings, "le thème", *pelican.settings["THEME_NEEDS"])
     global _collector
     stop_collecting()
     _collector = _Collector(pelican.settings)

@@ -4,9 +4,25 @@ A plugin never imports another: what they share is in core/. When one
 needs another at work beside it (offers needs yaml_front_matter's reader and
 strict_build's report), it calls `require()` on Pelican's `initialized`, and
 the build stops at once, in French, naming what to add to PLUGINS.
+
+Settings: each has its default in one place, the module-level DEFAULTS of
+the plugin that reads it (or of this module, for PROCESSES), set with
+`apply_defaults()` on `initialized`; pelicanconf.py gives only what the site
+chooses otherwise (tests/test_settings.py checks both).
 """
 
+import copy
 import os
+
+# PROCESSES: how many processes plugins work in; None, the cores this process may use.
+DEFAULTS = {"PROCESSES": None}
+
+
+def apply_defaults(settings, defaults):
+    """Give each setting its default unless the settings file chose a value;
+    a copy, so that a build that changes a list changes no other build's."""
+    for name, value in defaults.items():
+        settings.setdefault(name, copy.deepcopy(value))
 
 
 def plugin_names(settings):

@@ -30,6 +30,19 @@ CONTENT = ROOT / "content"
 PUBLISHED_SITEURL = "https://exemple.github.io/reve"
 
 
+def site_setting(name):
+    """A setting as the site's build has it: pelicanconf.py's value, or else
+    the default of the plugin of PLUGINS that owns it (DEFAULTS)."""
+    import importlib
+
+    import pelicanconf
+
+    if hasattr(pelicanconf, name):
+        return getattr(pelicanconf, name)
+    owners = [importlib.import_module(plugin) for plugin in pelicanconf.PLUGINS]
+    return next(module.DEFAULTS[name] for module in owners if name in getattr(module, "DEFAULTS", {}))
+
+
 def pelican_build(content, output, settings="pelicanconf.py", env=None, options=()):
     """Run a build as `python -m pelican` (tests/fresh_process.py); return
     the finished process (returncode, stdout, stderr)."""

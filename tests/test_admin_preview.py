@@ -14,13 +14,13 @@ import pytest
 from preview_server import running_preview
 from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, offer_url
 
-from conftest import CONTENT, as_shown, build_or_fail, collapse, front_matter, visible_text, wait_in_page
+from conftest import CONTENT, as_shown, build_or_fail, collapse, front_matter, site_setting, visible_text, wait_in_page
 from core.dates import french_date
 from core.durations import show_duration
 from core.prices import format_amount, format_group_size, format_price
 from core.schemas.offer import UNDECIDED, GroupSize, Price
 
-LABELS = SETTINGS["OFFERS_UNIT_LABELS"]
+LABELS = site_setting("OFFERS_UNIT_LABELS")
 READY = "window.sitePreview !== undefined && window.sitePreview.words() !== null"
 
 

@@ -20,6 +20,7 @@ from conftest import (
     good_with,
     pelican_build,
     published_offers,
+    site_setting,
 )
 from conftest import titled_offer as offer
 from conftest import visible_text as text
@@ -28,7 +29,7 @@ from core.prices import format_group_size, format_price
 from core.schemas import Offer
 
 URL = "/ateliers/comparatif/"
-LABELS = pelicanconf.OFFERS_UNIT_LABELS
+LABELS = site_setting("OFFERS_UNIT_LABELS")
 OFFER_FILES = [path for path in sorted(CONTENT.glob("ateliers/*.md"))  # drafts have no page
                if front_matter(path).get("status", "published") == "published"]
 
@@ -160,7 +161,7 @@ def test_the_table_is_marked_up_for_screen_readers(site):
     assert all(th["scope"] == "col" for th in soup.select("table.comparison thead th"))
     for row in soup.select("table.comparison tbody tr"):
         assert row.th["scope"] == "row"
-    assert soup.h1 and text(soup.h1) == as_shown(pelicanconf.COMPARISON_TITLE, "h1")
+    assert soup.h1 and text(soup.h1) == as_shown(site_setting("COMPARISON_TITLE"), "h1")
 
 
 def test_the_comparison_links_to_every_offer(site):
@@ -283,7 +284,7 @@ def twelve_offers(tmp_path_factory):
 def test_without_a_mark_the_table_shows_the_first_offers_in_order(twelve_offers):
     soup = twelve_offers.soup(URL)
     headers, _ = table(soup)
-    assert [text(th) for th in headers] == [f"Atelier {n}" for n in range(1, pelicanconf.COMPARISON_LIMIT + 1)]
+    assert [text(th) for th in headers] == [f"Atelier {n}" for n in range(1, site_setting("COMPARISON_LIMIT") + 1)]
     assert text(soup.select_one("table.comparison caption")) == as_shown("8 de nos 12 ateliers, critère par critère")
 
 
@@ -297,9 +298,9 @@ def test_every_offer_is_listed_below_the_table_by_method(twelve_offers):
 
 def test_the_home_page_and_the_side_column_show_a_few_offers_and_link_to_all(twelve_offers):
     home = twelve_offers.soup("/")
-    assert len(home.select(".home__offers .card")) == pelicanconf.OFFERS_ON_HOME
+    assert len(home.select(".home__offers .card")) == site_setting("OFFERS_ON_HOME")
     side = twelve_offers.soup("/ateliers/")
-    assert len(side.select(".side-list li")) == pelicanconf.OFFERS_IN_SIDE_COLUMN
+    assert len(side.select(".side-list li")) == site_setting("OFFERS_IN_SIDE_COLUMN")
     for soup, wording in ((home, "Voir nos 12 ateliers, par méthode"), (side, "Voir nos 12 ateliers")):
         link = soup.find("a", string=as_shown(wording))
         assert link["href"] == f"{URL}#tous-les-ateliers"

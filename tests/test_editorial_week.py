@@ -14,12 +14,23 @@ import pytest
 from PIL import Image
 
 import pelicanconf
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, Site, as_shown, front_matter, invoke, offer_text, pelican_build
+from conftest import (
+    CONTENT,
+    GOOD,
+    PUBLISHED_SITEURL,
+    Site,
+    as_shown,
+    front_matter,
+    invoke,
+    offer_text,
+    pelican_build,
+    site_setting,
+)
 from core.durations import format_duration
 from core.prices import format_price
 from core.schemas.offer import Price
 
-LABELS = pelicanconf.OFFERS_UNIT_LABELS
+LABELS = site_setting("OFFERS_UNIT_LABELS")
 # The organisation's details once filled in (a value of the editors' choice).
 EMAIL = "contact@exemple.org"
 
@@ -112,7 +123,7 @@ def new_title(content):
     title = "Un titre tout neuf pour cet atelier"
     path.write_text(re.sub(r"^title: .*$", f"title: {title}", path.read_text(encoding="utf-8"), count=1, flags=re.M),
                     encoding="utf-8")
-    return {url_of(path): [as_shown(title, "h1")], "/" + pelicanconf.COMPARISON_URL: [as_shown(title)]}, []
+    return {url_of(path): [as_shown(title, "h1")], "/" + site_setting("COMPARISON_URL"): [as_shown(title)]}, []
 
 
 def new_offer(content):
@@ -121,7 +132,7 @@ def new_offer(content):
     (content / "ateliers" / "atelier-de-la-semaine.md").write_text(
         offer_text({**GOOD, "title": title, "order": 99}), encoding="utf-8")
     return {"/ateliers/atelier-de-la-semaine/": [as_shown(title, "h1")],
-            "/" + pelicanconf.COMPARISON_URL: [as_shown(title)]}, []
+            "/" + site_setting("COMPARISON_URL"): [as_shown(title)]}, []
 
 
 def article_replaced(content):

@@ -7,8 +7,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-import pelicanconf
-from conftest import CONTENT, Site, as_shown, build_files, expected_url, front_matter, published_offers
+from conftest import CONTENT, Site, as_shown, build_files, expected_url, front_matter, published_offers, site_setting
 from conftest import titled_offer as offer
 from conftest import visible_text as text
 from core.prices import format_price
@@ -96,7 +95,7 @@ def test_each_offer_page_ends_with_other_offers(site, path):
         assert text(item.select_one(".card__title")) == as_shown(meta["title"], "h3")
         assert text(item.p) == as_shown(meta["summary"])
         facts = {text(div.dt): text(div.dd) for div in item.select("dl div")}
-        price = format_price(Price.model_validate(meta["price"]), pelicanconf.OFFERS_UNIT_LABELS)
+        price = format_price(Price.model_validate(meta["price"]), site_setting("OFFERS_UNIT_LABELS"))
         assert facts == {"Rythme": as_shown(meta["modalities"]["frequency"]), "Tarif": as_shown(price)}
         assert site.file_for(target).is_file()
 

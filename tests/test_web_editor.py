@@ -27,6 +27,7 @@ from conftest import (
     as_shown,
     build_or_fail,
     front_matter,
+    site_setting,
     visible_text,
 )
 from core.document import split_front_matter
@@ -398,7 +399,7 @@ def test_an_editor_changes_a_price_one_line_changes_and_the_build_publishes_it(l
     assert after == {**before, "price": price, **asked} and saved_body == body
     site = local_editor.build(tmp_path / "apres")
     shown = visible_text(site.soup(offer_url(path, after)).select_one("#tarif p"))
-    assert shown.startswith(as_shown(format_price(Price(**price), SETTINGS["OFFERS_UNIT_LABELS"])))
+    assert shown.startswith(as_shown(format_price(Price(**price), site_setting("OFFERS_UNIT_LABELS"))))
 
 
 def test_an_editor_creates_an_offer_and_the_build_publishes_it(local_editor, tmp_path):

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import apply_defaults, require
 
 from .strip import check_and_strip, problems_of_name
 
@@ -41,8 +41,7 @@ DEFAULTS = {
 
 def set_defaults(pelican):
     require(pelican.settings, "attachments", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 class AttachedFiles:

@@ -10,7 +10,7 @@ generator that checks the criteria and writes the page).
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import apply_defaults, require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
@@ -36,8 +36,7 @@ DEFAULTS = {
 
 def set_defaults(pelican):
     require(pelican.settings, "comparison", "offers", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def add_generator(pelican):

@@ -20,7 +20,7 @@ organisation that wants its own text copies the file into content/pages/
 (`cp theme/default_pages/contact.md content/pages/`) and edits it. The
 home page has no default: it is the organisation's own words.
 
-Signals: `page_generator_finalized`, once the pages of content/ are read.
+Signals: `initialized` (settings' defaults), `page_generator_finalized`, once the pages of content/ are read.
 Each default is read with that generator's own readers and signals (so the
 front matter, the HTML allow-list and Jekyll's layout apply as to any page),
 and added to its pages before the plugins that check or use the pages hear
@@ -34,9 +34,19 @@ from pathlib import Path
 from pelican import signals
 from pelican.contents import Page
 
+from core.plugins import apply_defaults
+
 logger = logging.getLogger(__name__)
 
 FOLDER = "default_pages"
+DEFAULTS = {
+    # Where the default pages are; None: the theme's default_pages/ folder.
+    "DEFAULT_PAGES_PATH": None,
+}
+
+
+def set_defaults(pelican):
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def defaults_folder(settings):
@@ -78,4 +88,5 @@ def add_missing_pages(generator):
 
 
 def register():
+    signals.initialized.connect(set_defaults)
     signals.page_generator_finalized.connect(add_missing_pages)

@@ -13,7 +13,7 @@ import logging
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import apply_defaults, require
 from core.problems import Problem
 from core.schemas import Article, Page
 
@@ -37,8 +37,7 @@ DEFAULTS = {
 
 def set_defaults(pelican):
     require(pelican.settings, "documents", "offers", "yaml_front_matter", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def check_pages(generator):

@@ -28,7 +28,7 @@ def check_document(content, model, settings):
     written = content.metadata.get("front_matter")
     if written is None:  # read by another reader (an HTML page): nothing the editor wrote in YAML
         return True
-    extra = set(settings.get("DOCUMENTS_EXTRA_FIELDS", ()))
+    extra = set(settings["DOCUMENTS_EXTRA_FIELDS"])
     try:
         model.model_validate({name: value for name, value in written.data.items() if name not in extra})
         return True

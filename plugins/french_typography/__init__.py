@@ -20,10 +20,17 @@ from jinja2 import Template
 from markupsafe import Markup, escape
 from pelican import signals
 
+from core.plugins import apply_defaults
+
 from .html import french
 from .rules import french_text
 
-__all__ = ["FrenchTemplate", "french", "french_filter", "french_text", "register"]
+__all__ = ["DEFAULTS", "FrenchTemplate", "french", "french_filter", "french_text", "register"]
+
+DEFAULTS = {
+    # False: pages are written as they are (a site in another language).
+    "FRENCH_TYPOGRAPHY": True,
+}
 
 
 _enabled = {"pages": True}
@@ -49,7 +56,8 @@ class FrenchTemplate(Template):
 
 
 def set_up(pelican):
-    _enabled["pages"] = bool(pelican.settings.setdefault("FRENCH_TYPOGRAPHY", True))
+    apply_defaults(pelican.settings, DEFAULTS)
+    _enabled["pages"] = bool(pelican.settings["FRENCH_TYPOGRAPHY"])
     pelican.settings.setdefault("JINJA_FILTERS", {})["french"] = french_filter
 
 

@@ -21,13 +21,13 @@ import logging
 from pelican import signals
 
 from core.build import fail
-from core.plugins import require
+from core.plugins import apply_defaults, require
 
 from .csp import DEFAULTS, admin_policy, page_policies, write_admin_policy
 from .policy import settings_problems
 from .reader import wrap_readers
 
-__all__ = ["register"]
+__all__ = ["DEFAULTS", "register"]
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +35,7 @@ logger = logging.getLogger(__name__)
 def start(pelican):
     """Check the settings; give the theme its policies (CSP_BY_TEMPLATE)."""
     require(pelican.settings, "html_allowlist", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
     fail(settings_problems(pelican.settings))
     pelican.settings["CSP_BY_TEMPLATE"] = page_policies(pelican.settings)
 

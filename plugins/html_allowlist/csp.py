@@ -32,6 +32,9 @@ DEFAULTS = {
     "REFERRER_POLICY": "same-origin",
     # The web editor's page, written by plugins/web_editor.
     "CSP_ADMIN_PAGE": "admin/index.html",
+    # HTML a text may hold beyond the allow-list: each element and its
+    # attributes, e.g. {"section": ["class"]}, published as written.
+    "HTML_ALLOWLIST_EXTRA": {},
 }
 # Decap CMS (the web editor): where it signs in and saves (GitHub's API), the
 # pictures it shows (avatars, files of the repository).

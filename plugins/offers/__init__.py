@@ -15,7 +15,7 @@ import functools
 from pelican import signals
 
 from core.durations import show_duration
-from core.plugins import require
+from core.plugins import apply_defaults, require
 from core.prices import UNIT_LABELS, format_group_size, format_price
 
 from .jsonld import offer_json_ld
@@ -39,8 +39,7 @@ DEFAULTS = {
 
 def set_defaults(pelican):
     require(pelican.settings, "offers", "yaml_front_matter", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def check_and_share(generator):

@@ -28,7 +28,7 @@ A small site (fewer than PARALLEL_PAGES_MIN files), or PROCESSES = 1, is
 read and written in turn. Workers are forked (workers.py): they inherit the
 build's pages and readers, and send back only HTML, metadata and log records.
 
-Pelican's signals: `article_generator_init` and `page_generator_init` (reading
+Pelican's signals: `initialized` (settings' defaults), `article_generator_init` and `page_generator_init` (reading
 started ahead), `all_generators_finalized` (workers stopped), `get_writer`
 (the parallel writer), `page_writer_finalized` and `get_generators` (what
 was kept is written).
@@ -36,10 +36,22 @@ was kept is written).
 
 from pelican import signals
 
+from core.plugins import apply_defaults
+
 from .reading import read_articles_ahead, read_pages_ahead, stop_reading
 from .writer import ParallelWriter, WriteKept, write_when_finalized
 
-__all__ = ["ParallelWriter", "register"]
+__all__ = ["DEFAULTS", "ParallelWriter", "register"]
+
+DEFAULTS = {
+    # Below this many files, reading and rendering are done in turn: forking
+    # processes would cost more than it saves.
+    "PARALLEL_PAGES_MIN": 40,
+}
+
+
+def set_defaults(pelican):
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def parallel_writer(pelican):
@@ -51,6 +63,7 @@ def add_generator(pelican):
 
 
 def register():
+    signals.initialized.connect(set_defaults)
     signals.article_generator_init.connect(read_articles_ahead)
     signals.page_generator_init.connect(read_pages_ahead)
     signals.all_generators_finalized.connect(stop_reading)

@@ -12,13 +12,10 @@ from core.plugins import workers
 __all__ = ["KeptRecords", "fork_pool", "kept_records", "log_again", "processes", "slices"]
 
 
-# Below this many files, forking costs more than it saves (PARALLEL_PAGES_MIN).
-DEFAULT_MIN_FILES = 40
-
-
 def processes(settings, files):
-    """How many workers for `files` files: 1 means in turn, in the build's process."""
-    if files < int(settings.get("PARALLEL_PAGES_MIN", DEFAULT_MIN_FILES)):
+    """How many workers for `files` files: 1 means in turn, in the build's
+    process (below PARALLEL_PAGES_MIN files: its default is in __init__.py)."""
+    if files < int(settings["PARALLEL_PAGES_MIN"]):
         return 1
     return workers(settings)
 

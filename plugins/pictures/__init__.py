@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
-from core.plugins import require, workers
+from core.plugins import apply_defaults, require, workers
 from core.site import is_local
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
@@ -71,8 +71,7 @@ def set_defaults(pelican):
     # A mistake in a picture is logged (or raised by the reader, which Pelican
     # logs); strict_build turns that into a failed build with its report.
     require(pelican.settings, "pictures", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
     # Pelican warns about every alt="" it reads, also the alt="" this plugin
     # gives a picture marked « décoratif » on purpose; an image without text
     # is named by this plugin already, with its line.

@@ -30,7 +30,7 @@ from pelican import signals
 from pelican.generators import PagesGenerator
 
 from core.names import editor_path
-from core.plugins import require, workers
+from core.plugins import apply_defaults, require, workers
 
 from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
 
@@ -55,8 +55,7 @@ DEFAULTS = {
 
 def set_defaults(pelican):
     require(pelican.settings, "programme_pdf", "offers", "strict_build", "french_typography", "french_dates")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def cache_folder(settings):

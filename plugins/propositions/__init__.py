@@ -11,7 +11,7 @@ generator that resolves the propositions once everything is read).
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import apply_defaults, require
 
 from .attach import attach_propositions
 from .resolve import others, resolve
@@ -38,8 +38,7 @@ class Propositions:
 
 def set_defaults(pelican):
     require(pelican.settings, "propositions", "offers", "yaml_front_matter", "strict_build")
-    for name, value in DEFAULTS.items():
-        pelican.settings.setdefault(name, value)
+    apply_defaults(pelican.settings, DEFAULTS)
 
 
 def add_generator(pelican):

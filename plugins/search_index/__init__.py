@@ -15,7 +15,7 @@ written; a failure stops the build in French (core/build.py's `fail`). The
 preview sets SEARCH_INDEX = False and indexes the finished site itself, in
 the background (tasks.py).
 
-Pelican's signals: `finalized` (the site indexed).
+Pelican's signals: `initialized` (settings' defaults), `finalized` (the site indexed).
 """
 
 import json
@@ -31,11 +31,17 @@ from pagefind_bin import get_executable
 from pelican import signals
 
 from core.build import fail
+from core.plugins import apply_defaults
 
 from .elisions import copy_for_indexing
 
 # Pages per Pagefind run, unless SEARCH_INDEX_BATCH says otherwise.
 BATCH = 1500
+DEFAULTS = {
+    # False: the build writes no index (the preview indexes the finished site itself: tasks.py).
+    "SEARCH_INDEX": True,
+    "SEARCH_INDEX_BATCH": BATCH,
+}
 # A page's path that a glob would not read as written.
 _GLOB_SPECIAL = re.compile(r"[{}\[\]*?,!\\]")
 
@@ -115,11 +121,16 @@ def start_indexing(folder, size=BATCH, idle=False):
 def index_site(pelican):
     """Index the written site; stop the build if Pagefind failed."""
     settings = pelican.settings
-    if settings.get("SEARCH_INDEX", True):
-        indexing = start_indexing(pelican.output_path, settings.get("SEARCH_INDEX_BATCH", BATCH))
+    if settings["SEARCH_INDEX"]:
+        indexing = start_indexing(pelican.output_path, settings["SEARCH_INDEX_BATCH"])
         indexing.join()
         fail(indexing.problems)
 
 
+def set_defaults(pelican):
+    apply_defaults(pelican.settings, DEFAULTS)
+
+
 def register():
+    signals.initialized.connect(set_defaults)
     signals.finalized.connect(index_site)

@@ -8,7 +8,7 @@ Both checks run on Pelican's `finalized`, once every file is written;
 their problems stop the build in one French report (core/build.py's `fail`), so
 nothing is published.
 
-Pelican's signals: `all_generators_finalized` (the source of each page and
+Pelican's signals: `initialized` (settings' defaults), `all_generators_finalized` (the source of each page and
 the drafts' addresses remembered), `finalized` (the written site checked).
 """
 
@@ -19,7 +19,7 @@ from pelican import signals
 
 from core.build import fail
 from core.names import editor_path
-from core.plugins import plugin_names
+from core.plugins import apply_defaults, plugin_names
 from core.site import is_local
 
 from .collisions import collision_problems
@@ -30,7 +30,12 @@ from .root_links import root_link_problems
 from .source_lines import source_lines
 from .workers import processes
 
-__all__ = ["Problem", "Result", "check_site", "describe", "external_lines", "register"]
+__all__ = ["DEFAULTS", "Problem", "Result", "check_site", "describe", "external_lines", "register"]
+
+DEFAULTS = {
+    # The file where parsed pages are kept between builds (the preview sets it); None: none.
+    "LINK_CHECK_CACHE": None,
+}
 
 # What the build knows and the written files do not: the content file behind
 # each page, and the URL each draft would have if it were published.
@@ -79,7 +84,7 @@ def static_folders(settings):
     documents of plugins/attachments (content/documents/)."""
     folders = list(settings.get("STATIC_PATHS", []))
     if "attachments" in plugin_names(settings):
-        folders.append(settings.get("ATTACHMENTS_PATH", "documents"))
+        folders.append(settings["ATTACHMENTS_PATH"])
     return folders
 
 
@@ -94,7 +99,7 @@ def link_problems(pelican):
     each at the line of the content file where the link is written."""
     settings = pelican.settings
     result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
-                        settings.get("LINK_CHECK_CACHE"))
+                        settings["LINK_CHECK_CACHE"])
     root = Path(settings["PATH"]).parent
     # A root link is reported once, with its fix, not again by the link check.
     said = {link for link, _ in _known["root_links"]}
@@ -127,6 +132,11 @@ def check_written_site(pelican):
     fail(link_problems(pelican) + metadata_problems(pelican.output_path))
 
 
+def set_defaults(pelican):
+    apply_defaults(pelican.settings, DEFAULTS)
+
+
 def register():
+    signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(remember_contents)
     signals.finalized.connect(check_written_site)

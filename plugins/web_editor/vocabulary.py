@@ -20,7 +20,7 @@ from pathlib import Path
 
 from core.dates import MONTHS, french_date
 from core.durations import DURATION, format_duration
-from core.prices import SYMBOLS, format_amount, format_group_size, format_price
+from core.prices import SYMBOLS, UNIT_LABELS, format_amount, format_group_size, format_price
 from core.schemas.offer import GroupSize, Modalities, Offer, Price
 
 # Numbers nobody writes, put where a figure goes, then replaced by a name.
@@ -140,7 +140,9 @@ def preview_vocabulary(settings):
     stylesheets = [own, *filter(None, [settings.get("IDENTITY_STYLESHEET")])]
     return {
         "stylesheets": stylesheets,
-        "unit_labels": settings.get("OFFERS_UNIT_LABELS", {}),
+        # Outside a build (tasks.py writes /admin/ before one passes), offers has
+        # not set its default yet: the same words, core/prices.py's.
+        "unit_labels": settings.get("OFFERS_UNIT_LABELS") or UNIT_LABELS,
         "symbols": SYMBOLS,
         "price": price_forms(),
         "group_size": group_size_forms(),
