@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import Field, ValidationError, create_model
-from test_web_editor import local_editor  # noqa: F401 (a fixture: /admin/ of a copy of the content, local mode)
+from test_web_editor import changed_lines, local_editor  # noqa: F401 (a fixture: /admin/ of a copy of the content, local mode)
 from web_editor.config import CONFIG, model_fields
 
 from conftest import ROOT, front_matter
@@ -267,7 +267,7 @@ def test_the_table_has_good_and_bad_values_of_each_rule(form_verdicts):
 
 
 def test_no_message_ends_with_a_full_stop_decap_adds_its_own():
-    """Decap shows « Le champ X ne correspond pas au schéma: <message>. »."""
+    """Decap shows « <label> : <message>. » (admin/editor.js words it so)."""
     messages = [field["pattern"][1] for field in all_fields(FORM) if "pattern" in field]
     assert messages and all(not message.endswith((".", " ")) for message in messages)
 
@@ -429,7 +429,36 @@ def test_a_two_sentence_summary_is_refused_by_the_form_and_the_file_is_unchanged
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SHOTS / "resume-refuse.png")
     shown = said.first.inner_text().casefold()  # Decap sets it in capitals
-    assert shown.startswith("le champ résumé ne correspond pas au schéma: le résumé doit tenir en une seule phrase")
+    # The form's label, then the build's own sentence (admin/editor.js), not Decap's « ne correspond pas au schéma ».
+    assert shown.startswith("résumé\u202f: le résumé doit tenir en une seule phrase"), shown
+    assert "schéma" not in shown
     assert ".." not in shown and not re.search(r"[.»]\.$", shown[:-1])
     time.sleep(1)  # what a save would have taken
     assert path.read_text(encoding="utf-8") == original
+
+
+def test_an_optional_field_emptied_in_the_form_leaves_its_line_out_and_the_site_builds(local_editor, tmp_path):  # noqa: F811
+    """Decap would write `slug: ""`, which the build refuses: admin/editor.js
+    leaves an emptied optional field out of the file, as if its line had
+    been deleted (the build's own advice for an empty field)."""
+    path = next(path for path in sorted((local_editor.content / "ateliers").glob("*.md")) if "slug" in front_matter(path))
+    before, original = front_matter(path), path.read_text(encoding="utf-8")
+    page = local_editor.page
+    page.goto(f"{local_editor.origin}/admin/#/collections/ateliers/entries/{path.stem}")
+    page.get_by_label("Titre", exact=True).wait_for()
+    page.locator('input[id^="slug-field-"]').fill("")
+    asked = {}
+    if "status" not in before:
+        page.locator('input[id^="status-field-"]').fill("Publié")
+        page.keyboard.press("Enter")
+        asked = {"status": "published"}
+    local_editor.publish()
+    deadline = time.monotonic() + 30
+    while path.read_text(encoding="utf-8") == original:
+        assert time.monotonic() < deadline, "the web editor did not save in time"
+        time.sleep(0.2)
+    after = front_matter(path)
+    assert after == {**{key: value for key, value in before.items() if key != "slug"}, **asked}
+    removed, added = changed_lines(original, path.read_text(encoding="utf-8"))
+    assert removed == [f"slug: {before['slug']}"] and added == (["status: published"] if asked else [])
+    local_editor.build(tmp_path / "apres")

@@ -36,7 +36,7 @@ ADMIN = Path(__file__).with_name("admin")
 # Where `npm ci` puts Decap's build: the application and the chunks it loads.
 DIST = Path(__file__).resolve().parents[2] / "node_modules" / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
-OUR_FILES = ("index.html", "widgets.js", "banner.js", "preview.js")
+OUR_FILES = ("index.html", "widgets.js", "banner.js", "editor.js", "preview.js")
 # The notice of a published /admin/ without sign-in service (admin_page).
 NO_SIGN_IN = "sans-connexion.html"
 # What preview.js reads: the site's words and forms (vocabulary.py).
