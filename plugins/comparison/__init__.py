@@ -10,7 +10,7 @@ generator that checks the criteria and writes the page).
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import adds, require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
@@ -40,8 +40,7 @@ def set_defaults(pelican):
         pelican.settings.setdefault(name, value)
 
 
-def add_generator(pelican):
-    return ComparisonGenerator
+add_generator = adds(ComparisonGenerator)
 
 
 def register():

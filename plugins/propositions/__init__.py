@@ -11,7 +11,7 @@ generator that resolves the propositions once everything is read).
 
 from pelican import signals
 
-from core.plugins import require
+from core.plugins import adds, require
 
 from .attach import attach_propositions
 from .resolve import others, resolve
@@ -42,8 +42,7 @@ def set_defaults(pelican):
         pelican.settings.setdefault(name, value)
 
 
-def add_generator(pelican):
-    return Propositions
+add_generator = adds(Propositions)
 
 
 def register():
