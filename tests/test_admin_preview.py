@@ -7,14 +7,12 @@ own filters on a table of values."""
 import datetime
 import itertools
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from preview_server import running_preview
-from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, offer_url
+from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, admin_in_local_mode, offer_url
 
-from conftest import CONTENT, as_shown, build_or_fail, collapse, front_matter, visible_text, wait_in_page
+from conftest import as_shown, collapse, front_matter, visible_text, wait_in_page
 from core.dates import french_date
 from core.durations import show_duration
 from core.prices import format_amount, format_group_size, format_price
@@ -113,21 +111,9 @@ class Editor(LocalEditor):
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory, browser):
     """/admin/ in local mode on a copy of the content, beside the site built from it."""
-    tmp_path = tmp_path_factory.mktemp("apercu")
-    repository = tmp_path / "depot"
-    shutil.copytree(CONTENT, repository / "content")
-    built = build_or_fail(repository / "content", tmp_path / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        with running_preview(built.root, repository / "content") as preview:
-            page = context.new_page()
-            page.set_default_timeout(SAVE_SECONDS * 1000)
-            page.on("dialog", lambda dialog: dialog.accept())  # leave a changed form unsaved
-            page.goto(preview.origin + "/admin/")
-            page.get_by_role("button", name="Se connecter").click()
-            yield Editor(repository, page, preview.origin, built)
-    finally:
-        context.close()
+    with admin_in_local_mode(tmp_path_factory.mktemp("apercu"), browser, height=900) as (repository, page, origin, built):
+        page.on("dialog", lambda dialog: dialog.accept())  # leave a changed form unsaved
+        yield Editor(repository, page, origin, built)
 
 
 def preview_facts(frame, listing):
