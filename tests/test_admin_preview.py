@@ -77,11 +77,15 @@ def test_dates_are_written_as_french_date_writes_them(admin):
 
 
 def test_the_words_come_from_the_build(site):
-    """preview.json holds the settings' labels and the offer template's facts."""
+    """preview.json holds the settings' labels and the offer template's facts
+    (written in offer.html, or in the macro of macros.html it shares with the programme)."""
     words = json.loads((site.root / "admin" / "preview.json").read_text(encoding="utf-8"))
     assert words["unit_labels"] == LABELS
-    text = (Path(SETTINGS["THEME"]) / "templates" / "offer.html").read_text(encoding="utf-8")
-    assert all(f"<dt>{fact['label']}</dt>" in text for facts in words["facts"].values() for fact in facts)
+    text = "".join((Path(SETTINGS["THEME"]) / "templates" / name).read_text(encoding="utf-8")
+                   for name in ("offer.html", "macros.html"))
+    written = [f"<dt>{fact['label']}</dt>" in text or f'caller("{fact["label"]}"' in text
+               for facts in words["facts"].values() for fact in facts]
+    assert written and all(written)
     assert {fact["filter"] for facts in words["facts"].values() for fact in facts} >= {"price", "duration", "group_size"}
 
 
