@@ -19,8 +19,13 @@ import yaml
 MAX_FILE_BYTES = 1024 * 1024
 MAX_VALUE_CHARS = 20_000
 MAX_DEPTH = 20
-# C0 control characters other than tab, line feed and carriage return, and DEL.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Invisible in an editor, invalid in HTML, and pasted from word processors:
+# the C0 controls but tab, line feed and carriage return; DEL; and the C1
+# controls (U+0080 to U+009F), which are what a Windows-1252 quote or dash
+# becomes when read as Latin-1, and one of which (U+0085) Python's
+# splitlines() takes for a line break, shifting every line number after it.
+# One definition for the content files, the settings file and the schemas.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # What YAML 1.1 reads as a date (yaml.resolver's timestamp, date part).
 YAML_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[Tt ])")
 

@@ -4,6 +4,7 @@ A plugin never imports another: what they share is in core/. When one
 needs another at work beside it (offers needs yaml_front_matter's reader and
 strict_build's report), it calls `require()` on Pelican's `initialized`, and
 the build stops at once, in French, naming what to add to PLUGINS.
+`adds()` is the receiver a plugin gives Pelican's `get_generators` signal.
 
 Settings: each has its default in one place, the module-level DEFAULTS of
 the plugin that reads it (or of this module, for PROCESSES), set with
@@ -40,6 +41,18 @@ def require(settings, plugin, *needed):
             f"La construction ne peut pas commencer : {who} a besoin de l'extension {names}. "
             f"Ajoutez-{'la' if len(missing) == 1 else 'les'} à PLUGINS dans pelicanconf.py."
         )
+
+
+def adds(generator):
+    """A receiver for Pelican's `get_generators` signal that adds the class
+    `generator` to the build. Keep it under a name in the plugin's module:
+    Pelican's signals hold their receivers weakly, and connecting the same
+    function again (a second build in one process) does not add it twice."""
+
+    def add_generator(pelican):
+        return generator
+
+    return add_generator
 
 
 def workers(settings):

@@ -1,10 +1,11 @@
-"""A Markdown file as its editor wrote it, read for where things are.
+"""A Markdown file as its editor wrote it, read for where things are: the one
+scanner of front matter, fenced code blocks and code spans.
 
-Checks that report a line (other hosts, the HTML allow-list) look for what
-they found in the text the editor wrote. Code shows HTML, it does not make
-it: front matter, fenced blocks (``` or ~~~) and code spans are blanked,
-each line kept in its place, so that a line number found in `prose(text)`
-is the line of the file.
+Checks that report a line (other hosts, the HTML allow-list, links from the
+server's root, pictures) look for what they found in the text the editor
+wrote. Code shows HTML, it does not make it: front matter, fenced blocks
+(``` or ~~~) and code spans are blanked, each line kept in its place, so
+that a line number found in `prose(text)` is the line of the file.
 """
 
 import re
@@ -21,19 +22,30 @@ def front_matter_end(lines):
     return 0
 
 
-def prose(text):
-    """`text` with its front matter, code blocks and code spans blanked, each
-    line kept in its place: code shows HTML, it does not load it."""
-    lines, fence = text.splitlines(), None
-    start = front_matter_end(lines)
-    kept = []
-    for number, line in enumerate(lines):
+def in_code_blocks(lines):
+    """For each of `lines`, whether it belongs to a fenced code block, its
+    fences included. A block closes on a fence of its own character, at
+    least as long as the one that opened it."""
+    inside, fence = [], None
+    for line in lines:
         opening = _FENCE.match(line)
-        if number < start or fence is not None or opening:
-            if opening:
-                mark = opening.group(1)
-                fence = mark[0] * len(mark) if fence is None else (None if mark.startswith(fence) else fence)
-            kept.append("")
-            continue
-        kept.append(_CODE_SPAN.sub(lambda match: " " * len(match.group(0)), line))
-    return "\n".join(kept)
+        if opening:
+            mark = opening.group(1)
+            fence = mark[0] * len(mark) if fence is None else (None if mark.startswith(fence) else fence)
+        inside.append(bool(opening) or fence is not None)
+    return inside
+
+
+def prose(text, front_matter=True):
+    """`text` with its front matter (unless `front_matter` is False: then it
+    is read as prose), code blocks and code spans blanked, each line kept in
+    its place: code shows HTML, it does not load it."""
+    lines = text.splitlines()
+    start = front_matter_end(lines) if front_matter else 0
+    code = in_code_blocks(lines)
+    return "\n".join("" if number < start or code[number] else _CODE_SPAN.sub(_spaces, line)
+                     for number, line in enumerate(lines))
+
+
+def _spaces(match):
+    return " " * len(match.group(0))

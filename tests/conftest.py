@@ -335,6 +335,21 @@ def published_articles():
     return [url for _, url in sorted(published, reverse=True)]
 
 
+def page_types():
+    """One page of each type the theme makes, by name: its address on the
+    site built from content/ (the accessibility and browser tests visit them)."""
+    return {
+        "accueil": "/",
+        "page": "/contact/",
+        "page-deux-colonnes": "/ateliers/",
+        "offre": next(iter(published_offers())),
+        "comparatif": "/ateliers/comparatif/",
+        "article": published_articles()[0],
+        "liste-articles": "/ressources/",
+        "404": "/404.html",
+    }
+
+
 def wait_in_page(page, expression, seconds=30):
     """Wait until `expression` is true in `page`, asked from here every 50 ms.
     Playwright's wait_for_function, once its first answer is false, polls

@@ -5,20 +5,10 @@ import shutil
 
 import pytest
 
-from conftest import PUBLISHED_SITEURL, published_articles, published_offers
+from conftest import PUBLISHED_SITEURL, page_types
 from site_checks.accessibility import accessibility_problems, site_context, violations
 
-# One page of each type the theme makes.
-PAGE_TYPES = {
-    "accueil": "/",
-    "page": "/contact/",
-    "page en deux colonnes": "/ateliers/",
-    "atelier": next(iter(published_offers())),
-    "comparaison": "/ateliers/comparatif/",
-    "article": published_articles()[0],
-    "liste des articles": "/ressources/",
-    "page introuvable": "/404.html",
-}
+PAGE_TYPES = page_types()
 
 
 @pytest.fixture(scope="module")

@@ -194,6 +194,12 @@ def banner_violations(page):
                          ".then(result => result.violations.map(violation => violation.id))", WCAG_TAGS)
 
 
+def listed(page, origin, path):
+    """The workshop `path`'s entry in /admin/'s list of workshops, the list opened."""
+    page.goto(origin + "/admin/#/collections/ateliers")
+    return page.get_by_text(front_matter(path)["title"], exact=True).first
+
+
 def save(path, text):
     """Save as a text editor does: written aside, then renamed."""
     aside = path.with_name(f".#{path.name}")
@@ -205,8 +211,7 @@ def test_a_file_broken_on_disk_shows_in_admin_with_the_forms_label_then_goes(edi
     page, origin, content = editing
     path = a_published_offer(content)
     good = path.read_text(encoding="utf-8")
-    page.goto(origin + "/admin/#/collections/ateliers")
-    page.get_by_text(front_matter(path)["title"], exact=True).first.wait_for()
+    listed(page, origin, path).wait_for()
     alert = page.locator("#apercu-bandeau [role=alert]")
     assert alert.is_hidden()
 
@@ -218,8 +223,7 @@ def test_a_file_broken_on_disk_shows_in_admin_with_the_forms_label_then_goes(edi
     status, _headers, report = get(origin, "/ateliers/")
     assert status == 500 and "Résumé (summary)" in report  # the rest of the preview shows the report
 
-    page.goto(origin + "/admin/#/collections/ateliers")  # /admin/ still opens, and says it at once
-    page.get_by_text(front_matter(path)["title"], exact=True).first.click()
+    listed(page, origin, path).click()  # /admin/ still opens, and says it at once
     alert.get_by_text(where).wait_for()
     save_button = page.get_by_role("button", name="Enregistrée", exact=True)  # the entry as saved: nothing to save
     save_button.wait_for()
@@ -248,8 +252,7 @@ def test_a_save_in_local_mode_says_where_the_file_is_and_how_to_publish_it(editi
     page, origin, content = editing
     path = a_published_offer(content)
     original = path.read_text(encoding="utf-8")
-    page.goto(origin + "/admin/#/collections/ateliers")
-    page.get_by_text(front_matter(path)["title"], exact=True).first.click()
+    listed(page, origin, path).click()
     page.get_by_label("Méthode", exact=True).fill("Une autre méthode")
     assert page.get_by_role("button", name="Publier", exact=True).count() == 0
     page.get_by_role("button", name="Enregistrer sur cet ordinateur").click()

@@ -7,14 +7,12 @@ own filters on a table of values."""
 import datetime
 import itertools
 import json
-import shutil
 from pathlib import Path
 
 import pytest
-from preview_server import running_preview
-from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, offer_url
+from test_web_editor import SAVE_SECONDS, SETTINGS, LocalEditor, admin_in_local_mode, offer_url
 
-from conftest import CONTENT, as_shown, build_or_fail, collapse, front_matter, site_setting, visible_text, wait_in_page
+from conftest import as_shown, collapse, front_matter, site_setting, visible_text, wait_in_page
 from core.dates import french_date
 from core.durations import show_duration
 from core.prices import format_amount, format_group_size, format_price
@@ -79,11 +77,15 @@ def test_dates_are_written_as_french_date_writes_them(admin):
 
 
 def test_the_words_come_from_the_build(site):
-    """preview.json holds the settings' labels and the offer template's facts."""
+    """preview.json holds the settings' labels and the offer template's facts
+    (written in offer.html, or in the macro of macros.html it shares with the programme)."""
     words = json.loads((site.root / "admin" / "preview.json").read_text(encoding="utf-8"))
     assert words["unit_labels"] == LABELS
-    text = (Path(SETTINGS["THEME"]) / "templates" / "offer.html").read_text(encoding="utf-8")
-    assert all(f"<dt>{fact['label']}</dt>" in text for facts in words["facts"].values() for fact in facts)
+    text = "".join((Path(SETTINGS["THEME"]) / "templates" / name).read_text(encoding="utf-8")
+                   for name in ("offer.html", "macros.html"))
+    written = [f"<dt>{fact['label']}</dt>" in text or f'caller("{fact["label"]}"' in text
+               for facts in words["facts"].values() for fact in facts]
+    assert written and all(written)
     assert {fact["filter"] for facts in words["facts"].values() for fact in facts} >= {"price", "duration", "group_size"}
 
 
@@ -113,21 +115,9 @@ class Editor(LocalEditor):
 @pytest.fixture(scope="module")
 def editor(tmp_path_factory, browser):
     """/admin/ in local mode on a copy of the content, beside the site built from it."""
-    tmp_path = tmp_path_factory.mktemp("apercu")
-    repository = tmp_path / "depot"
-    shutil.copytree(CONTENT, repository / "content")
-    built = build_or_fail(repository / "content", tmp_path / "site")
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        with running_preview(built.root, repository / "content") as preview:
-            page = context.new_page()
-            page.set_default_timeout(SAVE_SECONDS * 1000)
-            page.on("dialog", lambda dialog: dialog.accept())  # leave a changed form unsaved
-            page.goto(preview.origin + "/admin/")
-            page.get_by_role("button", name="Se connecter").click()
-            yield Editor(repository, page, preview.origin, built)
-    finally:
-        context.close()
+    with admin_in_local_mode(tmp_path_factory.mktemp("apercu"), browser, height=900) as (repository, page, origin, built):
+        page.on("dialog", lambda dialog: dialog.accept())  # leave a changed form unsaved
+        yield Editor(repository, page, origin, built)
 
 
 def preview_facts(frame, listing):

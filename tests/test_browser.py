@@ -5,18 +5,9 @@ import re
 
 import pytest
 
-from conftest import published_articles, published_offers, wait_in_page
+from conftest import page_types, wait_in_page
 
-PAGE_TYPES = {
-    "accueil": "/",
-    "page-deux-colonnes": "/ateliers/",
-    "offre": next(iter(published_offers())),
-    "page": "/contact/",
-    "article": published_articles()[0],
-    "liste-articles": "/ressources/",
-    "404": "/404.html",
-    "comparatif": "/ateliers/comparatif/",
-}
+PAGE_TYPES = page_types()
 
 
 @pytest.fixture

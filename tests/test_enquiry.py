@@ -5,6 +5,7 @@ preview that warns the editors on every page. Built from the fixture content
 with the organisation's identity given on the command line, never from
 content/reglages.yml."""
 
+import contextlib
 import json
 from urllib.parse import parse_qs, urlsplit
 
@@ -77,6 +78,20 @@ def mail_from(page, click):
     return parts.path, fields["subject"][0], fields["body"][0], opened[-1]
 
 
+@contextlib.contextmanager
+def page_at(browser, site, address):
+    """A Chromium page on the built `site`, served as a visitor gets it, open
+    at `address`; the clipboard allowed (« Copier le message »)."""
+    context, origin = site_context(browser, site)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(origin + address)
+        yield page
+    finally:
+        context.close()
+
+
 def subject_for(slug):
     return as_shown(f"Demande de proposition — {offer_title(slug)}")
 
@@ -84,10 +99,7 @@ def subject_for(slug):
 # -- With an email: two clicks to a composed mail ------------------------------------
 
 def test_from_the_home_page_two_clicks_and_a_choice_compose_the_mail(browser, with_email):
-    context, origin = site_context(browser, with_email.root)
-    try:
-        page = context.new_page()
-        page.goto(origin + "/")
+    with page_at(browser, with_email.root, "/") as page:
         page.locator("a.enquiry-link").first.click()  # click 1
         page.wait_for_url("**/demande/")
         page.select_option("#demande-atelier", label=as_shown(offer_title("ecriture")))
@@ -96,32 +108,21 @@ def test_from_the_home_page_two_clicks_and_a_choice_compose_the_mail(browser, wi
         assert subject == subject_for("ecriture")
         assert as_shown(offer_title("ecriture")) in body and body.startswith("Bonjour,")
         assert "+" not in url, "les espaces s’écrivent %20 : un logiciel de messagerie montre « + » tel quel"
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("path", OFFERS, ids=[path.stem for path in OFFERS])
 def test_each_offer_button_chooses_its_offer(browser, with_email, path):
     slug = front_matter(path).get("slug", path.stem)
-    context, origin = site_context(browser, with_email.root)
-    try:
-        page = context.new_page()
-        page.goto(f"{origin}/ateliers/{slug}/")
+    with page_at(browser, with_email.root, f"/ateliers/{slug}/") as page:
         page.click("#contact a.button")  # click 1
         page.wait_for_url(lambda url: url.endswith(f"/demande/?atelier={slug}"))
         assert page.input_value("#demande-atelier") == subject_for(slug)
         address, subject, _, _ = mail_from(page, lambda: page.click("form.enquiry button[type=submit]"))  # click 2
         assert (address, subject) == (EMAIL, subject_for(slug))
-    finally:
-        context.close()
 
 
 def test_the_answers_are_written_into_the_mail_and_can_be_copied(browser, with_email):
-    context, origin = site_context(browser, with_email.root)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    try:
-        page = context.new_page()
-        page.goto(origin + "/demande/?atelier=analyse-des-pratiques-balint")
+    with page_at(browser, with_email.root, "/demande/?atelier=analyse-des-pratiques-balint") as page:
         page.fill("#demande-institution", "Foyer d’accueil médicalisé")
         page.fill("#demande-nombre", "8")
         page.fill("#demande-periode", "à partir de janvier")
@@ -135,8 +136,6 @@ def test_the_answers_are_written_into_the_mail_and_can_be_copied(browser, with_e
         assert all(line in copied for line in expected), copied
         _, _, body, _ = mail_from(page, lambda: page.click("form.enquiry button[type=submit]"))
         assert all(line in body for line in expected), body
-    finally:
-        context.close()
 
 
 def test_without_javascript_the_plain_form_still_opens_a_mail_about_the_workshop(browser, with_email):
@@ -166,17 +165,12 @@ def test_a_title_written_like_a_pelican_link_reaches_the_mail_as_written(browser
     assert result.returncode == 0, output
     site = tmp_path / "output"
     assert 'href="/demande/?atelier=lien"' in (site / "ateliers" / "lien" / "index.html").read_text(encoding="utf-8")
-    context, origin = site_context(browser, site)
-    try:
-        page = context.new_page()
-        page.goto(origin + "/ateliers/lien/")
+    with page_at(browser, site, "/ateliers/lien/") as page:
         page.click("#contact a.button")
         page.wait_for_url(lambda url: url.endswith("/demande/?atelier=lien"))
         _, subject, body, _ = mail_from(page, lambda: page.click("form.enquiry button[type=submit]"))
         assert subject == as_shown(f"Demande de proposition — {title}")
         assert as_shown(title) in body
-    finally:
-        context.close()
 
 
 # -- While no email is known: said plainly, never a dead end ---------------------------
@@ -199,11 +193,7 @@ def test_the_published_site_says_it_only_on_the_contact_pages(published_without_
 
 
 def test_without_an_email_the_enquiry_page_never_dead_ends(browser, without_email):
-    context, origin = site_context(browser, without_email.root)
-    context.grant_permissions(["clipboard-read", "clipboard-write"])
-    try:
-        page = context.new_page()
-        page.goto(origin + "/ateliers/ecriture/")
+    with page_at(browser, without_email.root, "/ateliers/ecriture/") as page:
         page.click("#contact a.button")
         page.wait_for_url(lambda url: url.endswith("/demande/?atelier=ecriture"))
         assert page.locator(".preview-notice").is_visible()
@@ -215,8 +205,6 @@ def test_without_an_email_the_enquiry_page_never_dead_ends(browser, without_emai
         assert copied.startswith(f"Objet\u00a0: {subject_for('ecriture')}\n\n") and "@" not in copied
         for link in ("/ateliers/", "/ateliers/comparatif/", "/contact/"):
             assert page.locator(f'.enquiry__more a[href="{link}"]').count() == 1
-    finally:
-        context.close()
 
 
 # -- make check: the missing email first ---------------------------------------------

@@ -2,11 +2,13 @@
 with the file, the line and what to do, in French."""
 
 import datetime
+import re
 
 import pytest
 
 from conftest import build_files
 from core.document import FrontMatterError, parse_front_matter, split_front_matter
+from core.limits import LimitError, check_characters
 
 GOOD_PAGE = "---\ntitle: Une page correcte\nsummary: Une phrase.\n---\n\nDu texte.\n"
 
@@ -51,6 +53,30 @@ def test_a_key_written_twice_is_refused():
     message = r"^x\.md, ligne 4 : le champ « title » est écrit deux fois \(déjà à la ligne 2\)\. Gardez-en un seul\.$"
     with pytest.raises(FrontMatterError, match=message):
         parse_front_matter("title: Un\nsummary: s\ntitle: Deux\n", "x.md")
+
+
+# What an editor may type stays; what no editor sees is refused (C0 but tab
+# and line breaks, DEL, C1: U+0092 is a Windows-1252 apostrophe read as
+# Latin-1, U+0085 a line break to Python alone).
+CHARACTERS = {
+    "tab": ("\t", None), "line-feed": ("\n", None), "carriage-return": ("\r", None),
+    "no-break-space": ("\u00a0", None), "narrow-no-break-space": ("\u202f", None), "apostrophe": ("’", None),
+    "nul": ("\x00", "U+0000"), "vertical-tab": ("\x0b", "U+000B"), "escape": ("\x1b", "U+001B"),
+    "delete": ("\x7f", "U+007F"), "c1-first": ("\x80", "U+0080"), "next-line": ("\x85", "U+0085"),
+    "windows-apostrophe": ("\x92", "U+0092"), "c1-last": ("\x9f", "U+009F"),
+}
+
+
+@pytest.mark.parametrize("case", CHARACTERS)
+def test_control_characters_are_refused_with_their_line(case):
+    character, refused = CHARACTERS[case]
+    text = f"Premier paragraphe.\n\nAvec un {character} ici.\n"
+    if refused is None:
+        check_characters(text, first_line=5)
+        return
+    with pytest.raises(LimitError, match=re.escape(f"caractère invisible interdit ({refused})")) as raised:
+        check_characters(text, first_line=5)
+    assert raised.value.line == 7
 
 
 def test_front_matter_must_be_fields():

@@ -212,23 +212,24 @@ def media_calls(path):
     ]
 
 
-@pytest.mark.parametrize("path", BAD_PATHS.values(), ids=BAD_PATHS.keys())
-def test_an_entry_outside_content_is_refused_and_nothing_is_written(server, repository, path):
+def assert_each_refused_and_nothing_written(server, repository, calls):
+    """Each (action, params) of `calls` refused in French, the repository unchanged after each."""
     before = snapshot(repository)
-    for action, params in entry_calls(path):
+    for action, params in calls:
         status, text = call(server, action, params)
         assert_refused_in_french(status, text)
         assert snapshot(repository) == before, action
+
+
+@pytest.mark.parametrize("path", BAD_PATHS.values(), ids=BAD_PATHS.keys())
+def test_an_entry_outside_content_is_refused_and_nothing_is_written(server, repository, path):
+    assert_each_refused_and_nothing_written(server, repository, entry_calls(path))
     assert (repository / "content" / "lien.md").is_symlink()
 
 
 @pytest.mark.parametrize("path", BAD_MEDIA.values(), ids=BAD_MEDIA.keys())
 def test_a_picture_outside_content_images_is_refused_and_nothing_is_written(server, repository, path):
-    before = snapshot(repository)
-    for action, params in media_calls(path):
-        status, text = call(server, action, params)
-        assert_refused_in_french(status, text)
-        assert snapshot(repository) == before, action
+    assert_each_refused_and_nothing_written(server, repository, media_calls(path))
 
 
 @pytest.mark.parametrize("folder", ["content/lien", "content/..", ".git", "content/images/../..", "/etc"])

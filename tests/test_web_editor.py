@@ -3,6 +3,7 @@ generated from the offer schema, the organisation's identity in a YAML file,
 and, end to end in Chromium, an editor's change saved into a copy of the
 content that the build then publishes."""
 
+import contextlib
 import difflib
 import json
 import os
@@ -317,21 +318,29 @@ class LocalEditor:
         return build_or_fail(self.content, output)
 
 
-@pytest.fixture
-def local_editor(tmp_path, browser):
+@contextlib.contextmanager
+def admin_in_local_mode(tmp_path, browser, height):
+    """/admin/ in local mode, signed in, on a copy of the content (in
+    `tmp_path`) beside the site built from it: (repository, page, origin, built)."""
     repository = tmp_path / "depot"
     shutil.copytree(CONTENT, repository / "content")
     built = build_or_fail(repository / "content", tmp_path / "avant")
-    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    context = browser.new_context(viewport={"width": 1280, "height": height})
     try:
         with running_preview(built.root, repository / "content") as preview:
             page = context.new_page()
             page.set_default_timeout(SAVE_SECONDS * 1000)
             page.goto(preview.origin + "/admin/")
             page.get_by_role("button", name="Se connecter").click()
-            yield LocalEditor(repository, page, preview.origin)
+            yield repository, page, preview.origin, built
     finally:
         context.close()
+
+
+@pytest.fixture
+def local_editor(tmp_path, browser):
+    with admin_in_local_mode(tmp_path, browser, height=1000) as (repository, page, origin, _):
+        yield LocalEditor(repository, page, origin)
 
 
 def wait_for(condition):

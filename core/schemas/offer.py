@@ -24,15 +24,13 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..durations import parse_duration
+from ..limits import CONTROL as _CONTROL
 
 # What the content says where the organisation has not settled a value yet:
 # never an invented figure, never an empty field.
 UNDECIDED = "à définir avec l’équipe"
 # What `invoke new-offer` writes where the editor has something to write.
 PLACEHOLDER = "À compléter"
-# Control characters (tab and line breaks aside) are invisible in an editor
-# and invalid in HTML; they come from text pasted out of word processors.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A sentence ends, then another starts: « … groupe. Il … ».
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ«]")
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from pelican import signals
 
-from core.plugins import apply_defaults, require
+from core.plugins import adds, apply_defaults, require
 
 from .strip import check_and_strip, problems_of_name
 
@@ -97,8 +97,7 @@ def leave_documents_to_us(generator):
                                 if folder not in PurePosixPath(static.get_relative_source_path()).parents]
 
 
-def add_generator(pelican):
-    return AttachedFiles
+add_generator = adds(AttachedFiles)
 
 
 def register():

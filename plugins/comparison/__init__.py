@@ -10,7 +10,7 @@ generator that checks the criteria and writes the page).
 
 from pelican import signals
 
-from core.plugins import apply_defaults, require
+from core.plugins import adds, apply_defaults, require
 
 from .criteria import all_criteria, build_rows, check_criteria, known_criteria
 from .generator import ComparisonGenerator
@@ -39,8 +39,7 @@ def set_defaults(pelican):
     apply_defaults(pelican.settings, DEFAULTS)
 
 
-def add_generator(pelican):
-    return ComparisonGenerator
+add_generator = adds(ComparisonGenerator)
 
 
 def register():

@@ -21,7 +21,7 @@ import logging
 from pelican import signals
 
 from core.build import fail
-from core.plugins import apply_defaults, require
+from core.plugins import adds, apply_defaults, require
 
 from .csp import DEFAULTS, admin_policy, page_policies, write_admin_policy
 from .policy import settings_problems
@@ -59,8 +59,7 @@ class HtmlProblems:
         pass
 
 
-def add_generator(pelican):
-    return HtmlProblems
+add_generator = adds(HtmlProblems)
 
 
 def admin(pelican):

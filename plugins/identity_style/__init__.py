@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from PIL import Image
 
 from core.appearance import colour_problem, identity_css, logo_path, logo_size
+from core.plugins import adds
 
 logger = logging.getLogger(__name__)
 
@@ -68,8 +69,7 @@ class IdentityGenerator(Generator):
                 shutil.copyfile(logo["source"], target)
 
 
-def add_generator(pelican):
-    return IdentityGenerator
+add_generator = adds(IdentityGenerator)
 
 
 def register():

@@ -27,7 +27,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
-from core.plugins import apply_defaults, require, workers
+from core.plugins import adds, apply_defaults, require, workers
 from core.site import is_local
 
 from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
@@ -161,8 +161,7 @@ def encode_all(jobs, workers):
         return list(pool.map(encode_job, jobs))
 
 
-def add_generator(pelican):
-    return PictureFiles
+add_generator = adds(PictureFiles)
 
 
 def register():

@@ -9,16 +9,7 @@ when there is one, so the file is not read again; another reader's file
 
 from pathlib import Path
 
-FENCE = "---"
-
-
-def body_start(lines):
-    """The index of the first line after the YAML front matter (0 without one)."""
-    if lines and lines[0].strip() == FENCE:
-        for index, line in enumerate(lines[1:], start=1):
-            if line.strip() == FENCE:
-                return index + 1
-    return 0
+from core.source import front_matter_end
 
 
 class LineFinder:
@@ -41,7 +32,7 @@ class LineFinder:
             lines = Path(source_path).read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             lines = []
-        start = body_start(lines)
+        start = front_matter_end(lines)
         keys = {line.split(":", 1)[0].strip().lower(): number for number, line in enumerate(lines[:start], start=1)}
         return cls("\n".join(lines[start:]), start + 1, keys.get)
 

@@ -10,10 +10,10 @@ again. Both are written to a temporary name and renamed into place.
 import hashlib
 import importlib.metadata
 import json
-import os
 import subprocess
-import tempfile
 from pathlib import Path
+
+from core.caches import digest, write_atomically
 
 # What the programme is made with, in every cache key: another WeasyPrint (or
 # pydyf, which writes its PDF) lays it out another way. Read from the installed
@@ -42,12 +42,12 @@ def font_fingerprint(families=FONT_FAMILIES):
 
 def cache_key(*parts):
     """The SHA-256 of the parts, each length-prefixed so that no two sets of parts collide."""
-    digest = hashlib.sha256()
+    summed = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        digest.update(f"{len(data)}:".encode())
-        digest.update(data)
-    return digest.hexdigest()
+        summed.update(f"{len(data)}:".encode())
+        summed.update(data)
+    return summed.hexdigest()
 
 
 def read_entry(folder, key):
@@ -60,28 +60,17 @@ def read_entry(folder, key):
         data = pdf.read_bytes()
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    return data if hashlib.sha256(data).hexdigest() == expected.get("sha256") else None
+    return data if digest(data) == expected.get("sha256") else None
 
 
 def write_entry(folder, key, data):
     """Keep `data` under `key`: the PDF first, then its sums (an entry without them is no entry)."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    _write_atomically(folder / f"{key}.pdf", data)
-    sums = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    _write_atomically(folder / f"{key}.json", json.dumps(sums).encode())
+    write_atomically(folder / f"{key}.pdf", data)
+    sums = {"size": len(data), "sha256": digest(data)}
+    write_atomically(folder / f"{key}.json", json.dumps(sums).encode())
 
 
 def entry_path(folder, key):
     return Path(folder) / f"{key}.pdf"
-
-
-def _write_atomically(path, data):
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

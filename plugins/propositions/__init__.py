@@ -11,7 +11,7 @@ generator that resolves the propositions once everything is read).
 
 from pelican import signals
 
-from core.plugins import apply_defaults, require
+from core.plugins import adds, apply_defaults, require
 
 from .attach import attach_propositions
 from .resolve import others, resolve
@@ -41,8 +41,7 @@ def set_defaults(pelican):
     apply_defaults(pelican.settings, DEFAULTS)
 
 
-def add_generator(pelican):
-    return Propositions
+add_generator = adds(Propositions)
 
 
 def register():

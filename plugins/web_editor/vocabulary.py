@@ -8,7 +8,9 @@ for each word and each rule.
   typed again in JavaScript; the unit labels are the setting
   OFFERS_UNIT_LABELS, the currency symbols and « Sur devis » the filters'.
 - The facts of an offer (their labels, order and filter) are read from the
-  offer's template, `<dt>…</dt><dd>{{ field|filter }}</dd>` row by row; the
+  offer's template, `<dt>…</dt><dd>{{ field|filter }}</dd>` row by row, or,
+  for a list the page shares with the programme, from the macro of
+  macros.html it calls, `{{ caller("…", field|filter) }}` row by row; the
   sections' titles from its `<h2 id="…-titre">`.
 - The stylesheets are the ones base.html links to.
 """
@@ -31,6 +33,11 @@ HOURS, MINUTES, AMOUNT = 11, 37, 987654
 _FACT = re.compile(r'(?P<optional>\{%-?\s*if\s[^%]*%\}\s*)?<div(?: class="(?P<class>[^"]*)")?><dt>(?P<label>[^<]+)</dt><dd[^>]*>'
                    r"\{\{\s*(?P<path>[\w.]+)\s*(?:\|\s*(?P<filter>\w+)\s*)?\}\}</dd></div>")
 _LIST = re.compile(r'<dl class="(?P<class>[\w-]+)">(?P<rows>.*?)</dl>', re.S)
+# A list whose facts a macro gives: {% call(label, value) ui.name(offer) %}…{% endcall %}, and
+# that macro's facts: {{ caller("Label", m.field|filter) }}, after an {% if … %} when optional.
+_CALL = re.compile(r"\{%-?\s*call\([^)]*\)\s*\w+\.(?P<macro>\w+)\(")
+_CALLER_FACT = re.compile(r'(?P<optional>\{%-?\s*if\s[^%]*%\}\s*)?\{\{\s*caller\(\s*"(?P<label>[^"]+)"\s*,\s*'
+                          r"(?P<path>[\w.]+)\s*(?:\|\s*(?P<filter>\w+)\s*)?\)\s*\}\}")
 _ALIAS = re.compile(r"\{%-?\s*set\s+(?P<name>\w+)\s*=\s*offer\.(?P<path>[\w.]+)\s*-?%\}")
 _SECTION = re.compile(r'<h2 id="(?P<id>[\w-]+)-titre"[^>]*>(?P<title>[^<{]+)</h2>')
 _ARTICLE_META = re.compile(r'class="article__meta">(?P<published>[^<{]*)<time.*?</time>\{%\s*if article\.authors\s*%\}'
@@ -95,19 +102,28 @@ def price_forms():
             "amount": format_price(amount, {}).replace(format_amount(AMOUNT), "{amount}")}
 
 
-def offer_facts(template):
+def _macro(macros, name):
+    """The text of the macro `name` in the macros template, or none."""
+    found = re.search(r"\{%-?\s*macro\s+" + re.escape(name) + r"\(.*?\{%-?\s*endmacro", macros, re.S)
+    return found.group(0) if found else ""
+
+
+def offer_facts(template, macros=""):
     """The lists of facts of the offer template, by class of <dl>: each fact's
     label, field (dotted path in the front matter), filter, class, and
-    whether it is left out when empty."""
-    aliases = {match["name"]: match["path"] for match in _ALIAS.finditer(template)}
+    whether it is left out when empty. A list given by a macro is read in
+    `macros` (the text of macros.html)."""
+    aliases = {match["name"]: match["path"] for match in _ALIAS.finditer(template + macros)}
     facts = {}
     for listing in _LIST.finditer(template):
+        called = _CALL.search(listing["rows"])
+        found = _CALLER_FACT.finditer(_macro(macros, called["macro"])) if called else _FACT.finditer(listing["rows"])
         rows = []
-        for row in _FACT.finditer(listing["rows"]):
+        for row in found:
             first, _, rest = row["path"].partition(".")
             path = rest if first == "offer" else ".".join(filter(None, [aliases.get(first, first), rest]))
             rows.append({"label": row["label"].strip(), "field": path, "filter": row["filter"],
-                         "class": row["class"] or "", "optional": bool(row["optional"])})
+                         "class": row.groupdict().get("class") or "", "optional": bool(row["optional"])})
         if rows:
             facts[listing["class"]] = rows
     return facts
@@ -149,7 +165,7 @@ def preview_vocabulary(settings):
         "duration": {"pattern": js_pattern(DURATION), "forms": duration_forms()},
         "months": list(MONTHS),
         "date": date_forms(),
-        "facts": offer_facts(offer),
+        "facts": offer_facts(offer, _template(templates / "macros.html")),
         "sections": {match["id"]: match["title"].strip() for match in _SECTION.finditer(offer)},
         "titles": {**titles(Offer), **{f"modalities.{name}": title for name, title in titles(Modalities).items()}},
         "article": {"published": article["published"], "by": article["by"]} if article else None,
