@@ -96,9 +96,10 @@ def run_pelican(content, settings, output, siteurl=None, cache=False, problems=N
     whole life of a process, so a second build in the same one could hide a
     warning, and our checks turn every warning into a failure. The preview's
     builds are children of its build process (core.runner.Runner); the
-    others, children of this command (core.runner.run_in_a_child), which runs
-    no thread while it builds. With `cache` (the preview), unchanged files are not read again.
-    With `problems`, a failed build writes its problems there, as JSON.
+    others, children of this command (core.runner.run_in_a_child), which
+    runs no thread while it builds. With `cache` (the preview), unchanged
+    files are not read again. With `problems`, a failed build writes its
+    problems there, as JSON.
     """
     from core.runner import Command, run_in_a_child
 
