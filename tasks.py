@@ -95,12 +95,13 @@ def run_pelican(content, settings, output, siteurl=None, cache=False, problems=N
     A fresh process per build: Pelican deduplicates log messages for the
     whole life of a process, so a second build in the same one could hide a
     warning, and our checks turn every warning into a failure. The preview's
-    builds are children of its build process; the others, children of this
-    command (preview_builds.build_in_a_child), which runs no thread while it
-    builds. With `cache` (the preview), unchanged files are not read again.
-    With `problems`, a failed build writes its problems there, as JSON.
+    builds are children of its build process (core.runner.Runner); the
+    others, children of this command (core.runner.run_in_a_child), which
+    runs no thread while it builds. With `cache` (the preview), unchanged
+    files are not read again. With `problems`, a failed build writes its
+    problems there, as JSON.
     """
-    from preview_builds import build_in_a_child
+    from core.runner import Command, run_in_a_child
 
     if cache:
         check_preview_cache(content)
@@ -110,13 +111,14 @@ def run_pelican(content, settings, output, siteurl=None, cache=False, problems=N
     arguments = [str(content), "-s", str(settings), "-o", str(output), *extra]
     if _builds["process"] is not None and not siteurl:
         return pelican_in_build_process(arguments)
-    return build_in_a_child(arguments, {"SITEURL": siteurl} if siteurl else {}, cwd=ROOT) == 0
+    environment = {**os.environ, "SITEURL": siteurl} if siteurl else None
+    return run_in_a_child(Command("pelican", tuple(arguments), str(ROOT), environment)) == 0
 
 
 # The preview's builds: each a child of one process that imported these
-# once (preview_builds.py), and the site's plugins (PLUGINS).
+# once (core/runner.py), and the site's plugins (PLUGINS).
 PRELOADED = ["pelican", "pelican.generators", "pelican.readers", "pelican.writers", "markdown", "jinja2", "yaml",
-             "pydantic", "lxml.etree", "PIL.Image", "weasyprint", "preview_builds"]
+             "pydantic", "lxml.etree", "PIL.Image", "weasyprint"]
 _builds = {"process": None, "report": None, "search_batch": None}
 
 
@@ -124,18 +126,20 @@ def start_preview_builds(report):
     """From now on, builds are children of a build process; a failed one's report goes to `report`."""
     from pelican.settings import read_settings
 
-    from preview_builds import BuildProcess
+    from core.runner import Runner
 
     settings = read_settings(str(ROOT / SETTINGS))
     plugins = [getattr(plugin, "__name__", str(plugin)) for plugin in settings.get("PLUGINS") or []]
-    process = BuildProcess(PRELOADED + plugins, [ROOT, *(ROOT / path for path in settings.get("PLUGIN_PATHS", []))])
+    process = Runner(PRELOADED + plugins, [ROOT, *(ROOT / path for path in settings.get("PLUGIN_PATHS", []))])
     _builds.update(process=process, report=report, search_batch=settings.get("SEARCH_INDEX_BATCH"))
 
 
 def pelican_in_build_process(arguments):
     """Pelican's command in a child of the build process; True when it succeeded."""
+    from core.runner import Command
+
     Path(_builds["report"]).unlink(missing_ok=True)
-    return _builds["process"].build(arguments, _builds["report"]) == 0
+    return _builds["process"].run(Command("pelican", tuple(arguments), report=str(_builds["report"]))) == 0
 
 
 def replace_folder(new, target, wait=True):

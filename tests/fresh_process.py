@@ -1,36 +1,27 @@
 """The tests' commands (`python -m pelican`, `python -m invoke`) as a new
-interpreter runs them, in a process forked from one that has already
-imported their libraries: a new interpreter spends half a second importing
-docutils, jinja2, pydantic, PIL…, and the tests build about two hundred
-small sites.
+interpreter runs them, each in a child of one core.runner.Runner per test
+process (each xdist worker) that has already imported their libraries: a new
+interpreter spends half a second importing docutils, jinja2, pydantic, PIL…,
+and the tests build about two hundred small sites.
 
-One forkserver per test process (each xdist worker), started by its first
-command, as tasks.py starts the preview's builds. It imports third-party
-libraries only: each command imports our plugins and settings itself (a
-test may change PLUGINS, PLUGIN_PATHS or the environment they read), and
-Pelican too, whose log console reads the environment (COLUMNS) when it is
-imported. The forked process takes the command's folder, environment,
-sys.path, arguments and output files before it runs the command; its exit
-code is the one Python gives (a SystemExit's code, 1 after a traceback).
-
-What still differs from a new interpreter, none of which a build depends
-on: atexit functions are not run (multiprocessing ends its processes with
-os._exit; threads are still waited for), the hash seed is the forkserver's,
-and the process is named ForkServerProcess-N. Run without xdist from the
-.venv/bin/pytest script, each process also imports that script (and so
-pytest), as multiprocessing re-imports a main script.
-
-Only standard modules here: a forked process imports this one to find `run_here`.
+The Runner imports third-party libraries only: each command imports our
+plugins and settings itself (a test may change PLUGINS, PLUGIN_PATHS or the
+environment they read), and Pelican too, whose log console reads the
+environment (COLUMNS) when it is imported. The child takes the command's
+folder, exactly its environment, the sys.path a new interpreter starts with
+there, its arguments and output files (core/runner.py says what still
+differs from a new interpreter). Run without xdist from the .venv/bin/pytest
+script, the Runner also imports that script (and so pytest), as
+multiprocessing imports a main script again.
 """
 
 import json
-import multiprocessing
-import os
-import runpy
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from core.runner import Command, Runner
 
 # The libraries a build imports (and the heavier standard modules they use),
 # never Pelican nor a module of this project.
@@ -45,63 +36,33 @@ PRELOADED = [
     "lxml.html", "rcssmin", "invoke", "invoke.main", "argparse", "concurrent.futures.process", "difflib",
     "email.utils", "http.server", "multiprocessing.pool", "platform", "urllib.request", "uuid", "zoneinfo",
 ]
-_forkserver = {"context": None, "path": None}
+_runner = {"runner": None, "path": None}
 
 
-def forkserver():
-    """This process's forkserver, and the sys.path that a new interpreter
+def runner():
+    """This process's Runner, and the sys.path that a new interpreter
     starts with (the tests' own has tests/ and plugins/ in it)."""
-    if _forkserver["context"] is None:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOADED)
+    if _runner["runner"] is None:
         fresh = subprocess.run([sys.executable, "-c", "import json, sys; print(json.dumps(sys.path[1:]))"],
                                capture_output=True, text=True, check=True)
-        _forkserver.update(context=context, path=json.loads(fresh.stdout))
-    return _forkserver["context"], _forkserver["path"]
+        _runner.update(runner=Runner(PRELOADED), path=json.loads(fresh.stdout))
+    return _runner["runner"], _runner["path"]
 
 
 def run(module, arguments, cwd, env, timeout=None):
     """`python -m <module> <arguments>` in `cwd` with exactly `env`: the
     finished process, as subprocess.run(capture_output=True, text=True)
     returns it (TimeoutExpired after `timeout` seconds)."""
-    context, path = forkserver()
-    command = [sys.executable, "-m", module, *arguments]
+    parent, path = runner()
+    arguments = [str(argument) for argument in arguments]
     with tempfile.TemporaryDirectory(prefix="commande-") as folder:
         stdout, stderr = Path(folder, "stdout"), Path(folder, "stderr")
         stdout.touch()
         stderr.touch()
-        process = context.Process(target=run_here, args=(module, [str(argument) for argument in arguments], str(cwd),
-                                                         dict(env), [str(cwd), *path], str(stdout), str(stderr)))
-        process.start()
-        process.join(timeout)
-        if process.exitcode is None:
-            process.kill()
-            process.join()
-            raise subprocess.TimeoutExpired(command, timeout, stdout.read_text(), stderr.read_text())
-        returncode = process.exitcode
-        process.close()
-        return subprocess.CompletedProcess(command, returncode, stdout.read_text(), stderr.read_text())
-
-
-def run_here(module, arguments, cwd, env, path, stdout, stderr):
-    """In the forked process: become `python -m <module>` started in `cwd`
-    with `env` and its output going to the files `stdout` and `stderr`, then run it."""
-    os.chdir(cwd)
-    os.environ.clear()
-    os.environ.update(env)
-    for descriptor, name in ((1, stdout), (2, stderr)):
-        opened = os.open(name, os.O_WRONLY)
-        os.dup2(opened, descriptor)
-        os.close(opened)
-    sys.path[:] = path
-    sys.argv[:] = [module, *arguments]
-    # A forkserver's child starts its own processes (Pelican's plugins use
-    # process pools) from the forkserver; a new interpreter forks them.
-    multiprocessing.set_start_method(None, force=True)
-    try:
-        runpy.run_module(module, run_name="__main__", alter_sys=True)
-    except SystemExit:
-        raise
-    except BaseException:
-        sys.excepthook(*sys.exc_info())
-        sys.exit(1)
+        command = Command(module, tuple(arguments), str(cwd), dict(env), (str(cwd), *path), str(stdout), str(stderr))
+        shown = [sys.executable, "-m", module, *arguments]
+        try:
+            returncode = parent.run(command, timeout)
+        except TimeoutError:
+            raise subprocess.TimeoutExpired(shown, timeout, stdout.read_text(), stderr.read_text()) from None
+        return subprocess.CompletedProcess(shown, returncode, stdout.read_text(), stderr.read_text())

@@ -1,5 +1,5 @@
-"""The preview's build process (preview_builds.py): each build is a new
-child of a process that imported the plugins once; a stopped build process
+"""The preview's build process (core/runner.py's Runner): each build is a
+new child of a process that imported the plugins once; a stopped build process
 gives way to one that imports them again, as they are on disk; a failed
 build's exit status and French report reach the preview; Ctrl+C on
 `make serve` ends it with one French line."""
@@ -12,8 +12,8 @@ import sys
 
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port
+from core.runner import Command, Runner
 from live_preview import STOPPED
-from preview_builds import BuildProcess
 
 # A plugin that says, at the end of a build, its module's word and the
 # process that built; or stops the build with a French report.
@@ -51,7 +51,7 @@ def small_site(tmp_path, word):
 
 def build(process, tmp_path, settings, *options):
     arguments = [str(tmp_path / "content"), "-s", str(settings), "-o", str(tmp_path / "output"), "-q", *options]
-    return process.build(arguments, tmp_path / "rapport.txt")
+    return process.run(Command("pelican", tuple(arguments), report=str(tmp_path / "rapport.txt")))
 
 
 def said(tmp_path):
@@ -60,7 +60,7 @@ def said(tmp_path):
 
 def test_each_build_is_a_new_child_and_a_new_build_process_reads_the_plugins_again(tmp_path):
     settings = small_site(tmp_path, "avant")
-    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    process = Runner(["marque"], [tmp_path / "extensions"])
     try:
         assert build(process, tmp_path, settings) == 0
         small_site(tmp_path, "après")  # the plugin changes on disk
@@ -76,7 +76,7 @@ def test_each_build_is_a_new_child_and_a_new_build_process_reads_the_plugins_aga
 
 def test_a_failed_build_gives_its_status_and_its_report(tmp_path):
     settings = small_site(tmp_path, "mot")
-    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    process = Runner(["marque"], [tmp_path / "extensions"])
     try:
         assert build(process, tmp_path, settings, "-e", "MARQUE_ECHEC=true") == 1
         assert (tmp_path / "rapport.txt").read_text(encoding="utf-8").startswith("La construction du site a échoué")
@@ -90,7 +90,7 @@ def test_ctrl_c_ends_the_build_process_without_a_word(tmp_path, capfd):
     build process ends quietly (the preview's server says it stopped), with
     no traceback."""
     settings = small_site(tmp_path, "mot")
-    process = BuildProcess(["marque"], [tmp_path / "extensions"])
+    process = Runner(["marque"], [tmp_path / "extensions"])
     try:
         assert build(process, tmp_path, settings) == 0  # the process now waits for the next build
         capfd.readouterr()
