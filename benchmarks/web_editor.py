@@ -21,13 +21,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from site_checks.accessibility import launch  # noqa: E402
 from site_checks.lighthouse import served  # noqa: E402
 
-FIRST_VISIT = ("index.html", "banner.js", "decap-cms.js", "widgets.js", "config.yml")
+FIRST_VISIT = ("index.html", "banner.js", "decap-cms.js", "widgets.js", "editor.js", "preview.js", "preview.json", "config.yml")
 
 
 def sizes(admin):
