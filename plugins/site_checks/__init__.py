@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from pelican import signals
 
 from core.build import fail
+from core.document import source_text
 from core.names import editor_path
 from core.plugins import plugin_names
 from core.site import is_local
@@ -34,7 +35,7 @@ __all__ = ["Problem", "Result", "check_site", "describe", "external_lines", "reg
 
 # What the build knows and the written files do not: the content file behind
 # each page, and the URL each draft would have if it were published.
-_known = {"sources": {}, "drafts": {}, "root_links": []}
+_known = {"sources": {}, "drafts": {}, "root_links": [], "documents": {}}
 
 
 def published_url(content):
@@ -45,7 +46,7 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    sources, drafts, published = {}, {}, []
+    sources, drafts, published, documents = {}, {}, [], {}
     for content in context["generated_content"].values():
         source = editor_path(content, context)
         if content.status == "draft":
@@ -55,14 +56,21 @@ def remember_contents(generators):
         elif content.status in ("published", "hidden") and (content.url or content.save_as):
             sources["/" + content.url] = source  # the home page's url is "": "/"
             published.append(content)
+            documents[source] = content  # its file's text is in what the reader kept
     # Two pages at one address, or none: stop before Pelican's writer would.
     fail(collision_problems(published, context, lambda content: editor_path(content, context)))
-    # Each published file read once, for the check of links written from the root.
-    root = Path(context["PATH"]).parent
-    texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
-    _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources, texts))
+    # Each published file's text, as its reader kept it (not read again), for
+    # the check of links written from the root.
+    texts = {source: text_of(documents[source]) for source in sorted(documents)}
+    _known.update(sources=sources, drafts=drafts, documents=documents,
+                  root_links=find_root_links(context, sources, texts))
     # What a page would load from another host is refused with the rest of the
     # HTML outside the allow-list, by plugins/html_allowlist.
+
+
+def text_of(content):
+    """The text of a page's content file (core/document.py's source_text)."""
+    return source_text(content.source_path, content.metadata)
 
 
 def find_root_links(context, sources, texts):
@@ -95,14 +103,13 @@ def link_problems(pelican):
     settings = pelican.settings
     result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
                         settings.get("LINK_CHECK_CACHE"))
-    root = Path(settings["PATH"]).parent
     # A root link is reported once, with its fix, not again by the link check.
     said = {link for link, _ in _known["root_links"]}
     problems = [problem for problem in result.problems if problem.link not in said]
 
     def read_source(page):
         source = _known["sources"].get(page)
-        return (root / source).read_text(encoding="utf-8") if source else None
+        return text_of(_known["documents"][source]) if source else None
 
     def target_of(problem):
         """The content file a link leads to (a draft's, or a page's)."""
