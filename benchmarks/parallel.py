@@ -6,7 +6,9 @@ interleaved so that a machine that slows down slows both alike.
 "off" is the same settings with PARALLEL_PAGES_MIN beyond any site, so
 Pelican reads and renders in its own process; both are built without the
 search index (which is the same work either way) and beside plain Pelican
-(the baseline of build.py). Prints medians, spread, ratio and CPU time.
+(the baseline of build.py), after one untimed build that warms the caches
+of .cache/ (the generated content is new each time). Prints medians, spread,
+ratio and CPU time.
 """
 
 import argparse
@@ -30,6 +32,9 @@ def compare(documents, runs):
         generate(content, documents)
         baseline = baseline_settings(folder)
         builds = {name: [] for name in [*VARIANTS, "Pelican seul"]}
+        # One untimed build first: the caches of .cache/ (programme PDFs,
+        # pictures, Jinja) are warm for every timed run alike.
+        timed([*pelican(content, ROOT / "pelicanconf.py", fresh(folder, "warm")), "-e", *VARIANTS["parallel_pages inactif"]])
         for _ in range(runs):
             for name, extra in VARIANTS.items():
                 # One -e: Pelican keeps only the last one given.
