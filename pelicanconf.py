@@ -64,8 +64,6 @@ PLUGINS = [
     "html_allowlist",
     # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
     "identity_style",
-    # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
-    "parallel_pages",
 ]
 # The plugins whose filters, data and pages the theme's templates use: the build
 # says so when one of them is missing from PLUGINS (strict_build).
@@ -258,13 +256,11 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 DELETE_OUTPUT_DIRECTORY = True
 
-# -- Build speed (plugins/parallel_pages, site_checks, pictures) -----------------
-# Files are read, pages rendered, pictures encoded and links checked on this
-# many cores at once: None for all of them, 1 for everything in turn.
+# -- Build speed (site_checks, pictures, programme_pdf) -------------------------
+# Pictures encoded, programmes made and links checked on this many cores at
+# once: None for all of them, 1 for everything in turn. Pelican itself reads,
+# renders and writes the pages in one process.
 PROCESSES = None
-# Below this many files, reading and rendering are done in turn (forking
-# processes would cost more than it saves).
-PARALLEL_PAGES_MIN = 40
 
 # -- Web editor (plugins/web_editor): /admin/, Decap CMS ------------------------
 # The GitHub repository (« owner/name ») and branch it proposes changes to;

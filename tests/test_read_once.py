@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from conftest import FIXTURE_CONTENT, ROOT
+from conftest import ROOT
 
 SPY = """
 import collections, io, json, sys

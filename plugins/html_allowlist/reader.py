@@ -9,7 +9,8 @@ metadata (`html_problems`), which Pelican's reader cache (the preview's) keeps
 with the HTML they describe. Other plugins wrap the same readers
 (yaml_front_matter, pictures): a wrapper offers `around(reader_class)`, which
 builds the same wrapper on another class, for a plugin that replaces a
-reader it finds in place; receivers of `readers_init` have no fixed order.
+reader it finds in place: whichever of them comes first in PLUGINS, whose
+order Pelican calls the receivers of `readers_init` in.
 """
 
 import functools
