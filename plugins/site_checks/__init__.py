@@ -46,9 +46,9 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    sources, drafts, published, documents = {}, {}, [], {}
+    sources, drafts, published, documents, names = {}, {}, [], {}, {}
     for content in context["generated_content"].values():
-        source = editor_path(content, context)
+        source = names[id(content)] = editor_path(content, context)  # named once: paths are slow
         if content.status == "draft":
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
@@ -58,7 +58,7 @@ def remember_contents(generators):
             published.append(content)
             documents[source] = content  # its file's text is in what the reader kept
     # Two pages at one address, or none: stop before Pelican's writer would.
-    fail(collision_problems(published, context, lambda content: editor_path(content, context)))
+    fail(collision_problems(published, context, lambda content: names[id(content)]))
     # Each published file's text, as its reader kept it (not read again), for
     # the check of links written from the root.
     texts = {source: text_of(documents[source]) for source in sorted(documents)}
@@ -97,12 +97,11 @@ def picture_handled(settings):
     return is_local if "pictures" in plugin_names(settings) else None
 
 
-def link_problems(pelican):
-    """The link problems of the written site, as lines for the build's report,
-    each at the line of the content file where the link is written."""
+def link_problems(pelican, result):
+    """The link problems of the written site (`result`, check_site's), as
+    lines for the build's report, each at the line of the content file where
+    the link is written."""
     settings = pelican.settings
-    result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
-                        settings.get("LINK_CHECK_CACHE"))
     # A root link is reported once, with its fix, not again by the link check.
     said = {link for link, _ in _known["root_links"]}
     problems = [problem for problem in result.problems if problem.link not in said]
@@ -131,7 +130,11 @@ def link_problems(pelican):
 def check_written_site(pelican):
     """Links and pictures' metadata, in one report: one fail() for both, as
     the first to fail would stop the build before the other is heard."""
-    fail(link_problems(pelican) + metadata_problems(pelican.output_path))
+    settings = pelican.settings
+    result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
+                        settings.get("LINK_CHECK_CACHE"))
+    # The files the link check listed: the site is walked once for both.
+    fail(link_problems(pelican, result) + metadata_problems(pelican.output_path, result.files))
 
 
 def register():
