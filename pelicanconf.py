@@ -73,8 +73,6 @@ PLUGINS = [
     "html_allowlist",
     # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
     "identity_style",
-    # parallel_pages: the pages rendered on every core, then written and announced by Pelican's writer.
-    "parallel_pages",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]
@@ -237,10 +235,11 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 
 DELETE_OUTPUT_DIRECTORY = True
 
-# -- Build speed (core/plugins.py, plugins/parallel_pages) ----------------------
-# Files are read, pages rendered, pictures encoded and links checked on every
-# core this process may use; PROCESSES = 1 does everything in turn, 2 on two
-# cores. PARALLEL_PAGES_MIN: below this many files, no process is forked.
+# -- Build speed (site_checks, pictures, programme_pdf) -------------------------
+# Pictures encoded, programmes made and links checked on this many cores at
+# once: PROCESSES (core/plugins.py; by default all the cores this process may
+# use, 1 for everything in turn). Pelican itself reads, renders and writes the
+# pages in one process.
 
 # -- Web editor (plugins/web_editor): /admin/, Decap CMS ------------------------
 # The GitHub repository (« owner/name ») and branch it proposes changes to

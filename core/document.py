@@ -11,6 +11,7 @@ read files here.
 
 import functools
 import re
+from pathlib import Path
 
 import yaml
 
@@ -92,11 +93,22 @@ class FrontMatter:
     """What the editor wrote, kept by the reader as the page's `front_matter`
     metadata: the fields as YAML gave them (`data`, keys lower-cased, before
     Pelican adds anything), the YAML text, the Markdown body and the line it
-    starts on; `lines` says where each field is. Later checks (the offer
-    schema) read this, never the file again."""
+    starts on; `lines` says where each field is; `text`, the whole file.
+    Later checks (the offer schema, the links written from the root, the
+    HTML allow-list's lines) read this, never the file again."""
 
-    def __init__(self, data, yaml_text, body, body_line):
+    # What comes before the body (the fences and the YAML), as in the file; a
+    # FrontMatter from an older cache (the preview's) has none: `text` is None.
+    head = None
+
+    def __init__(self, data, yaml_text, body, body_line, head=None):
         self.data, self.yaml_text, self.body, self.body_line = data, yaml_text, body, body_line
+        self.head = head
+
+    @property
+    def text(self):
+        """The file's text as it was read, or None when it was not kept."""
+        return None if self.head is None else self.head + self.body
 
     @functools.cached_property
     def lines(self):
@@ -243,4 +255,13 @@ def read_document(source_path, content_path):
         check_characters(body, body_line)
     except LimitError as error:
         raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
-    return FrontMatter(data, yaml_text, body, body_line)
+    return FrontMatter(data, yaml_text, body, body_line, head=text[: len(text) - len(body)])
+
+
+def source_text(path, metadata):
+    """The text of the content file at `path`: the one the reader kept in the
+    page's `front_matter`, or, for another reader's page (Pelican's HTML),
+    the file read now."""
+    front = metadata.get("front_matter")
+    text = getattr(front, "text", None)
+    return text if text is not None else Path(path).read_text(encoding="utf-8", errors="replace")

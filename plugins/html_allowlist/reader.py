@@ -1,5 +1,6 @@
 """The readers' side: the HTML each Markdown or HTML reader returns is
-checked where it is made, with the file at hand for the lines of the report.
+checked where it is made, with the file's text at hand for the lines of the
+report (the one the reader kept, core/document.py's `source_text`).
 
 `wrap_readers` replaces, at `readers_init`, each class of the public
 `reader_classes` for these extensions by a subclass whose `read()` checks
@@ -8,12 +9,13 @@ metadata (`html_problems`), which Pelican's reader cache (the preview's) keeps
 with the HTML they describe. Other plugins wrap the same readers
 (yaml_front_matter, pictures): a wrapper offers `around(reader_class)`, which
 builds the same wrapper on another class, for a plugin that replaces a
-reader it finds in place; receivers of `readers_init` have no fixed order.
+reader it finds in place: whichever of them comes first in PLUGINS, whose
+order Pelican calls the receivers of `readers_init` in.
 """
 
 import functools
-from pathlib import Path
 
+from core.document import source_text
 from core.names import editor_name
 
 from .check import offences
@@ -49,8 +51,7 @@ def checking_reader(base):
             found = offences(content, policy_of(self.settings))
             if found:
                 source = editor_name(source_path, self.settings["PATH"])
-                text = Path(source_path).read_text(encoding="utf-8", errors="replace")
-                metadata["html_problems"] = problems(source, text, found)
+                metadata["html_problems"] = problems(source, source_text(source_path, metadata), found)
             return content, metadata
 
         @staticmethod

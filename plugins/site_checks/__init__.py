@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from pelican import signals
 
 from core.build import fail
+from core.document import source_text
 from core.names import editor_path
 from core.plugins import apply_defaults, plugin_names
 from core.site import is_local
@@ -39,7 +40,7 @@ DEFAULTS = {
 
 # What the build knows and the written files do not: the content file behind
 # each page, and the URL each draft would have if it were published.
-_known = {"sources": {}, "drafts": {}, "root_links": []}
+_known = {"sources": {}, "drafts": {}, "root_links": [], "documents": {}}
 
 
 def published_url(content):
@@ -50,9 +51,9 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    sources, drafts, published = {}, {}, []
+    sources, drafts, published, documents, names = {}, {}, [], {}, {}
     for content in context["generated_content"].values():
-        source = editor_path(content, context)
+        source = names[id(content)] = editor_path(content, context)  # named once: paths are slow
         if content.status == "draft":
             # Linked by hand (the URL it will have) or with {filename} (DRAFT_URL).
             for url in {published_url(content), content.url} - {""}:
@@ -60,14 +61,21 @@ def remember_contents(generators):
         elif content.status in ("published", "hidden") and (content.url or content.save_as):
             sources["/" + content.url] = source  # the home page's url is "": "/"
             published.append(content)
+            documents[source] = content  # its file's text is in what the reader kept
     # Two pages at one address, or none: stop before Pelican's writer would.
-    fail(collision_problems(published, context, lambda content: editor_path(content, context)))
-    # Each published file read once, for the check of links written from the root.
-    root = Path(context["PATH"]).parent
-    texts = {source: (root / source).read_text(encoding="utf-8") for source in sorted(set(sources.values()))}
-    _known.update(sources=sources, drafts=drafts, root_links=find_root_links(context, sources, texts))
+    fail(collision_problems(published, context, lambda content: names[id(content)]))
+    # Each published file's text, as its reader kept it (not read again), for
+    # the check of links written from the root.
+    texts = {source: text_of(documents[source]) for source in sorted(documents)}
+    _known.update(sources=sources, drafts=drafts, documents=documents,
+                  root_links=find_root_links(context, sources, texts))
     # What a page would load from another host is refused with the rest of the
     # HTML outside the allow-list, by plugins/html_allowlist.
+
+
+def text_of(content):
+    """The text of a page's content file (core/document.py's source_text)."""
+    return source_text(content.source_path, content.metadata)
 
 
 def find_root_links(context, sources, texts):
@@ -94,20 +102,18 @@ def picture_handled(settings):
     return is_local if "pictures" in plugin_names(settings) else None
 
 
-def link_problems(pelican):
-    """The link problems of the written site, as lines for the build's report,
-    each at the line of the content file where the link is written."""
+def link_problems(pelican, result):
+    """The link problems of the written site (`result`, check_site's), as
+    lines for the build's report, each at the line of the content file where
+    the link is written."""
     settings = pelican.settings
-    result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
-                        settings["LINK_CHECK_CACHE"])
-    root = Path(settings["PATH"]).parent
     # A root link is reported once, with its fix, not again by the link check.
     said = {link for link, _ in _known["root_links"]}
     problems = [problem for problem in result.problems if problem.link not in said]
 
     def read_source(page):
         source = _known["sources"].get(page)
-        return (root / source).read_text(encoding="utf-8") if source else None
+        return text_of(_known["documents"][source]) if source else None
 
     def target_of(problem):
         """The content file a link leads to (a draft's, or a page's)."""
@@ -129,7 +135,11 @@ def link_problems(pelican):
 def check_written_site(pelican):
     """Links and pictures' metadata, in one report: one fail() for both, as
     the first to fail would stop the build before the other is heard."""
-    fail(link_problems(pelican) + metadata_problems(pelican.output_path))
+    settings = pelican.settings
+    result = check_site(pelican.output_path, settings["SITEURL"], _known["drafts"], processes(settings),
+                        settings.get("LINK_CHECK_CACHE"))
+    # The files the link check listed: the site is walked once for both.
+    fail(link_problems(pelican, result) + metadata_problems(pelican.output_path, result.files))
 
 
 def set_defaults(pelican):

@@ -36,13 +36,17 @@ def image_problems(image, first=False):
 PICTURE_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif", ".tif", ".tiff"}
 
 
-def metadata_problems(root):
+def metadata_problems(root, names=None):
     """Every published picture that still carries EXIF (GPS, camera) or XMP
     data, as French lines: plugins/pictures strips them, a file published
-    some other way may not."""
+    some other way may not. `names`: the site's files (paths in it), when
+    the link check has listed them already."""
     problems = []
-    for path in sorted(Path(root).rglob("*")):
-        if path.suffix.lower() not in PICTURE_SUFFIXES or not path.is_file():
+    root = Path(root)
+    names = sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()) \
+        if names is None else sorted(names)
+    for path in (root / name for name in names):
+        if path.suffix.lower() not in PICTURE_SUFFIXES:
             continue
         try:
             with Image.open(path) as image:

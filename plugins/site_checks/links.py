@@ -61,6 +61,7 @@ class Result:
     problems: list = field(default_factory=list)
     external: dict = field(default_factory=dict)  # URL -> [(page, line), …]
     pages: int = 0
+    files: frozenset = frozenset()  # every file of the site (its path in it), listed once for later checks
 
 
 def parsed_pages(root, names, workers, cache=None):
@@ -87,7 +88,7 @@ def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
     names = [name for name in sorted(files.files) if is_page(name)]
     pages = parsed_pages(files.root, names, workers, cache)
     checker = _Checker(files, pages, origin, drafts or {})
-    result = Result(pages=len(pages))
+    result = Result(pages=len(pages), files=frozenset(files.files))
     for name, page in pages.items():
         page_url = origin + url_path(name)
         base = urljoin(page_url, page.base) if page.base else page_url

@@ -13,6 +13,8 @@ the preview and `make check` cannot disagree.
 
 import re
 
+from core.source import prose
+
 # [text](/x) and ![alt](/x), <…>-wrapped or not.
 _MARKDOWN = re.compile(r"\]\(\s*<?(/(?!/)[^\s)>]*)")
 # [name]: /x, a reference definition.
@@ -23,11 +25,9 @@ _SRCSET = re.compile(r"""\bsrcset\s*=\s*["']([^"']*)["']""", re.I)
 # ![alt](/x) and <img src="/x">: pictures, which the pictures plugin may publish.
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(/(?!/)[^\s)>]*)")
 _IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?(/(?!/)[^"'\s>]*)""", re.I)
-_CODE_SPAN = re.compile(r"(`+).*?\1")
 # Whatever any pattern above could match starts so: a file without it has no
 # root link, and is not read line by line (most files: links use {filename}).
 _MAYBE = re.compile(r"""\]\(\s*<?/(?!/)|\]:\s*<?/(?!/)|=\s*["']?/(?!/)|srcset""", re.I)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 def root_links(text, picture_handled=None):
@@ -35,21 +35,10 @@ def root_links(text, picture_handled=None):
     Markdown file, outside code blocks and code spans. `picture_handled(src)`
     says which picture sources another plugin publishes at SITEURL (pictures):
     those are right at every address."""
-    found, fence = [], None
+    found = []
     if not _MAYBE.search(text):
         return found
-    for number, line in enumerate(text.splitlines(), 1):
-        opening = _FENCE.match(line)
-        if opening:
-            mark = opening.group(1)
-            if fence is None:
-                fence = mark[0] * len(mark)
-            elif mark.startswith(fence):
-                fence = None
-            continue
-        if fence is not None:
-            continue
-        line = _CODE_SPAN.sub("", line)
+    for number, line in enumerate(prose(text, front_matter=False).splitlines(), 1):
         links = [match.group(1) for pattern in (_MARKDOWN, _REFERENCE, _ATTRIBUTE) for match in pattern.finditer(line)]
         for srcset in _SRCSET.finditer(line):
             links += [part.split()[0] for part in srcset.group(1).split(",")

@@ -22,10 +22,10 @@ def place_problems(data, settings):
     if "url_prefix" in data:
         problems.append(("url_prefix", "le champ « url_prefix » ne s’écrit pas dans un en-tête : l’adresse "
                                        "d’une page dépend du dossier où elle est rangée. Retirez cette ligne."))
-    output = Path(settings["OUTPUT_PATH"]).resolve()
     for field in OUTPUT_FIELDS:
         value = data.get(field)
-        if value is not None and not _inside(output, str(value)):
+        # Resolved only for a page that has the field: resolve() asks the disk.
+        if value is not None and not _inside(Path(settings["OUTPUT_PATH"]).resolve(), str(value)):
             problems.append((field, f"« {field}: {value} » mènerait hors du site ; écrivez un chemin dans le site, "
                                     "sans « .. » ni « / » au début, ou retirez ce champ."))
     slug = data.get("slug")
