@@ -13,6 +13,7 @@
 #                 accessibilité) ; output/ n'est remplacé que si tout est correct
 #   make build    une construction dans output/ (gardé tel quel en cas d'erreur)
 #   make publish  la version à publier (publishconf.py), SITEURL=https://… requis
+#   make layout   réécrit les fichiers de content/ comme les écrit l'éditeur en ligne
 #   make new-offer TITLE="Titre"  un nouvel atelier en brouillon, dans la mise en page de l’éditeur en ligne
 #   make screenshots  des captures (PNG) des pages principales, sur téléphone et ordinateur,
 #                 dans docs/captures/
@@ -34,7 +35,7 @@ OUTPUT ?= output
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq
 
-.PHONY: serve test test-fast lint check build publish clean browser java new-offer schema requirements screenshots
+.PHONY: serve test test-fast lint check build publish clean browser java new-offer layout schema requirements screenshots
 
 serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/invoke serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
@@ -67,6 +68,9 @@ clean: $(STAMP)
 new-offer: $(STAMP) $(NODE_STAMP)
 	@test -n "$(TITLE)" || { echo 'Indiquez le titre : make new-offer TITLE="Titre de l’atelier"'; exit 2; }
 	$(BIN)/invoke new-offer "$(TITLE)"
+
+layout: $(STAMP) $(NODE_STAMP)
+	$(BIN)/invoke layout --content $(CONTENT)
 
 schema: $(STAMP)
 	$(BIN)/invoke schema

@@ -343,6 +343,18 @@ def site_problems(folder, siteurl):
     return problems + [Problem(str(line)) for line in errors + violations]
 
 
+def layout_warnings(content):
+    """The files of `content` written otherwise than the web editor writes
+    them (a warning: they build the same), or nothing when Node cannot run
+    the editor's serializer (the build would have said how to install it)."""
+    from web_editor.layout import LayoutError, layout_problems
+
+    try:
+        return layout_problems(ROOT / content, ROOT)
+    except LayoutError:
+        return []
+
+
 def missing_identity(path=None):
     """The organisation's details that content/reglages.yml (or `path`, from
     ROOT) does not give yet, as warnings: the legal notice says they are
@@ -465,7 +477,7 @@ def check_in_staging(content, siteurl, target, staging):
     from core.problems import Problem, describe
     from core.report import numbered, write_json
 
-    warnings = missing_identity()  # first, before the long log; again in the summary below
+    warnings = missing_identity() + layout_warnings(content)  # first, before the long log; again in the summary
     for warning in warnings:
         print(f"Avertissement : {describe(warning)}")
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")
@@ -625,6 +637,22 @@ def schema(c):
 
     changed = write_files(ROOT, {CONFIG.relative_to(ROOT).as_posix(): config_text()})
     print("Mis à jour : " + ", ".join(changed) if changed else "Déjà à jour.")
+
+
+@task(help={"content": "dossier des textes"})
+def layout(c, content=CONTENT):
+    """Réécrit les fichiers de content/ comme les écrit l’éditeur en ligne (une ligne changée par champ)."""
+    from web_editor.layout import LayoutError, editor_files, not_in_layout, save_as_decap
+
+    try:
+        files = not_in_layout(ROOT / content)
+        save_as_decap(files, ROOT / content)
+    except LayoutError as error:
+        raise Exit(f"La mise en page de l’éditeur en ligne n’a pas pu être appliquée ({error}) : lancez « make build » "
+                   "(ou « npm ci ») pour installer ses paquets, puis recommencez.", code=1) from None
+    names = ", ".join(path.relative_to((ROOT / content).parent).as_posix() for path in files)
+    print(f"Réécrits dans la mise en page de l’éditeur en ligne : {names}." if files else
+          f"Les {len(editor_files(ROOT / content))} fichiers de {content}/ sont déjà dans la mise en page de l’éditeur en ligne.")
 
 
 @task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})

@@ -5,12 +5,14 @@ reviewer of a pull request sees what changed and nothing else."""
 
 import difflib
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
-from web_editor.layout import editor_files, save_as_decap
+from web_editor.layout import editor_files, layout_problems, save_as_decap
 
-from conftest import CONTENT, build_or_fail, front_matter
+from conftest import CONTENT, FIXTURE_CONTENT, ROOT, build_or_fail, front_matter
 
 
 def values(path):
@@ -24,20 +26,53 @@ def changed_lines(before, after):
     return [line for line in diff if line.startswith("-")], [line for line in diff if line.startswith("+")]
 
 
-def test_every_file_of_the_content_is_in_the_layout_the_editor_writes(tmp_path):
+def test_the_editors_layout_keeps_every_value_and_a_second_save_changes_no_byte(tmp_path):
+    """On content/ as it is (any content: a file written by hand is put in
+    the layout by the first save): the values are the build's, and saving
+    again changes nothing, so one field saved is one line changed."""
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     files = editor_files(content)
     assert len(files) == len(list(CONTENT.glob("*/*.md"))) + len(list(CONTENT.glob("*.yml")))
     save_as_decap(files, content)
-    differ = {}
+    once = {path: path.read_bytes() for path in files}
     for path in files:
-        before = (CONTENT / path.relative_to(content)).read_text(encoding="utf-8")
-        if path.read_text(encoding="utf-8") != before:
-            differ[path.relative_to(content).as_posix()] = "\n".join(difflib.unified_diff(
-                before.splitlines(), path.read_text(encoding="utf-8").splitlines(), lineterm="", n=1))
-    assert not differ, ("rewrite these files in the editor's layout (the guide says how):\n"
-                        + "\n".join(f"{name}\n{diff}" for name, diff in differ.items()))
+        assert values(path) == values(CONTENT / path.relative_to(content)), path.name
+    save_as_decap(files, content)
+    assert {path: path.read_bytes() for path in files} == once
+
+
+HAND_WRITTEN = {
+    "commentaire": "# Écrit à la main\ntitle: Un atelier\n",
+    "bloc-replie": "title: >-\n  Un atelier\n",
+    "guillemets": "title: \"Un atelier\"\n",
+}
+
+
+@pytest.mark.parametrize("header", HAND_WRITTEN.values(), ids=list(HAND_WRITTEN))
+def test_make_check_warns_of_a_hand_written_file_and_make_layout_rewrites_it(tmp_path, header):
+    """A file written by hand in another layout builds (no content rule), but
+    `make check` names it, as a warning with its fix, and `make layout`
+    rewrites it without changing a value."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    save_as_decap(editor_files(content), content)
+    assert layout_problems(content, tmp_path) == []
+    path = content / "ateliers" / "ecriture.md"
+    text = path.read_text(encoding="utf-8")
+    title = front_matter(path)["title"]
+    _, fields, body = text.split("---\n", 2)
+    rest = "".join(line + "\n" for line in fields.splitlines() if not line.startswith("title:"))
+    path.write_text("---\n" + header.replace("Un atelier", title) + rest + "---\n" + body, encoding="utf-8")
+    before = values(path)
+    (warning,) = layout_problems(content, tmp_path)
+    assert (warning.file, warning.severity) == ("content/ateliers/ecriture.md", "warning")
+    assert "make layout" in warning.fix and "/admin/" in warning.message
+    result = subprocess.run([sys.executable, "-m", "invoke", "layout", "--content", str(content)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "content/ateliers/ecriture.md" in result.stdout
+    assert layout_problems(content, tmp_path) == [] and values(path) == before
 
 
 # Characters a text may have to stay on one line of the file: `yaml` folds
@@ -88,6 +123,7 @@ def set_in(data, keys, value):
 def test_one_field_changed_through_the_editor_changes_one_line(tmp_path, kind):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
+    save_as_decap(editor_files(content), content)  # as it is after a first save (a hand-written file is rewritten)
     edits = {}
     for path in editor_files(content):
         edit = EDITS[kind](values(path))

@@ -1,12 +1,16 @@
 """The content files' one layout, the one the web editor (Decap CMS) writes:
 a file saved through Decap's own serializer, run by Node (decap_layout.js).
-`invoke new-offer` writes its file in it, and the tests check that content/
-is in it, so that saving one field in /admin/ changes one line."""
+`invoke new-offer` writes its file in it, `invoke layout` puts content/ in
+it, and `make check` warns of a file written otherwise, so that saving one
+field in /admin/ changes one line."""
 
 import json
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
+from core.problems import Problem
 from web_editor.config import cms_config
 
 SCRIPT = Path(__file__).with_name("decap_layout.js")
@@ -47,3 +51,28 @@ def save_as_decap(paths, content, edits=None):
 def editor_files(content):
     """Every file of `content` the web editor opens."""
     return sorted([*Path(content).glob("*/*.md"), *Path(content).glob("*.yml")])
+
+
+def not_in_layout(content):
+    """The files of `content` that the web editor's first save would rewrite
+    beyond the field changed: each saved again in a copy, and compared."""
+    content = Path(content)
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / content.name
+        shutil.copytree(content, copy, ignore=shutil.ignore_patterns(".*"))
+        copies = editor_files(copy)
+        save_as_decap(copies, copy)
+        return [content / path.relative_to(copy) for path in copies
+                if path.read_bytes() != (content / path.relative_to(copy)).read_bytes()]
+
+
+def layout_problems(content, root):
+    """`make check`'s warnings: a file written by hand in another layout is
+    valid, but its first save in /admin/ would show the reviewer many changed
+    lines; `make layout` puts it in the editor's layout at once."""
+    return [Problem("ce fichier n’est pas écrit comme l’éditeur en ligne l’écrit : sa première sauvegarde dans "
+                    "/admin/ réécrira tout son en-tête, et la relecture verra bien plus de lignes que le champ changé",
+                    file=Path(path).relative_to(root).as_posix(), severity="warning",
+                    fix="lancez « make layout », qui le réécrit dans cette mise en page sans changer son sens "
+                        "(guide : « La mise en page des fichiers »)")
+            for path in not_in_layout(content)]
