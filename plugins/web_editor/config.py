@@ -90,6 +90,14 @@ def _stripped(adapter):
         return False
 
 
+def _blank(adapter):
+    """Whether the type reads spaces alone as no value (the réglages' unknown)."""
+    try:
+        return adapter.validate_python("  ") is None
+    except ValidationError:
+        return False
+
+
 def _constraint(info, name):
     return next((getattr(item, name) for item in info.metadata if getattr(item, name, None) is not None), None)
 
@@ -230,7 +238,7 @@ def text_rules(annotation, description=None):
     and its JSON Schema (maxLength, pattern)."""
     adapter = TypeAdapter(annotation)
     # Whether pydantic strips the spaces at both ends before it checks.
-    schema = {**adapter.json_schema(), "stripped": _stripped(adapter)}
+    schema = {**adapter.json_schema(), "stripped": _stripped(adapter), "blank": _blank(adapter)}
     longest = schema.get("maxLength")
     rules = {}
     for kind, probe in PROBES:
@@ -299,6 +307,8 @@ def _pattern(rules, schema):
     if "string_too_short" in rules:
         parts.append(f"(?={W}*{S})")
     for kind, whole in WHOLE_PATTERNS.items():
+        if kind in rules and schema.get("blank"):  # spaces alone: not known yet
+            return "".join(parts) + f"(?:{classes['python_space']}*$|{whole.removeprefix('^')})"
         if kind in rules:
             return "".join(parts) + whole.removeprefix("^")
     if "string_pattern_mismatch" in rules:
