@@ -58,8 +58,8 @@ def ratio_text(value):
 def colour_problem(text):
     """None for a colour the theme can use, else what to change, in French."""
     if not HEX.fullmatch(text):
-        return (f"« {text} » n’est pas une couleur : écrivez-la en hexadécimal, un # suivi de six chiffres "
-                "ou lettres de a à f, entre guillemets, par exemple \"#1f5f5b\".")
+        return (f"la valeur « {text} » n’est pas une couleur : écrivez-la en hexadécimal, un # suivi de six chiffres "
+                "ou lettres de a à f, par exemple #1f5f5b.")
     colour = rgb(text)
     worst = min(contrast(colour, WHITE), contrast(colour, mix(colour, WHITE, SOFT)))
     if worst < AA:
@@ -69,12 +69,21 @@ def colour_problem(text):
     return None
 
 
+def logo_name_problem(text):
+    """None for a logo's name the site can use, else what to change, in
+    French (the réglages schema checks it; the file is `logo_problem`'s)."""
+    if not LOGO.fullmatch(text):
+        return (f"le logo « {text} » doit être un fichier SVG ou PNG du dossier content/images/, écrit "
+                "images/nom-du-fichier.svg (lettres minuscules sans accent, chiffres, - et _).")
+    return None
+
+
 def logo_problem(text, folder):
     """None for a logo the site can show, else what to change, in French.
     `folder`: the content folder (where images/ is)."""
-    if not LOGO.fullmatch(text):
-        return (f"« {text} » : le logo doit être un fichier SVG ou PNG du dossier content/images/, écrit "
-                "images/nom-du-fichier.svg (lettres minuscules sans accent, chiffres, - et _).")
+    named = logo_name_problem(text)
+    if named:
+        return named
     path = logo_path(text, folder)
     if not path.is_file():
         return f"le fichier content/{path.relative_to(folder).as_posix()} n’existe pas : ajoutez-le, ou corrigez le nom."

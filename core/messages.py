@@ -45,9 +45,11 @@ EMPTY = "le champ est vide : écrivez une valeur, ou supprimez la ligne si le ch
 FORMS = {"numbers", "text"}
 
 
-def explain_all(errors, model, source, lines):
+def explain_all(errors, model, source, lines, unknown_fix=None):
     """The Problems of a file's pydantic errors, in the file's order.
-    A misspelt key is said once, as a guess: not also as a missing field."""
+    A misspelt key is said once, as a guess: not also as a missing field.
+    `unknown_fix`: what to do with an unknown key no field is close to (by
+    default, in a front matter: close it before the page's text)."""
     guessed = set()
     for error in errors:
         path = _path(error["loc"])
@@ -56,14 +58,14 @@ def explain_all(errors, model, source, lines):
             if guess:
                 guessed.add((*path[:-1], guess))
     explained = [
-        explain(error, model, source, lines)
+        explain(error, model, source, lines, unknown_fix)
         for error in errors
         if not (error["type"] == "missing" and _path(error["loc"]) in guessed)
     ]
     return sorted(explained, key=lambda problem: problem.line or 0)
 
 
-def explain(error, model, source, lines):
+def explain(error, model, source, lines, unknown_fix=None):
     """The Problem of one pydantic error dict."""
     path = _path(error["loc"])
     field = _field(model, path)
@@ -73,7 +75,7 @@ def explain(error, model, source, lines):
         what, fix = "ce champ obligatoire manque", "ajoutez-le" + (f" : {_description(field)}" if _description(field) else ".")
     elif error["type"] == "extra_forbidden":
         line = _line(lines, path)
-        what, fix = _unknown(path[-1], _allowed(model, path[:-1]))
+        what, fix = _unknown(path[-1], _allowed(model, path[:-1]), unknown_fix)
     else:
         line = _line(lines, path)
         what = _what(error)
@@ -173,11 +175,11 @@ def closest(name, allowed):
     return close[0] if close else None
 
 
-def _unknown(name, allowed):
+def _unknown(name, allowed, fix=None):
     """(what, fix) for a key the schema does not have."""
     guess = closest(name, allowed)
     if guess:
         return f"ce champ n’existe pas ; vous vouliez dire « {guess} » ?", "corrigez son nom."
     return (f"ce champ n’existe pas. Champs possibles ici : {', '.join(allowed)}",
-            "si cette ligne est du texte de la page, l’en-tête n’est pas fermé avant elle : "
+            fix or "si cette ligne est du texte de la page, l’en-tête n’est pas fermé avant elle : "
             "ajoutez une ligne « --- » après le dernier champ.")

@@ -157,8 +157,8 @@ def test_a_bad_colour_is_named_with_its_file_line_and_field_in_french(tmp_path, 
     with pytest.raises(SystemExit) as stop:
         read_identity(tmp_path / "content" / "reglages.yml", tmp_path)
     message = str(stop.value.code)
-    assert message.startswith("content/reglages.yml, ligne 6 : "), message
-    assert f"« {field} » (Couleur principale)" in message and words in message
+    assert message.startswith(f"content/reglages.yml, ligne 6, champ « Couleur principale ({field}) » : "), message
+    assert words in message
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,7 @@ def test_a_bad_logo_is_named_with_its_line(tmp_path, logo, files, words):
     with pytest.raises(SystemExit) as stop:
         read_identity(content / "reglages.yml", tmp_path)
     message = str(stop.value.code)
-    assert message.startswith("content/reglages.yml, ligne 8 : « appearance.logo » (Logo) : "), message
+    assert message.startswith("content/reglages.yml, ligne 8, champ « Logo (appearance.logo) » : "), message
     assert words in message
 
 

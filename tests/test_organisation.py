@@ -1,6 +1,8 @@
-"""The organisation's phone, as editors write it in content/reglages.yml:
-every ordinary form becomes a tel: link the link checker accepts; a form no
-link can be made from is refused at its line, in French."""
+"""The réglages file (content/reglages.yml), checked against its schema
+(core/schemas/reglages.py): a bad value is named with the file, its line
+and the field as the form names it, in French; "" is a value not known yet.
+The organisation's phone: every ordinary form becomes a tel: link the link
+checker accepts; a form no link can be made from is refused at its line."""
 
 import pytest
 
@@ -9,6 +11,76 @@ from core.organisation import read_identity, tel_uri
 from site_checks.addresses import tel_problem
 
 REGLAGES = "organisation:\n  name: Essai\n  phone: {phone}\nhost:\n  name: Hébergeur\n"
+# The editor's layout: every key, "" where the value is not known yet.
+LAYOUT = """organisation:
+  name: Essai
+  legal_form: association
+  email: ""
+  phone: ""
+  address: ""
+  registration: ""
+  publication_director: ""
+host:
+  name: Hébergeur
+  address: ""
+  website: ""
+appearance:
+  colour: ""
+  accent_colour: ""
+  logo: ""
+"""
+
+
+def stopped_with(tmp_path, text):
+    path = tmp_path / "reglages.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SystemExit) as stopped:
+        read_identity(path, tmp_path)
+    return str(stopped.value.code)
+
+
+def test_an_empty_value_is_not_known_yet(tmp_path):
+    path = tmp_path / "reglages.yml"
+    path.write_text(LAYOUT.replace('email: ""', "email:  contact@exemple.fr "), encoding="utf-8")
+    identity = read_identity(path, tmp_path)
+    assert identity["ORGANISATION"]["email"] == "contact@exemple.fr"
+    assert identity["ORGANISATION"]["phone"] is None and identity["HOST"]["website"] is None
+    assert set(identity["APPEARANCE"].values()) == {None}
+
+
+@pytest.mark.parametrize(("before", "after", "line", "field", "words"), [
+    ('phone: ""', 'phone: "123"', 5, "Téléphone (organisation.phone)", "le site ne peut pas composer le numéro « 123 »"),
+    ('phone: ""', "phone: 612345678", 5, "Téléphone (organisation.phone)", "entre guillemets pour garder ses zéros"),
+    ('email: ""', "email: true", 4, "Courriel (organisation.email)", "la valeur doit être un texte"),
+    ('email: ""', "email: [a, b]", 4, "Courriel (organisation.email)", "la valeur doit être un texte"),
+    ('registration: ""', "registration: 2026-01-01", 7, "Numéro RNA (W…) ou SIREN (organisation.registration)",
+     "la valeur doit être un texte"),
+    ("name: Essai", "name: À compléter", 2, "Nom (organisation.name)", "le texte « À compléter » du modèle"),
+    ("name: Essai", 'name: "Es\\x07sai"', 2, "Nom (organisation.name)", "caractère invisible (U+0007)"),
+    ('website: ""', 'website: "https://a.fr\\nhttps://b.fr"', 12, "Site (host.website)", "tenir sur une ligne"),
+    ('colour: ""', 'colour: "rouge"', 14, "Couleur principale (appearance.colour)",
+     "la valeur « rouge » n’est pas une couleur"),
+    ('accent_colour: ""', 'accent_colour: "#ffcc00"', 15, "Couleur d’accent (appearance.accent_colour)",
+     "la couleur #ffcc00 est trop claire"),
+    ('colour: ""', "colour: #1f5f5b", 14, "Couleur principale (appearance.colour)", "s’écrit entre guillemets"),
+    ('logo: ""', "logo: images/logo.gif", 16, "Logo (appearance.logo)", "doit être un fichier SVG ou PNG"),
+    ('logo: ""', "logo: images/absent.svg", 16, "Logo (appearance.logo)", "content/images/absent.svg n’existe pas"),
+    ('email: ""', 'courriel: ""', 4, "organisation.courriel", "ce champ n’existe pas. Champs possibles ici : name,"),
+    ('website: ""', 'websit: ""', 12, "host.websit", "ce champ n’existe pas ; vous vouliez dire « website » ?"),
+    ("host:", "hote:", 9, "hote", "vous vouliez dire « host » ?"),
+], ids=["phone", "unquoted-number", "boolean", "list", "date", "placeholder", "control", "two-lines", "colour-word",
+        "too-light", "unquoted-colour", "logo-gif", "logo-absent", "unknown-key", "misspelt-key", "misspelt-section"])
+def test_a_bad_value_is_named_with_its_file_line_and_form_label(tmp_path, before, after, line, field, words):
+    assert before in LAYOUT
+    message = stopped_with(tmp_path, LAYOUT.replace(before, after, 1))
+    assert message.startswith(f"reglages.yml, ligne {line}, champ « {field} » : "), message
+    assert words in message and "\n" not in message
+
+
+def test_every_problem_of_the_file_is_said_at_once_in_the_files_order(tmp_path):
+    text = LAYOUT.replace('phone: ""', 'phone: "123"').replace('colour: ""', 'colour: "rouge"', 1)
+    lines = stopped_with(tmp_path, text).splitlines()
+    assert [line.split(",")[1] for line in lines] == [" ligne 5", " ligne 14"]
 
 
 @pytest.mark.parametrize(("written", "uri"), [
@@ -33,7 +105,8 @@ def test_a_number_no_link_can_be_made_from_is_named_at_its_line(tmp_path, writte
     with pytest.raises(SystemExit) as stopped:
         read_identity(path, tmp_path)
     message = str(stopped.value)
-    assert message.startswith("reglages.yml, ligne 3 : ") and "Téléphone" in message and "01 23 45 67 89" in message
+    assert message.startswith("reglages.yml, ligne 3, champ « Téléphone (organisation.phone) » : "), message
+    assert f"« {written} »" in message and "01 23 45 67 89" in message
 
 
 def test_a_french_number_filled_in_publishes_a_contact_page_that_dials_it(tmp_path):

@@ -230,11 +230,12 @@ def test_the_settings_read_the_identity_file():
     ("text", "line", "words"),
     [
         ("organisation:\n  name: [Asso\n", 3, "le YAML n’est pas lisible"),
-        ("organisation:\n  name: Asso\nhote:\n  name: X\n", 3, "rubrique « hote » inconnue"),
-        ("organisation:\n  nom: Asso\n", 2, "champ « nom » inconnu"),
+        ("organisation:\n  name: Asso\nhote:\n  name: X\n", 3, "champ « hote » : ce champ n’existe pas ; vous vouliez "
+                                                               "dire « host » ?"),
+        ("organisation:\n  nom: Asso\n", 2, "champ « organisation.nom » : ce champ n’existe pas. Champs possibles ici"),
         ("organisation:\n  registration: 123456789\n", 2, "entre guillemets"),
-        ("organisation:\n  email: true\n", 2, "doit être un texte"),
-        ("organisation:\n  name:\n    - Asso\n", 3, "doit être un texte"),
+        ("organisation:\n  email: true\n", 2, "champ « Courriel (organisation.email) » : la valeur doit être un texte"),
+        ("organisation:\n  name:\n    - Asso\n", 2, "doit être un texte"),
         ("organisation:\n  name: Asso\n  name: Autre\n", 3, "écrit deux fois"),
         ("organisation: Asso\n", 1, "un champ par ligne"),
         ("- Asso\n", 1, "rubriques"),
@@ -246,7 +247,7 @@ def test_a_wrong_identity_file_is_named_with_its_line_in_french(tmp_path, text, 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(SystemExit) as stop:
         read_identity(path, tmp_path)
-    assert str(stop.value.code).startswith(f"reglages.yml, ligne {line} : ")
+    assert re.match(rf"reglages\.yml, ligne {line}(, champ « [^»]+ »)? : ", str(stop.value.code)), stop.value.code
     assert words in str(stop.value.code)
 
 

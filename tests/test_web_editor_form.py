@@ -22,9 +22,12 @@ from core.messages import explain
 from core.problems import describe, label_of
 from core.schemas.documents import Article, Page
 from core.schemas.offer import PLACEHOLDER, UNDECIDED, Line, Offer, Text
+from core.schemas.reglages import Known, Reglages
 
 FORM = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
 MODELS = {"ateliers": Offer, "ressources": Article, "pages": Page}
+# Every form the build checks: the documents', and the réglages file's (a files collection).
+CHECKED = {**MODELS, "reglages": Reglages}
 # What each model needs to pass, so that one field at a time can be tried.
 VALID = {
     "ateliers": {"title": "T", "summary": "Un résumé.", "method": "M", "audience": "A", "objectives": ["O"],
@@ -33,11 +36,14 @@ VALID = {
                  "price": {"on_quote": True}},
     "ressources": {"title": "T", "date": "2026-11-05"},
     "pages": {"title": "T"},
+    "reglages": {"organisation": {}, "host": {}, "appearance": {}},
 }
 
 
 def collection(name):
-    return next(item for item in FORM["collections"] if item["name"] == name)
+    """A folder collection, or the one file of a files collection (réglages)."""
+    found = next(item for item in FORM["collections"] if item["name"] == name)
+    return found["files"][0] if "files" in found else found
 
 
 def by_name(fields):
@@ -100,6 +106,42 @@ def test_a_field_added_to_a_model_appears_in_its_form(model):
     assert fields["venue"] | {"label": "Lieu", "hint": "Où se tient la séance.", "widget": "string"} == fields["venue"]
     assert "required" not in fields["venue"] and fields["note"]["required"] is False
     assert fields["note"]["widget"] == "text" and "pattern" in fields["venue"]
+
+
+def test_the_reglages_form_has_every_section_and_key_of_its_model_in_the_files_order():
+    """The form's order is the file's (Decap writes the keys in the form's order)."""
+    sections = collection("reglages")["fields"]
+    assert [section["name"] for section in sections] == list(Reglages.model_fields)
+    for section in sections:
+        model = Reglages.model_fields[section["name"]].annotation
+        assert [field["name"] for field in section["fields"]] == list(model.model_fields), section["name"]
+    data = yaml.safe_load((ROOT / collection("reglages")["file"]).read_text(encoding="utf-8"))
+    order = {section["name"]: list(by_name(section["fields"])) for section in sections}
+    assert list(data) == [name for name in order if name in data]
+    for name, keys in data.items():
+        assert list(keys or {}) == [key for key in order[name] if key in (keys or {})], name
+
+
+def test_the_reglages_labels_and_hints_are_the_schemas_titles_and_descriptions():
+    for section in collection("reglages")["fields"]:
+        info = Reglages.model_fields[section["name"]]
+        assert (section["label"], section["hint"], section["required"]) == (info.title, info.description, False)
+        for field in section["fields"]:
+            inner = info.annotation.model_fields[field["name"]]
+            assert (field["label"], field["hint"]) == (inner.title, inner.description), field["name"]
+            assert field["required"] is False and field["widget"] == "string", field["name"]
+
+
+def test_a_key_added_to_the_reglages_model_appears_in_its_form():
+    """Drift: a key written in the réglages schema needs nothing more to be in the form."""
+    host = Reglages.model_fields["host"].annotation
+    grown_host = create_model("GrownHost", __base__=host,
+                              siren=(Known, Field(None, title="SIREN", description="Le numéro de l’hébergeur.")))
+    grown = create_model("Grown", __base__=Reglages, host=(grown_host, Field(title="Hébergeur", description="Qui.")))
+    sections = by_name(model_fields(grown))
+    fields = by_name(sections["host"]["fields"])
+    assert list(fields) == [*host.model_fields, "siren"]
+    assert fields["siren"] | {"label": "SIREN", "hint": "Le numéro de l’hébergeur.", "required": False} == fields["siren"]
 
 
 # -- The form refuses what the build refuses, in the build's words ----------------------
@@ -181,7 +223,44 @@ CASES = [
     ("ressources", "author", "Anne Martin"),
     ("ressources", "author", "À compléter"),
     ("ressources", "title", "   "),
+    ("reglages", "organisation.name", "Rêver tout haut"),
+    ("reglages", "organisation.name", "Rêver\ntout haut"),
+    ("reglages", "organisation.name", "À compléter"),
+    ("reglages", "organisation.email", "contact@exemple.fr"),
+    ("reglages", "organisation.address", "1 rue\x07 de la Paix"),
+    ("reglages", "organisation.phone", "01 23 45 67 89"),
+    ("reglages", "organisation.phone", "+33 1 23 45 67 89"),
+    ("reglages", "organisation.phone", "+33 (0)1 23 45 67 89"),
+    ("reglages", "organisation.phone", " 06.12.34.56.78 "),
+    ("reglages", "organisation.phone", "01 23 45 67"),
+    ("reglages", "organisation.phone", "123"),
+    ("reglages", "organisation.phone", "+1"),
+    ("reglages", "organisation.phone", "appelez-nous"),
+    ("reglages", "organisation.phone", "01 23 45 67 89 ou 06 12 34 56 78"),
+    ("reglages", "organisation.phone", "javascript:alert(1)"),
+    ("reglages", "organisation.phone", ""),
+    ("reglages", "organisation.phone", "   "),
+    ("reglages", "appearance.colour", " "),
+    ("reglages", "appearance.logo", " \t"),
+    ("reglages", "host.website", "https://github.com"),
+    ("reglages", "host.name", "Git\nHub"),
+    ("reglages", "appearance.colour", "#1f5f5b"),
+    ("reglages", "appearance.colour", "#7A2E52"),
+    ("reglages", "appearance.colour", "rouge"),
+    ("reglages", "appearance.colour", "#12345"),
+    ("reglages", "appearance.colour", "#1f5f5b;}body{display:none"),
+    ("reglages", "appearance.colour", ""),
+    ("reglages", "appearance.accent_colour", "#8a4b00"),
+    ("reglages", "appearance.accent_colour", "1f5f5b"),
+    ("reglages", "appearance.logo", "images/logo.svg"),
+    ("reglages", "appearance.logo", "/images/logo-2.png"),
+    ("reglages", "appearance.logo", "images/logo.gif"),
+    ("reglages", "appearance.logo", "../secret.svg"),
+    ("reglages", "appearance.logo", "images/Logo.svg"),
 ]
+# What only the build can decide, so the form lets it through: a colour's
+# contrast (a computation, not a pattern) and a logo's file (on the disk).
+BUILD_ONLY = [("reglages", "appearance.colour", "#ffcc00")]
 
 
 def set_at(data, path, value):
@@ -206,9 +285,9 @@ def set_at(data, path, value):
 def build_verdict(name, path, value):
     """The build's messages for `value` at `path` (none: accepted)."""
     try:
-        MODELS[name].model_validate(set_at(VALID[name], path, value))
+        CHECKED[name].model_validate(set_at(VALID[name], path, value))
     except ValidationError as error:
-        return [explain(detail, MODELS[name], "content/x.md", {}) for detail in error.errors()]
+        return [explain(detail, CHECKED[name], "content/x.md", {}) for detail in error.errors()]
     return []
 
 
@@ -253,16 +332,26 @@ def test_the_form_refuses_what_the_build_refuses_with_its_sentence(case, form_ve
         assert any(message in shown.casefold() for message in said), ([problem.message for problem in built], shown)
 
 
+@pytest.mark.parametrize("case", BUILD_ONLY)
+def test_what_only_the_build_decides_is_let_through_by_the_form_and_refused_by_the_build(case):
+    name, path, value = case
+    field = form_field(name, path)
+    accepted = subprocess.run(["node", "-e", "console.log(RegExp(process.argv[1]).test(process.argv[2]))",
+                               field["pattern"][0], value], capture_output=True, text=True, check=True).stdout
+    assert accepted.strip() == "true"
+    assert [problem.key for problem in build_verdict(name, path, value)] == [path]
+
+
 def test_the_table_has_good_and_bad_values_of_each_rule(form_verdicts):
     """The table proves something: each kind of refusal occurs, and so do acceptances."""
     kinds = set()
     for name, path, value in CASES:
         try:
-            MODELS[name].model_validate(set_at(VALID[name], path, value))
+            CHECKED[name].model_validate(set_at(VALID[name], path, value))
         except ValidationError as error:
             kinds |= {detail["type"] for detail in error.errors()}
     assert kinds >= {"one_sentence", "string_too_long", "one_line", "string_too_short", "placeholder",
-                     "control_character", "duration", "string_pattern_mismatch"}, kinds
+                     "control_character", "duration", "string_pattern_mismatch", "phone", "colour", "logo"}, kinds
     assert sum(verdict is None for verdict in form_verdicts.values()) >= 20
 
 

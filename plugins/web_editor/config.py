@@ -2,14 +2,14 @@
 
 `invoke schema` writes it to admin/config.yml; a test fails when the
 committed file differs from what this module produces. The forms of offers,
-pages and articles are read from their pydantic models (core/schemas/): a
-field added there appears in the editor with its title as label, its
-description as hint, whether it is required, and what its type refuses (one
-line, one sentence, a length, a duration, a pattern) as a pattern whose
-message is the build's own sentence. The « Réglages » file is checked by
-hand in core/organisation.py, so its form is described here. What depends on
-where the site is published (the GitHub repository, local mode) is added at
-build time by `site_config` (plugins/web_editor).
+pages and articles, and the « Réglages » file's, are read from their
+pydantic models (core/schemas/): a field added there appears in the editor
+with its title as label, its description as hint, whether it is required,
+and what its type refuses (one line, one sentence, a length, a duration, a
+phone number, a colour, a pattern) as a pattern whose message is the build's
+own sentence. What depends on where the site is published (the GitHub
+repository, local mode) is added at build time by `site_config`
+(plugins/web_editor).
 """
 
 import datetime
@@ -21,13 +21,15 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, Field, StringConstraints, TypeAdapter, ValidationError, create_model
 
+from core.appearance import HEX, LOGO
 from core.choices import CHOICES
 from core.messages import explain
-from core.organisation import SECTIONS
+from core.phones import PHONE_PATTERN
 from core.problems import sentence
 from core.scaffold import NEW_OFFER
 from core.schemas.documents import Article, Page
 from core.schemas.offer import _CONTROL, _SENTENCE_BREAK, PLACEHOLDER, UNDECIDED, Offer, Price
+from core.schemas.reglages import Reglages
 
 CONFIG = Path(__file__).with_name("admin") / "config.yml"
 HEADER = ("# Configuration de l’éditeur en ligne (Decap CMS, /admin/), générée depuis\n"
@@ -38,9 +40,16 @@ OFFERS = "ateliers"
 # Fields the form asks for on every new entry, with no value chosen in
 # advance, though the file may go without them (absent: published).
 ASKED = ("status",)
+# The section of the réglages file open when the form opens.
+FIRST_SECTION = "organisation"
 # A duration as core/durations.py reads it, for the browser (JavaScript).
 DURATION_PATTERN = (r"^\s*(\d{1,2}\s*([hH]|[hH]eures?)\s*([0-5]\d)?(\s*([mM]in|[mM]inutes?))?|"
                     r"\d{1,3}\s*([mM]in|[mM]inutes?)|[àÀ] définir avec l[’']équipe)\s*$")
+# Rules a text must follow from end to end, for the browser: the build's
+# function says the same (core/durations.py, core/phones.py, core/appearance.py;
+# a colour's contrast, a logo's file are the build's alone).
+WHOLE_PATTERNS = {"duration": DURATION_PATTERN, "phone": PHONE_PATTERN,
+                  "colour": rf"^\s*{HEX.pattern}\s*$", "logo": rf"^\s*{LOGO.pattern}\s*$"}
 BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",
         "hint": "Titres, gras, listes et liens : avec les boutons de la barre. Une image : bouton « + », "
                 "puis « Image » ; écrivez ce qu’elle montre."}
@@ -48,6 +57,9 @@ BODY = {"label": "Texte de la page", "name": "body", "widget": "markdown",
 # kind), in the order their messages are given: the likeliest mistake first.
 PROBES = (
     ("duration", "1h30 ou"),
+    ("phone", "123"),
+    ("colour", "rouge"),
+    ("logo", "logo.gif"),
     ("string_pattern_mismatch", "?"),
     ("one_sentence", "Une phrase. Une autre."),
     ("string_too_long", None),  # one character more than the type's maxLength
@@ -60,7 +72,8 @@ PROBES = (
 # what is typed or pasted): the pattern keeps them, the message leaves them out.
 UNTYPABLE = ("one_line",)
 # The part of a message that quotes the value, left out of the form's.
-VALUE_QUOTED = {"duration": lambda value: f" « {value} »",
+VALUE_QUOTED = {"duration": lambda value: f" « {value} »", "phone": lambda value: f" « {value} »",
+                "colour": lambda value: f" « {value} »", "logo": lambda value: f" « {value} »",
                 "control_character": lambda value: f" (U+{ord(value[-1]):04X})"}
 
 
@@ -73,6 +86,14 @@ def _stripped(adapter):
     """Whether the type strips the spaces at both ends before it checks a length."""
     try:
         return adapter.validate_python(" x ") == "x"
+    except ValidationError:
+        return False
+
+
+def _blank(adapter):
+    """Whether the type reads spaces alone as no value (the réglages' unknown)."""
+    try:
+        return adapter.validate_python("  ") is None
     except ValidationError:
         return False
 
@@ -217,7 +238,7 @@ def text_rules(annotation, description=None):
     and its JSON Schema (maxLength, pattern)."""
     adapter = TypeAdapter(annotation)
     # Whether pydantic strips the spaces at both ends before it checks.
-    schema = {**adapter.json_schema(), "stripped": _stripped(adapter)}
+    schema = {**adapter.json_schema(), "stripped": _stripped(adapter), "blank": _blank(adapter)}
     longest = schema.get("maxLength")
     rules = {}
     for kind, probe in PROBES:
@@ -285,8 +306,11 @@ def _pattern(rules, schema):
         parts.append(f"(?![\\s\\S]{{{schema['maxLength'] + 1}}})")
     if "string_too_short" in rules:
         parts.append(f"(?={W}*{S})")
-    if "duration" in rules:
-        return "".join(parts) + DURATION_PATTERN.removeprefix("^")
+    for kind, whole in WHOLE_PATTERNS.items():
+        if kind in rules and schema.get("blank"):  # spaces alone: not known yet
+            return "".join(parts) + f"(?:{classes['python_space']}*$|{whole.removeprefix('^')})"
+        if kind in rules:
+            return "".join(parts) + whole.removeprefix("^")
     if "string_pattern_mismatch" in rules:
         return "".join(parts) + schema["pattern"].removeprefix("^")
     return "".join(parts)
@@ -341,51 +365,11 @@ def folder_collection(name, label, singular, folder, fields, **options):
             "identifier_field": "title", "summary": "{{title}}", **options, "fields": [*fields, BODY]}
 
 
-def _optional(label, name, hint, widget="string", **options):
-    return {"label": label, "name": name, "widget": widget, "required": False, "hint": hint, **options}
-
-
-# The « Réglages » form (content/reglages.yml): core/organisation.py checks
-# that file by hand, key by key, with no model to read; its labels and hints
-# are written here, from the file's own comments.
-IDENTITY_LABELS = {
-    "organisation": ("L’association", "Une valeur inconnue reste vide : les mentions légales disent alors qu’elle manque.", {
-        "name": ("Nom", "Le nom de l’association."),
-        "legal_form": ("Forme juridique", "Par exemple « association »."),
-        "email": ("Courriel", "L’adresse où écrire à l’association."),
-        "phone": ("Téléphone", "Par exemple 01 23 45 67 89, ou avec l’indicatif du pays : +33 1 23 45 67 89."),
-        "address": ("Adresse postale", "L’adresse du siège de l’association."),
-        "registration": ("Numéro RNA (W…) ou SIREN", "Le numéro de l’association au répertoire national (RNA) "
-                                                    "ou au répertoire des entreprises (SIREN)."),
-        "publication_director": ("Directeur ou directrice de la publication",
-                                 "La personne légalement responsable de ce que publie le site."),
-    }),
-    "host": ("L’hébergeur du site", "Qui héberge le site publié, pour les mentions légales.", {
-        "name": ("Nom", "Le nom de l’hébergeur."),
-        "address": ("Adresse", "Son adresse postale."),
-        "website": ("Site", "L’adresse de son site, par exemple https://github.com."),
-    }),
-    "appearance": ("L’apparence du site", "Facultative : laissée vide, le site garde les couleurs de son thème "
-                                          "et affiche le nom de l’association à la place d’un logo.", {
-        "colour": ("Couleur principale", "Liens, boutons et titres : # suivi de six chiffres ou lettres de a à f, "
-                                         "par exemple #1f5f5b, assez foncée pour se lire sur du blanc."),
-        "accent_colour": ("Couleur d’accent", "Le genre de chaque atelier, le filet de l’accueil : écrite de même, "
-                                              "par exemple #b5523b."),
-        "logo": ("Logo", "Un fichier SVG ou PNG des images du site, par exemple images/logo.svg."),
-    }),
-}
-
-
-def identity_fields():
-    """The « Réglages » form: every key the identity file may hold, all
-    optional (an empty one is unknown, and the legal notice says so)."""
-    fields = []
-    for section, (_, keys) in SECTIONS.items():
-        label, hint, labels = IDENTITY_LABELS[section]
-        fields.append({"label": label, "name": section, "widget": "object", "collapsed": section != "organisation",
-                       "hint": hint,
-                       "fields": [_optional(*labels[key][:1], key, labels[key][1]) for key in keys]})
-    return fields
+def reglages_fields():
+    """The « Réglages » form, from the réglages schema: every key in the
+    file's order, all optional (an empty one is unknown, and the legal notice
+    says so); the association's section open, the others folded."""
+    return [{**field, "collapsed": field["name"] != FIRST_SECTION} for field in model_fields(Reglages)]
 
 
 def cms_config():
@@ -405,7 +389,7 @@ def cms_config():
             folder_collection("pages", "Pages", "Page", "pages", model_fields(Page)),
             {"name": "reglages", "label": "Réglages", "files": [
                 {"name": "identite", "label": "Identité de l’association", "file": f"{CONTENT}/reglages.yml",
-                 "format": "yaml", "fields": identity_fields()}]},
+                 "format": "yaml", "fields": reglages_fields()}]},
         ],
     }
 
