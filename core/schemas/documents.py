@@ -10,20 +10,18 @@ write, the fields our plugins and Pelican read: `layout` (jekyll_compat),
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .offer import Line, Picture, Sentence, Slug, picture_field
+from .strict import Strict
 
 # A date as YAML gives it (2026-11-05), or as text Pelican reads (« 2026-11-05 10:30 »);
 # the day-first form (05/11/2026) is already a date here (yaml_front_matter/values.py).
 Date = datetime.datetime | datetime.date | Line
 
 
-class _Document(BaseModel):
-    """Fields every page and article may have. Unknown fields are errors:
-    a misspelt key (`sumary:`) must not vanish in silence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Document(Strict):
+    """Fields every page and article may have; a misspelt key (`sumary:`) is an error."""
 
     title: Line = Field(title="Titre", description="Le titre de la page.")
     summary: Sentence = Field(

@@ -11,7 +11,6 @@ from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     ConfigDict,
     Discriminator,
     Field,
@@ -25,6 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from ..durations import parse_duration
 from ..limits import CONTROL as _CONTROL
+from .strict import Strict as _Strict
 
 # What the content says where the organisation has not settled a value yet:
 # never an invented figure, never an empty field.
@@ -120,12 +120,6 @@ Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Duration = Annotated[Line, AfterValidator(_check_duration)]
 Undecided = Annotated[Line, AfterValidator(_check_undecided)]
 Count = Annotated[int, Field(gt=0, le=1000)]
-
-
-class _Strict(BaseModel):
-    """Unknown fields are errors: a misspelt key must not vanish in silence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class GroupSize(_Strict):

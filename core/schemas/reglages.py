@@ -10,12 +10,13 @@ core/organisation.py after this model.
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from ..appearance import HEX, LOGO, colour_problem, logo_name_problem
 from ..phones import tel_uri
 from .offer import Line
+from .strict import Strict as _Section
 
 # A number written without quotes loses its zeros (01 23… is not YAML's text).
 _NOT_TEXT = ("la valeur doit être un texte sur une ligne ; un numéro (téléphone, SIREN) s’écrit entre guillemets "
@@ -69,12 +70,6 @@ Logo = Annotated[Known, AfterValidator(_logo), _text_or_unknown(LOGO.pattern)]
 def _empty_section(value):
     """A section left empty (`appearance:` and nothing below) has every value unknown."""
     return {} if value is None else value
-
-
-class _Section(BaseModel):
-    """Unknown keys are errors: a misspelt key must not vanish in silence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Organisation(_Section):

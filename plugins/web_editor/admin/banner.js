@@ -74,19 +74,8 @@
     window.CMS.init();
   }
 
-  function merged(base, over) {
-    var out = {};
-    Object.keys(base || {}).forEach(function (key) { out[key] = base[key]; });
-    Object.keys(over).forEach(function (key) {
-      var both = over[key] && typeof over[key] === "object" && base && base[key] && typeof base[key] === "object";
-      out[key] = both ? merged(base[key], over[key]) : over[key];
-    });
-    return out;
-  }
-
   function useLocalWords() {
-    // registerLocale replaces a whole language: Decap's own French, with ours over it.
-    window.CMS.registerLocale("fr", merged(window.CMS.getLocale("fr"), LOCAL_WORDS));
+    window.siteEditor.addWords(LOCAL_WORDS);  // admin/editor.js
     window.CMS.registerEventListener({ name: "postSave", handler: function () { ask(true); } });
   }
 

@@ -55,6 +55,13 @@
     }).filter(function (value, key) { return ALWAYS.indexOf(key) >= 0 || !isEmpty(value); });
   }
 
-  window.CMS.registerLocale("fr", merged(window.CMS.getLocale("fr"), WORDS));
+  // registerLocale replaces a whole language: Decap's own French, with ours
+  // over it; banner.js adds the local mode's words the same way.
+  function addWords(words) {
+    window.CMS.registerLocale("fr", merged(window.CMS.getLocale("fr"), words));
+  }
+
+  window.siteEditor = { addWords: addWords };
+  addWords(WORDS);
   window.CMS.registerEventListener({ name: "preSave", handler: leaveOutEmptyFields });
 }());
