@@ -350,7 +350,7 @@ def layout_warnings(content):
     from web_editor.layout import LayoutError, layout_problems
 
     try:
-        return layout_problems(ROOT / content, ROOT)
+        return layout_problems(ROOT / content)
     except LayoutError:
         return []
 

@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "plugins"), str(Path(__file__).resolve().parent.parent)]
 from site_checks.links import check_site
 
 if __name__ == "__main__":

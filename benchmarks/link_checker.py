@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "plugins"), str(Path(__file__).resolve().parent.parent)]
 from site_checks import check_site
 
 PARAGRAPH = ("Les professionnels du lien et du soin se retrouvent une fois par mois pour parler d’une situation "

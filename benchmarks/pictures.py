@@ -32,7 +32,7 @@ from PIL import Image, ImageChops
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-sys.path.insert(0, str(ROOT / "plugins"))
+sys.path[:0] = [str(ROOT / "plugins"), str(ROOT)]
 from conftest import write_content  # noqa: E402 (the tests' skeleton site)
 
 SIZE = (4000, 3000)

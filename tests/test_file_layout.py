@@ -57,7 +57,7 @@ def test_make_check_warns_of_a_hand_written_file_and_make_layout_rewrites_it(tmp
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_CONTENT, content)
     save_as_decap(editor_files(content), content)
-    assert layout_problems(content, tmp_path) == []
+    assert layout_problems(content) == []
     path = content / "ateliers" / "ecriture.md"
     text = path.read_text(encoding="utf-8")
     title = front_matter(path)["title"]
@@ -65,14 +65,14 @@ def test_make_check_warns_of_a_hand_written_file_and_make_layout_rewrites_it(tmp
     rest = "".join(line + "\n" for line in fields.splitlines() if not line.startswith("title:"))
     path.write_text("---\n" + header.replace("Un atelier", title) + rest + "---\n" + body, encoding="utf-8")
     before = values(path)
-    (warning,) = layout_problems(content, tmp_path)
+    (warning,) = layout_problems(content)
     assert (warning.file, warning.severity) == ("content/ateliers/ecriture.md", "warning")
     assert "make layout" in warning.fix and "/admin/" in warning.message
     result = subprocess.run([sys.executable, "-m", "invoke", "layout", "--content", str(content)], cwd=ROOT,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "content/ateliers/ecriture.md" in result.stdout
-    assert layout_problems(content, tmp_path) == [] and values(path) == before
+    assert layout_problems(content) == [] and values(path) == before
 
 
 # Characters a text may have to stay on one line of the file: `yaml` folds

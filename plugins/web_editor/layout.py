@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from core.names import editor_name
 from core.problems import Problem
 from web_editor.config import cms_config
 
@@ -66,13 +67,13 @@ def not_in_layout(content):
                 if path.read_bytes() != (content / path.relative_to(copy)).read_bytes()]
 
 
-def layout_problems(content, root):
+def layout_problems(content):
     """`make check`'s warnings: a file written by hand in another layout is
     valid, but its first save in /admin/ would show the reviewer many changed
     lines; `make layout` puts it in the editor's layout at once."""
     return [Problem("ce fichier n’est pas écrit comme l’éditeur en ligne l’écrit : sa première sauvegarde dans "
                     "/admin/ réécrira tout son en-tête, et la relecture verra bien plus de lignes que le champ changé",
-                    file=Path(path).relative_to(root).as_posix(), severity="warning",
+                    file=editor_name(path, content), severity="warning",
                     fix="lancez « make layout », qui le réécrit dans cette mise en page sans changer son sens "
                         "(guide : « La mise en page des fichiers »)")
             for path in not_in_layout(content)]
