@@ -5,9 +5,11 @@ root, whatever Pelican gave: an absolute path, a path relative to the
 content folder, or the page itself. One function, so they never differ.
 """
 
+import functools
 from pathlib import Path
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and asked thousands of times per build (benchmarks/RESULTS.md)
 def editor_name(path, content_path):
     """`path` (absolute, or relative to `content_path`) as editors name it:
     the content folder's name, then the path inside it. A path outside the
