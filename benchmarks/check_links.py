@@ -5,7 +5,8 @@ import os
 import sys
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "plugins"), str(Path(__file__).resolve().parent.parent)]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # core/
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from site_checks.links import check_site
 
 if __name__ == "__main__":

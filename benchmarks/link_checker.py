@@ -15,7 +15,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path[:0] = [str(Path(__file__).resolve().parent.parent / "plugins"), str(Path(__file__).resolve().parent.parent)]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # core/
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 from site_checks import check_site
 
 PARAGRAPH = ("Les professionnels du lien et du soin se retrouvent une fois par mois pour parler d’une situation "
