@@ -8,6 +8,7 @@ URLs, e-mail addresses, entities, times (14:30), ratios (3:1) and emoticons
 are set aside first and put back untouched.
 """
 
+import functools
 import re
 
 NNBSP = "\u202f"  # narrow no-break space: before ; ! ? and between thousands
@@ -124,6 +125,9 @@ def _thousands(match):
     return NNBSP.join([digits, *groups])
 
 
+# Pure, and the same runs (the menu, the footer, the labels) come back on
+# every page: a thousand pages ask for the same few hundred runs.
+@functools.lru_cache(maxsize=65536)
 def french_text(text, before=None):
     """Set a run of text in French typography. `before` is the character
     that precedes it on the page (after a closing </a>, say), or None at the
