@@ -73,6 +73,8 @@ PLUGINS = [
     "html_allowlist",
     # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
     "identity_style",
+    # page_cache: in the preview only, a document's page whose inputs did not change is not rendered again.
+    "page_cache",
 ]
 ARTICLE_PATHS = ["ressources"]
 PAGE_PATHS = ["pages", "ateliers"]

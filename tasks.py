@@ -64,10 +64,11 @@ def check_preview_cache(content):
 
 def cache_options(content):
     """The preview's settings: its own caches (each file's HTML and front
-    matter; each page's links), and the search index left to index_in_background."""
+    matter; each page's links; each document's page), and the search index left to index_in_background."""
     folder = preview_cache_for(content)
     return ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
             f"CACHE_PATH={json.dumps(str(folder))}", f"LINK_CHECK_CACHE={json.dumps(str(folder / 'links.pickle'))}",
+            f"PAGE_CACHE_PATH={json.dumps(str(folder / 'pages'))}",
             "SEARCH_INDEX=false"]
 
 

@@ -134,7 +134,7 @@ class _Collector(logging.Handler):
         self.content_path = Path(settings["PATH"])
         self.settings = settings
         self.problems = []
-        self.source = None  # the content file being worked on, when known
+        self.source = None  # the content file being worked on, when known (its path; named when a problem comes)
 
     def display(self, argument):
         """A content file as editors see it (content/pages/x.md), whether
@@ -158,7 +158,7 @@ class _Collector(logging.Handler):
         if error is not None and not record.exc_info and str(error) not in problem.message:
             problem = replace(problem, message=f"{problem.message} :\n{reason(error)}")
         if self.source and not problem.file:
-            problem = replace(problem, file=self.source)
+            problem = replace(problem, file=self.display(self.source))
         if problem.file is not None and not isinstance(problem.file, str):  # a path Pelican gave, outside content/
             problem = replace(problem, file=str(problem.file))
         self.problems.append(problem)
@@ -237,7 +237,7 @@ def resolve_links(contents):
     for content in contents:
         if content is None or content.status not in ("published", "hidden"):
             continue
-        _collector.source = _collector.display(content.relative_source_path)
+        _collector.source = content.relative_source_path
         content.content  # noqa: B018 (the property resolves the links)
     _collector.source = None
 

@@ -16,6 +16,7 @@ again, never published, never fatal.
 import gzip
 import hashlib
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -29,6 +30,31 @@ RECORD = ".sum"
 
 def digest(data):
     return hashlib.sha256(data).hexdigest()
+
+
+def key(*parts):
+    """The SHA-256 of text or bytes parts, each length-prefixed so that no
+    two sets of parts collide: a cache entry's name from what it is made of."""
+    summed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        summed.update(f"{len(data)}:".encode())
+        summed.update(data)
+    return summed.hexdigest()
+
+
+def place(kept, target):
+    """A file of a cache put into the site: a second name for the same file
+    (nothing is copied), or a copy where the two folders are on different
+    disks. Safe because neither is ever written in place: a cache entry is
+    replaced by a rename, and the site's file is only read once written."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(kept, target)
+    except OSError:
+        shutil.copyfile(kept, target)
 
 
 def write_atomically(path, data):

@@ -17,11 +17,12 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 from programme_pdf import render_pdf
-from programme_pdf.cache import cache_key, read_entry, write_entry
+from programme_pdf.cache import read_entry, write_entry
 from pydantic import ValidationError
 from pypdf import PdfReader
 
 from conftest import GOOD, offer_text, pelican_build, write_content
+from core.caches import key as cache_key
 from core.messages import explain_all
 from core.schemas import Offer
 from offers import committed_dates

@@ -11,7 +11,9 @@ can say the PDF's size. The files go into the output folder there and then,
 before Pelican's `finalized`, where the link checker looks for them.
 A programme whose HTML, stylesheet, fonts and renderer did not change is
 taken from .cache/programmes/ (cache.py): a rebuild lays out only the
-offers that changed.
+offers that changed, and renders the HTML only of those whose inputs
+(core/inputs.py: the settings, theme, code, every front matter, the day,
+the offer's own file) changed.
 
 Pelican's signals: `initialized` (settings' defaults),
 `all_generators_finalized` (the programmes made and written).
@@ -21,7 +23,6 @@ import json
 import logging
 import math
 import multiprocessing
-import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -29,10 +30,22 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import PagesGenerator
 
+from core.caches import key as cache_key
+from core.caches import place
+from core.inputs import site_digest, source_digest
 from core.names import editor_path
 from core.plugins import apply_defaults, require, workers
 
-from .cache import OPTIONS, RENDERER, cache_key, entry_path, font_fingerprint, read_entry, write_entry
+from .cache import (
+    OPTIONS,
+    RENDERER,
+    entry_path,
+    font_fingerprint,
+    last_keys,
+    read_entry,
+    remember_keys,
+    write_entry,
+)
 
 __all__ = ["DEFAULTS", "make_programmes", "register", "render_pdf"]
 
@@ -83,12 +96,19 @@ def make_programmes(generators):
     fingerprint = font_fingerprint()
     cache, output = cache_folder(settings), Path(pages_generator.output_path)
     allowed = [str(theme), str(output.resolve())]
+    made_with = (RENDERER, json.dumps(OPTIONS, sort_keys=True), fingerprint, stylesheet)
+    site, known, keys = site_digest(generators, settings), last_keys(cache), {}
     planned, jobs = [], []
     for page in offers:
-        html = template.render({**context, "page": page})
-        key = cache_key(RENDERER, json.dumps(OPTIONS, sort_keys=True), fingerprint, stylesheet, html)
+        inputs = cache_key(site, source_digest(page.source_path), *made_with)
+        key = known.get(inputs)
+        html = None
+        if key is None or read_entry(cache, key) is None:
+            html = template.render({**context, "page": page})
+            key = cache_key(*made_with, html)
+        keys[inputs] = key
         planned.append((page, key))
-        if read_entry(cache, key) is None:
+        if html is not None and read_entry(cache, key) is None:
             jobs.append((page, key, (html, stylesheet, allowed)))
     results = render_all([job for _page, _key, job in jobs], settings)
     for (page, key, _job), (data, problems) in zip(jobs, results, strict=True):
@@ -98,19 +118,18 @@ def make_programmes(generators):
             write_entry(cache, key, data)
     for page, key in planned:
         publish(page, key, cache, output, settings)
+    remember_keys(cache, keys)
     logger.info("Programmes PDF : %d mis en page, %d repris du cache (%s), en %.2f s.", len(jobs),
                 len(planned) - len(jobs), cache, time.monotonic() - started)
 
 
 def publish(page, key, cache, output, settings):
-    """Copy the programme into the site and tell the templates its address and size."""
+    """Put the programme into the site and tell the templates its address and size."""
     kept = entry_path(cache, key)
     if not kept.is_file():
         return  # its problems are reported; the build stops
     save_as = settings["PROGRAMME_PDF_SAVE_AS"].format(**page.url_format)
-    target = output / save_as
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(kept, target)
+    place(kept, output / save_as)
     size = kept.stat().st_size
     page.programme = {"url": save_as, "save_as": save_as, "bytes": size, "kilobytes": math.ceil(size / 1024)}
 

@@ -7,7 +7,6 @@ before it is used, so a file cut short by a crash or changed by hand is made
 again. Both are written to a temporary name and renamed into place.
 """
 
-import hashlib
 import importlib.metadata
 import json
 import subprocess
@@ -40,16 +39,6 @@ def font_fingerprint(families=FONT_FAMILIES):
     return "\n".join(lines)
 
 
-def cache_key(*parts):
-    """The SHA-256 of the parts, each length-prefixed so that no two sets of parts collide."""
-    summed = hashlib.sha256()
-    for part in parts:
-        data = part.encode("utf-8") if isinstance(part, str) else part
-        summed.update(f"{len(data)}:".encode())
-        summed.update(data)
-    return summed.hexdigest()
-
-
 def read_entry(folder, key):
     """The PDF kept under `key`, or None when there is none or it is not whole."""
     pdf, sums = Path(folder) / f"{key}.pdf", Path(folder) / f"{key}.json"
@@ -74,3 +63,22 @@ def write_entry(folder, key, data):
 
 def entry_path(folder, key):
     return Path(folder) / f"{key}.pdf"
+
+
+# The key of each programme of the last build, by what its HTML is made of
+# (core/inputs.py): a rebuild renders the HTML only of the offers whose
+# inputs changed. One file, rewritten by each build: it never grows.
+LAST_KEYS = "dernieres-cles.json"
+
+
+def last_keys(folder):
+    """{inputs: key} of the last build's programmes; {} when unreadable."""
+    try:
+        keys = json.loads((Path(folder) / LAST_KEYS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return keys if isinstance(keys, dict) else {}
+
+
+def remember_keys(folder, keys):
+    write_atomically(Path(folder) / LAST_KEYS, json.dumps(keys).encode())
