@@ -6,6 +6,7 @@ Every picture is drawn by Pillow in the test: no binary file is committed.
 """
 
 import io
+import itertools
 import re
 import shutil
 
@@ -390,13 +391,15 @@ def test_the_preview_reader_cache_keeps_pictures_and_mistakes(tmp_path):
         assert (tmp_path / "output" / picture["src"].lstrip("/")).is_file()
 
 
-@pytest.mark.parametrize("order", ["pictures first", "yaml_front_matter first"])
+@pytest.mark.parametrize("order", list(itertools.permutations(["pictures", "yaml_front_matter", "html_allowlist"])),
+                         ids=" ".join)
 def test_the_readers_wrap_whatever_the_order_of_the_plugins(tmp_path, order):
-    """Both plugins replace the Markdown reader at readers_init, whose
-    receivers run in no fixed order: either way, the page keeps its front
-    matter and gets its pictures."""
+    """Three plugins replace or wrap the Markdown reader at readers_init,
+    whose receivers run in no fixed order: either way, the page keeps its
+    front matter, gets its pictures, and has its HTML checked as written."""
     from types import SimpleNamespace
 
+    from html_allowlist.reader import wrap_readers as check_html
     from pelican.readers import HTMLReader, MarkdownReader
     from pelican.settings import DEFAULT_CONFIG
     from pictures import DEFAULTS
@@ -404,17 +407,19 @@ def test_the_readers_wrap_whatever_the_order_of_the_plugins(tmp_path, order):
 
     from yaml_front_matter import use_yaml_reader
 
+    receivers = {"pictures": wrap_readers, "yaml_front_matter": use_yaml_reader, "html_allowlist": check_html}
     readers = SimpleNamespace(reader_classes={"md": MarkdownReader, "html": HTMLReader})
-    for receiver in [wrap_readers, use_yaml_reader][:: 1 if order == "pictures first" else -1]:
-        receiver(readers)
+    for name in order:
+        receivers[name](readers)
     content = tmp_path / "content"
     photo(content / "images" / "ok.jpg", size=(400, 300))
     page = content / "x.md"
-    page.write_text(article("![Une photo](/images/ok.jpg)\n"), encoding="utf-8")
+    page.write_text(article('![Une photo](/images/ok.jpg)\n\n<p onclick="alert(1)">x</p>\n'), encoding="utf-8")
     settings = {**DEFAULT_CONFIG, **DEFAULTS, "PATH": str(content), "PICTURES_CACHE_PATH": str(tmp_path / "cache")}
     html, metadata = readers.reader_classes["md"](settings).read(str(page))
     assert metadata["front_matter"].data["title"] == "Des photos"
     assert "<picture>" in html and len(metadata["pictures"]) == 1
+    assert ["« onclick »" in problem for problem in metadata["html_problems"]] == [True]
     assert readers.reader_classes["md"].__name__ == "YamlMarkdownReader"
 
 

@@ -100,6 +100,16 @@ def git(folder, *args):
     return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
+def commit(folder, message, *options):
+    git(folder, "-c", "user.name=t", "-c", "user.email=t@exemple.org", "commit", "-q", *options, "-m", message)
+
+
+def code_changed(folder, before):
+    """What .github/scripts/code-changed says in `folder` since `before`."""
+    return subprocess.run([str(CODE_CHANGED), before], cwd=folder, capture_output=True, text=True, check=True,
+                          env={"PATH": "/usr/bin:/bin"}).stdout.strip()
+
+
 @pytest.mark.parametrize(("changed", "code"), [
     (["content/ateliers/x.md"], "false"),
     (["content/images/photo.jpg", "content/pages/accueil.md"], "false"),
@@ -119,23 +129,19 @@ def git(folder, *args):
 ])
 def test_a_change_to_editors_files_only_skips_the_tests(tmp_path, changed, code):
     git(tmp_path, "init", "-q")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@exemple.org", "commit", "-q", "--allow-empty", "-m", "avant")
+    commit(tmp_path, "avant", "--allow-empty")
     before = git(tmp_path, "rev-parse", "HEAD")
     for name in changed:
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x\n", encoding="utf-8")
     git(tmp_path, "add", "-A")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@exemple.org", "commit", "-q", "-m", "après")
-    result = subprocess.run([str(CODE_CHANGED), before], cwd=tmp_path, capture_output=True, text=True, check=True,
-                            env={"PATH": "/usr/bin:/bin"})
-    assert result.stdout.strip() == f"code={code}"
+    commit(tmp_path, "après")
+    assert code_changed(tmp_path, before) == f"code={code}"
 
 
 @pytest.mark.parametrize("before", ["", "0000000000000000000000000000000000000000"])
 def test_an_unknown_starting_commit_runs_the_tests(tmp_path, before):
     """A new branch or a forced push: GitHub gives no usable commit."""
     git(tmp_path, "init", "-q")
-    git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@exemple.org", "commit", "-q", "--allow-empty", "-m", "un")
-    result = subprocess.run([str(CODE_CHANGED), before], cwd=tmp_path, capture_output=True, text=True, check=True,
-                            env={"PATH": "/usr/bin:/bin"})
-    assert result.stdout.strip() == "code=true"
+    commit(tmp_path, "un", "--allow-empty")
+    assert code_changed(tmp_path, before) == "code=true"

@@ -6,17 +6,16 @@ report (the one the reader kept, core/document.py's `source_text`).
 `reader_classes` for these extensions by a subclass whose `read()` checks
 what the original returns; the problems, French lines, go into the page's
 metadata (`html_problems`), which Pelican's reader cache (the preview's) keeps
-with the HTML they describe. Other plugins wrap the same readers
-(yaml_front_matter, pictures): a wrapper offers `around(reader_class)`, which
-builds the same wrapper on another class, for a plugin that replaces a
-reader it finds in place: whichever of them comes first in PLUGINS, whose
-order Pelican calls the receivers of `readers_init` in.
+with the HTML they describe. Other plugins wrap or replace the same readers
+(yaml_front_matter, pictures), whichever comes first in PLUGINS: the
+wrappers are core/readers.py's, which keeps each in its place.
 """
 
 import functools
 
 from core.document import source_text
 from core.names import editor_name
+from core.readers import put_reader, unwrapped, wrapped_reader
 
 from .check import offences
 from .messages import problems
@@ -33,36 +32,18 @@ def wrap_readers(readers):
     whichever plugin came first."""
     for extension in EXTENSIONS:
         current = readers.reader_classes.get(extension)
-        if current is None or getattr(current, "checks_html", False):
-            continue
-        around = getattr(current, "around", None)
-        reader = next(cls for cls in current.__mro__ if "around" not in vars(cls))
-        readers.reader_classes[extension] = around(checking_reader(reader)) if around else checking_reader(current)
+        if current is not None and not getattr(current, "checks_html", False):
+            put_reader(readers, extension, wrapped_reader(unwrapped(current), "checks_html", check))
 
 
-def checking_reader(base):
-    """A subclass of the reader class `base` whose HTML is checked."""
-
-    class CheckingReader(base):
-        checks_html = True
-
-        def read(self, source_path):
-            content, metadata = super().read(source_path)
-            found = offences(content, policy_of(self.settings))
-            if found:
-                source = editor_name(source_path, self.settings["PATH"])
-                metadata["html_problems"] = problems(source, source_text(source_path, metadata), found)
-            return content, metadata
-
-        @staticmethod
-        def around(other):
-            """This wrapper, and any `base` wraps, on the reader class `other`."""
-            inner = getattr(base, "around", None)
-            return checking_reader(inner(other) if inner else other)
-
-    # Pelican names a page's metadata["reader"] after the class: unchanged.
-    CheckingReader.__name__ = CheckingReader.__qualname__ = base.__name__
-    return CheckingReader
+def check(reader, source_path, content, metadata):
+    """The reader's (content, metadata), with `html_problems` when the HTML
+    holds what the policy refuses."""
+    found = offences(content, policy_of(reader.settings))
+    if found:
+        source = editor_name(source_path, reader.settings["PATH"])
+        metadata["html_problems"] = problems(source, source_text(source_path, metadata), found)
+    return content, metadata
 
 
 def policy_of(settings):

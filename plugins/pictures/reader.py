@@ -8,9 +8,8 @@ other problem of the page, such as its offer's fields).
 `wrap_readers` replaces, at `readers_init`, each class of the public
 `reader_classes` for these extensions by a subclass of it. Another plugin
 that replaces the Markdown reader at the same signal (yaml_front_matter)
-may run before or after this one (receivers of a signal have no fixed
-order): the subclass's `around(base)` builds the same wrapper on another
-reader class, which such a plugin calls when it finds one in place.
+may run before or after this one: the wrapper is core/readers.py's, which
+such a plugin builds again around its reader when it finds one in place.
 """
 
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from core.names import editor_name
+from core.readers import wrapped_reader
 from core.site import is_local
 
 from .lines import LineFinder
@@ -56,28 +56,12 @@ def wrap_readers(readers):
     for extension in EXTENSIONS:
         current = readers.reader_classes.get(extension)
         if current is not None and not getattr(current, "reads_pictures", False):
-            readers.reader_classes[extension] = picture_reader(current)
+            readers.reader_classes[extension] = wrapped_reader(current, "reads_pictures", with_pictures)
 
 
-def picture_reader(base):
-    """A subclass of the reader class `base` whose HTML has its pictures."""
-
-    class PictureReader(base):
-        reads_pictures = True
-
-        def read(self, source_path):
-            content, metadata = super().read(source_path)
-            return rewrite(content, metadata, source_path, self.settings)
-
-        @staticmethod
-        def around(other):
-            """This wrapper, and any `base` wraps, on the reader class `other`."""
-            inner = getattr(base, "around", None)
-            return picture_reader(inner(other) if inner else other)
-
-    # Pelican names a page's metadata["reader"] after the class: unchanged.
-    PictureReader.__name__ = PictureReader.__qualname__ = base.__name__
-    return PictureReader
+def with_pictures(reader, source_path, content, metadata):
+    """What the reader read, with its pictures (`rewrite`)."""
+    return rewrite(content, metadata, source_path, reader.settings)
 
 
 def cache_path(settings):

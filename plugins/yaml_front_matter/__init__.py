@@ -9,6 +9,8 @@ Pelican's signals: `readers_init` (our reader for every Markdown extension),
 
 from pelican import signals
 
+from core.readers import put_reader
+
 from .drafts import give_drafts_a_category
 from .paths import refuse_outside_links
 from .reader import YamlMarkdownReader
@@ -19,11 +21,10 @@ __all__ = ["YamlMarkdownReader", "register", "use_yaml_reader"]
 def use_yaml_reader(readers):
     """Replace Pelican's Markdown reader for every Markdown extension. A
     plugin may have wrapped the reader in place already (receivers of
-    readers_init run in no fixed order): a wrapper class that offers
-    `around(reader_class)` is kept, around ours (plugins/pictures does)."""
+    readers_init run in no fixed order): a wrapper in place (core/readers.py's,
+    as pictures and html_allowlist make) is kept, around ours."""
     for extension in YamlMarkdownReader.file_extensions:
-        around = getattr(readers.reader_classes.get(extension), "around", None)
-        readers.reader_classes[extension] = around(YamlMarkdownReader) if around else YamlMarkdownReader
+        put_reader(readers, extension, YamlMarkdownReader)
 
 
 def register():
