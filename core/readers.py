@@ -1,9 +1,9 @@
-"""Pelican's readers wrapped by plugins, at `readers_init`, in any order.
+"""Pelican's readers wrapped by plugins, at `readers_init`, in any order of PLUGINS.
 
 Several plugins change what a reader returns (html_allowlist checks its
 HTML, pictures rewrites its images) and one replaces the Markdown reader
-(yaml_front_matter), whichever order Pelican calls the receivers of
-`readers_init` in. A wrapper made here keeps its place: it offers
+(yaml_front_matter). Pelican calls the receivers of `readers_init` in the
+order of PLUGINS, which a site may change: the result must not depend on it. A wrapper made here keeps its place: it offers
 `around(reader_class)`, which builds the same wrappers again on another
 class, so a plugin that replaces a reader it finds in place puts its own
 inside them (`put_reader`).
