@@ -22,6 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from tornado.httpclient import HTTPRequest
 from tornado.websocket import websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +48,9 @@ def wait_for_server(port, seconds=120):
 
 async def reloads(port, page, saves, pause):
     """Seconds from each save of `page` to the preview's reload message."""
-    connection = await websocket_connect(f"ws://localhost:{port}/livereload")
+    # The server answers once its first build is done (minutes for a large site).
+    request = HTTPRequest(f"ws://localhost:{port}/livereload", connect_timeout=900, request_timeout=900)
+    connection = await websocket_connect(request)
     await connection.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
     await connection.read_message()
     await connection.write_message(json.dumps({"command": "info", "url": f"http://localhost:{port}/", "plugins": {}}))

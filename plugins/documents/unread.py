@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 def unread_files(content_path, extensions, settings):
     """Paths (relative to content/) of the files nobody will read."""
     root = Path(content_path)
-    folders = [*settings["PAGE_PATHS"], *settings["ARTICLE_PATHS"]]
-    others = [*settings["DOCUMENTS_OTHER_FILES"], *settings["STATIC_PATHS"]]
+    folders = _places([*settings["PAGE_PATHS"], *settings["ARTICLE_PATHS"]])
+    others = _places([*settings["DOCUMENTS_OTHER_FILES"], *settings["STATIC_PATHS"]])
     unread = []
     for path in sorted(root.rglob("*")):
         relative = PurePosixPath(path.relative_to(root).as_posix())
@@ -29,8 +29,15 @@ def unread_files(content_path, extensions, settings):
     return unread
 
 
+def _places(places):
+    """Folders and files of content/ as _under() compares them: « pages », never « ./pages/ »."""
+    return [str(PurePosixPath(place)) for place in places]
+
+
 def _under(relative, places):
-    return any(relative == PurePosixPath(place) or PurePosixPath(place) in relative.parents for place in places)
+    """`relative` is one of `places` or inside one (compared as text: every file, every build)."""
+    text = str(relative)
+    return any(place in (".", text) or text.startswith(place + "/") for place in places)
 
 
 def _ignored(relative, patterns):
