@@ -2,20 +2,23 @@
 applied to a copy of the real content/: each one builds (the published
 version, under a sub-path, with every link checked) and the page shows the
 change; together, they pass `make check`. The same week, applied to a copy
-of the repository, is what the whole suite is run on (README, « Les tests »)."""
+of the repository, is what the whole suite is run on (README)."""
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from conftest import (
     CONTENT,
     PUBLISHED_SITEURL,
+    ROOT,
     Site,
     invoke,
     pelican_build,
 )
-from week_of_edits import EDITS, REGLAGES_EDITS, Element, identity_options
+from week_of_edits import EDITS, REGLAGES_EDITS, Element, empty_reglages, identity_options
 
 
 @pytest.fixture
@@ -79,3 +82,14 @@ def test_the_whole_week_passes_make_check(real_content, tmp_path):
         assert f"`{url}`" in written.split("**Supprimées**")[1], url
     for url in ("/ateliers/atelier-de-la-semaine/", "/ressources/la-semaine/"):
         assert f"[{url}]({PUBLISHED_SITEURL}{url})" in written.split("**Ajoutées**")[1].split("**Modifiées**")[0], url
+
+
+def test_the_week_applies_from_the_command_line_and_fills_every_reglage(real_content):
+    """The script the README gives maintainers: the whole week on a folder,
+    every réglage left unknown written in, the file valid for the build."""
+    result = subprocess.run([sys.executable, str(ROOT / "tests" / "week_of_edits.py"), str(real_content)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert all(f"- {name}" in result.stdout for name in EDITS)
+    assert empty_reglages(real_content) == []
+    assert (real_content / "ateliers" / "atelier-de-la-semaine.md").is_file()

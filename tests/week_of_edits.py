@@ -1,8 +1,9 @@
 """A realistic week of editorial changes, as a table of edits of a content
-folder; applied together, they make the copy the whole test suite is run on
-(README, « Les tests »):
+folder. Applied together, they make the copy the whole suite is run on, so
+that the tests hold for any valid content, not only today's (README):
 
-    .venv/bin/python tests/week_of_edits.py COPY_OF_CONTENT
+    .venv/bin/python tests/week_of_edits.py --tests      # a clone, the week, the suite
+    .venv/bin/python tests/week_of_edits.py FOLDER       # the week only, on FOLDER
 
 Each edit is written from the files it finds, never from today's names, so
 the week keeps working whatever the editors change. Each returns what the
@@ -13,8 +14,11 @@ tests/test_editorial_week.py builds each one and checks it.
 import argparse
 import json
 import re
+import shutil
 import struct
+import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -52,6 +56,9 @@ REGLAGES = {
 }
 LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40">'
         '<rect width="120" height="40" fill="#1f5f5b"/></svg>\n')
+# The suite as `make test` runs it, but for the two files that run make (which
+# would install another environment in the copy).
+SUITE = ["-n", "auto", "--dist", "worksteal", "--ignore=tests/test_commands.py", "--ignore=tests/test_setup.py"]
 # The pages that show each section's values (theme/templates/contact.html, legal.html).
 CONTACT_KEYS = ("email", "phone", "address")
 
@@ -322,9 +329,33 @@ def apply_week(content):
         print(f"- {name}")
 
 
+def run_suite(pytest_args):
+    """The whole suite on a copy of the repository (its last commit) whose
+    content/ has had the week: a clone in a temporary folder, sharing
+    .venv/ and node_modules/, edited by its own copy of this script. The
+    copy is removed if every test passes, else kept for running one again."""
+    folder = Path(tempfile.mkdtemp(prefix="semaine-")) / "depot"
+    subprocess.run(["git", "clone", "--quiet", str(ROOT), str(folder)], check=True)
+    for shared in (".venv", "node_modules"):
+        if (ROOT / shared).exists():
+            (folder / shared).symlink_to((ROOT / shared).resolve())
+    python = str(folder / ".venv" / "bin" / "python")
+    subprocess.run([python, str(folder / "tests" / "week_of_edits.py"), str(folder / "content")], check=True)
+    tests = subprocess.run([python, "-m", "pytest", "-p", "no:cacheprovider", *(pytest_args or SUITE)], cwd=folder)
+    if tests.returncode == 0:
+        shutil.rmtree(folder.parent)
+    else:
+        print(f"La copie modifiée reste dans {folder} : relancez-y un test avec .venv/bin/python -m pytest.")
+    return tests.returncode
+
+
 def main():
-    parser = argparse.ArgumentParser(description="Applique une semaine de modifications ordinaires à un dossier "
-                                                 "de contenu, sur place (celui d’une copie du dépôt).")
+    if sys.argv[1:2] == ["--tests"]:
+        sys.exit(run_suite(sys.argv[2:]))
+    parser = argparse.ArgumentParser(
+        description="Applique une semaine de modifications ordinaires à un dossier de contenu, sur place. "
+                    "Avec --tests (en premier) : l’applique à une copie du dépôt (son dernier commit), puis y lance "
+                    f"tous les tests ; les options qui suivent vont à pytest (sinon : {' '.join(SUITE)}).")
     parser.add_argument("content", type=Path, help="le dossier de contenu à modifier")
     content = parser.parse_args().content.resolve()
     if not (content / "reglages.yml").is_file() or not (content / "ateliers").is_dir():
