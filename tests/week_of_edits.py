@@ -12,6 +12,7 @@ tests/test_editorial_week.py builds each one and checks it.
 """
 
 import argparse
+import datetime
 import json
 import re
 import shutil
@@ -83,6 +84,22 @@ def png(width=2, height=2):
     rows = b"".join(b"\x00" + b"\x80\x80\x80" * width for _ in range(height))
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def free_name(folder, name):
+    """`name`, else name-2, name-3…: the first that no file of `folder`
+    (nor, for a document, its slug) has yet, so that the week can be
+    applied to a copy that had it already. Returns (name, number)."""
+    taken = {path.stem for path in folder.glob("*")}
+    taken |= {front_matter(path).get("slug", path.stem) for path in folder.glob("*.md")}
+    number = 1
+    while (f"{name}-{number}" if number > 1 else name) in taken:
+        number += 1
+    return (f"{name}-{number}" if number > 1 else name), number
+
+
+def numbered(text, number):
+    return text if number == 1 else f"{text} {number}"
 
 
 def yaml_value(value):
@@ -177,19 +194,22 @@ def new_offer(content):
     """An offer added as editors do: another one's file copied, its title
     and slug changed, the rest (summary, order, text) kept as it was."""
     source = published(content / "ateliers")[0]
-    title = "Atelier de la semaine"
+    name, number = free_name(content / "ateliers", "atelier-de-la-semaine")
+    title = numbered("Atelier de la semaine", number)
     text = set_field(source.read_text(encoding="utf-8"), "title", title)
     if "slug" in front_matter(source):
-        text = set_field(text, "slug", "atelier-de-la-semaine")
-    (content / "ateliers" / "atelier-de-la-semaine.md").write_text(text, encoding="utf-8")
-    return {"/ateliers/atelier-de-la-semaine/": [as_shown(title, "h1")],
+        text = set_field(text, "slug", name)
+    (content / "ateliers" / f"{name}.md").write_text(text, encoding="utf-8")
+    return {f"/ateliers/{name}/": [as_shown(title, "h1")],
             "/" + site_setting("COMPARISON_URL"): [as_shown(title)]}, []
 
 
 def article_replaced(content):
     """The articles retired, a new one in their place, with two pictures written in Markdown."""
     gone = []
-    new_link = "{filename}/ressources/la-semaine.md"
+    name, number = free_name(content / "ressources", "la-semaine")
+    title = numbered("Une semaine à l’atelier", number)
+    new_link = f"{{filename}}/ressources/{name}.md"
     for article in published(content / "ressources"):
         gone.append(url_of(article))
         article.unlink()
@@ -199,19 +219,20 @@ def article_replaced(content):
                 other.write_text(re.sub(rf"\{{filename\}}[^)\s\"']*/ressources/{re.escape(article.name)}", new_link, text),
                                  encoding="utf-8")
     (content / "images").mkdir(exist_ok=True)
-    (content / "images" / "la-semaine.png").write_bytes(png(800, 600))
-    Image.new("RGB", (1600, 1200), (150, 110, 80)).save(content / "images" / "la-salle.jpg", quality=80)
-    (content / "ressources" / "la-semaine.md").write_text(
-        "---\ntitle: Une semaine à l’atelier\ndate: 2026-12-01\nsummary: Ce que nous avons vécu cette semaine.\n---\n\n"
+    (content / "images" / f"{name}.png").write_bytes(png(800, 600))
+    Image.new("RGB", (1600, 1200), (150, 110, 80)).save(content / "images" / f"{name}-salle.jpg", quality=80)
+    summary = numbered("Ce que nous avons vécu cette semaine", number)
+    (content / "ressources" / f"{name}.md").write_text(
+        f"---\ntitle: {title}\ndate: {datetime.date.today().isoformat()}\nsummary: {summary}.\n---\n\n"
         "Le récit de la semaine, en quelques lignes.\n\n"
-        "![Le groupe réuni autour de la table]({static}/images/la-semaine.png)\n\n"
-        "![Une salle claire, les chaises en cercle](/images/la-salle.jpg)\n",
+        f"![Le groupe réuni autour de la table]({{static}}/images/{name}.png)\n\n"
+        f"![Une salle claire, les chaises en cercle](/images/{name}-salle.jpg)\n",
         encoding="utf-8")
     # Written in Markdown, each picture comes out sized, in several formats.
     pictures = [Element(f'picture:has(source[type="image/webp"]) img[alt="{alt}"][width][height][srcset]')
                 for alt in ("Le groupe réuni autour de la table", "Une salle claire, les chaises en cercle")]
-    return {"/ressources/la-semaine/": ["Le récit de la semaine", *pictures],
-            "/ressources/": [as_shown("Une semaine à l’atelier")]}, gone
+    return {f"/ressources/{name}/": ["Le récit de la semaine", *pictures],
+            "/ressources/": [as_shown(title)]}, gone
 
 
 def home_paragraph(content):
