@@ -477,6 +477,7 @@ def check_in_staging(content, siteurl, target, staging):
     all passed. Its problems are also written to `<output>.problemes.json`."""
     from core.problems import Problem, describe
     from core.report import numbered, write_json
+    from site_checks.duplicates import duplicate_warnings
 
     warnings = missing_identity() + layout_warnings(content)  # first, before the long log; again in the summary
     for warning in warnings:
@@ -492,6 +493,7 @@ def check_in_staging(content, siteurl, target, staging):
         give_up(staging, target, "de la vérification")
         raise Exit(code=1)
     problems = site_problems(staging, siteurl)
+    warnings += duplicate_warnings(staging)  # a rule of the content, read in the built pages
     for warning in warnings:
         print(f"Avertissement : {describe(warning)}")
     report_to_github(problems + warnings, staging, siteurl)

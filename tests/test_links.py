@@ -141,6 +141,27 @@ def test_what_is_right_is_not_reported(fixture_site, tmp_path):
     assert check_site(copy).problems == []
 
 
+# An image without loading="lazy", named by its alt text, on a line of its own.
+EAGER = '\n<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="{}" width="1" height="1">\n'
+
+
+@pytest.mark.parametrize(("body", "refused"), [
+    (f"<header>{EAGER.format('logo')}</header><main><p>x</p><picture>{EAGER.format('photo')}</picture>"
+     f"{EAGER.format('seconde')}</main><footer>{EAGER.format('pied')}</footer>", ["seconde", "pied"]),
+    (f"<main><p>x</p></main><footer>{EAGER.format('pied')}</footer>", ["pied"]),
+    (f"<div>{EAGER.format('premiere')}{EAGER.format('seconde')}</div>", ["seconde"]),
+], ids=["logo puis image du texte", "aucune image dans main", "page sans main"])
+def test_the_images_a_visitor_sees_first_may_load_at_once(tmp_path, body, refused):
+    """The site's logo (above <main>) and the text's first picture are both
+    seen on arriving; any other image waits (loading="lazy")."""
+    page = f'<!doctype html><html lang="fr"><body>{body}</body></html>'
+    (tmp_path / "index.html").write_text(page, encoding="utf-8")
+    lines = page.split("\n")
+    problems = check_site(tmp_path).problems
+    assert all('loading="lazy"' in problem.reason for problem in problems), problems
+    assert [lines[problem.line - 1].split('alt="')[1].split('"')[0] for problem in problems] == refused
+
+
 def test_external_links_are_listed_with_their_place_not_checked(fixture_site, tmp_path):
     links = '<a href="https://www.exemple.org/colloque">x</a>\n<a href="https://www.exemple.org/colloque">y</a>'
     copy = plant(fixture_site, links, tmp_path)

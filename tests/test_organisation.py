@@ -7,7 +7,9 @@ checker accepts; a form no link can be made from is refused at its line."""
 import pytest
 
 from conftest import build_files
+from core.appearance import HEX, colour_problem
 from core.organisation import read_identity, tel_uri
+from core.schemas.reglages import Reglages
 from site_checks.addresses import tel_problem
 
 REGLAGES = "organisation:\n  name: Essai\n  phone: {phone}\nhost:\n  name: Hébergeur\n"
@@ -116,3 +118,13 @@ def test_a_french_number_filled_in_publishes_a_contact_page_that_dials_it(tmp_pa
     assert result.returncode == 0, said
     page = (tmp_path / "output" / "contact" / "index.html").read_text(encoding="utf-8")
     assert 'href="tel:+33123456789"' in page
+
+
+def test_every_colour_the_form_gives_as_an_example_is_accepted():
+    """The form's hints (the schema's descriptions) show colours to copy:
+    each one must pass the contrast the build asks."""
+    examples = [(section, key, colour) for section, field in Reglages.model_fields.items()
+                for key, inner in field.annotation.model_fields.items()
+                for colour in HEX.findall(inner.description or "")]
+    assert {key for _, key, _ in examples} >= {"colour", "accent_colour"}
+    assert [(key, colour, colour_problem(colour)) for _, key, colour in examples if colour_problem(colour)] == []

@@ -1,5 +1,6 @@
-"""Being found: every page of the published site has its own title and
-description, a canonical link and Open Graph tags; sitemap.xml lists every
+"""Being found: every page of the published site has a title and a
+description (two pages that share one are a warning of `make check`, a rule
+of the content), a canonical link and Open Graph tags; sitemap.xml lists every
 published page, robots.txt names it; the home page says who publishes the
 site (JSON-LD); an Atom feed of the articles is linked from every head."""
 
@@ -10,7 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import pelicanconf
-from conftest import CONTENT, PUBLISHED_SITEURL, as_shown, build_or_fail, published_offers
+from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, as_shown, build_files, build_or_fail, published_offers, titled_offer
+from core.problems import describe
+from site_checks.duplicates import duplicate_warnings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -22,16 +25,29 @@ def meta(soup, **attributes):
     return element["content"] if element else None
 
 
-def test_every_page_has_its_own_title_and_description(published_site):
-    titles, descriptions = {}, {}
+def test_every_page_has_a_title_and_a_description(published_site):
     for url, soup in published_site.pages():
         title, description = soup.title.get_text(strip=True), meta(soup, name="description")
         assert title and description, url
         assert len(description) <= 300, url
-        titles.setdefault(title, []).append(url)
-        descriptions.setdefault(description, []).append(url)
-    assert [urls for urls in titles.values() if len(urls) > 1] == []
-    assert [urls for urls in descriptions.values() if len(urls) > 1] == []
+
+
+def test_pages_that_share_a_title_or_a_description_are_a_warning(tmp_path):
+    """A workshop copied from another keeps its summary: `make check` names
+    both pages (tasks.py), the 404 page (noindex) is never counted."""
+    result, said = build_files(tmp_path, {
+        "ateliers/premier.md": titled_offer("Premier atelier"), "ateliers/copie.md": titled_offer("Atelier copié"),
+        "pages/404.md": f"---\ntitle: Page introuvable\nsummary: {GOOD['summary']}\nstatus: hidden\ntemplate: \"404\"\n"
+                        "save_as: 404.html\nurl: 404.html\n---\n\nPerdu.\n",
+    })
+    assert result.returncode == 0, said
+    [warning] = duplicate_warnings(tmp_path / "output")
+    assert warning.severity == "warning"
+    sentence = describe(warning)
+    assert "/ateliers/copie/ et /ateliers/premier/ ont la même description" in sentence, sentence
+    assert "résumé (summary)" in sentence
+    (tmp_path / "output" / "ateliers" / "copie" / "index.html").unlink()
+    assert duplicate_warnings(tmp_path / "output") == []
 
 
 def test_every_page_names_its_canonical_address_and_open_graph(published_site):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from pydantic import Field, ValidationError, create_model
-from test_web_editor import changed_lines, local_editor  # noqa: F401 (a fixture: /admin/ of a copy of the content, local mode)
+from test_web_editor import changed_lines, in_layout, local_editor  # noqa: F401 (a fixture: /admin/ of a copy of the content, local mode)
 from web_editor.config import CONFIG, model_fields
 
 from conftest import ROOT, front_matter
@@ -515,6 +515,7 @@ def test_an_optional_field_emptied_in_the_form_leaves_its_line_out_and_the_site_
     leaves an emptied optional field out of the file, as if its line had
     been deleted (the build's own advice for an empty field)."""
     path = next(path for path in sorted((local_editor.content / "ateliers").glob("*.md")) if "slug" in front_matter(path))
+    in_layout(path, local_editor.content)
     before, original = front_matter(path), path.read_text(encoding="utf-8")
     page = local_editor.page
     page.goto(f"{local_editor.origin}/admin/#/collections/ateliers/entries/{path.stem}")

@@ -1,8 +1,13 @@
 """A weight budget for an old office PC or a phone: each page with what it
-loads (HTML, CSS, JavaScript, fonts) under 50 KB; one minified stylesheet;
+loads (HTML, CSS, JavaScript, fonts) under 50 KB; one minified stylesheet
+(and the réglages' colours, when set, in a small one of their own);
 no request to any other host; images sized, described and lazy."""
 
+from identity_style import STYLESHEET
+
+import pelicanconf
 from conftest import PUBLISHED_SITEURL, ROOT, build_files
+from core.appearance import identity_css
 
 BUDGET = 50_000
 
@@ -34,9 +39,11 @@ def test_one_stylesheet_minified(published_site):
     published = (published_site.root / "theme" / "css" / "style.css").read_text(encoding="utf-8")
     assert len(published) < 0.8 * len(source)
     assert "/*" not in published and "\n  " not in published
+    expected = [f"{PUBLISHED_SITEURL}/{name}"
+                for name in ["theme/css/style.css", *([STYLESHEET] if identity_css(pelicanconf.APPEARANCE) else [])]]
     for url, _ in pages(published_site):
         sheets = published_site.soup(url).select('link[rel="stylesheet"]')
-        assert [sheet["href"] for sheet in sheets] == [f"{PUBLISHED_SITEURL}/theme/css/style.css"], url
+        assert [sheet["href"] for sheet in sheets] == expected, url
 
 
 def test_nothing_is_requested_from_another_host(published_site):

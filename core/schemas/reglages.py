@@ -104,7 +104,7 @@ class Appearance(_Section):
     )
     accent_colour: Colour = Field(
         None, title="Couleur d’accent",
-        description="Le genre de chaque atelier, le filet de l’accueil : écrite de même, par exemple #b5523b.",
+        description="Le genre de chaque atelier, le filet de l’accueil : écrite de même, par exemple #9a4a12.",
     )
     logo: Logo = Field(
         None, title="Logo", description="Un fichier SVG ou PNG des images du site, par exemple images/logo.svg."

@@ -1,7 +1,8 @@
 """Images as a slow connection needs them: a text for those who cannot see
 them (`alt`, empty when decorative), their size before they load (`width`,
-`height`: the page does not jump) and `loading="lazy"` for all but the first
-image of a page, which the visitor sees first.
+`height`: the page does not jump) and `loading="lazy"` for all but the images
+a visitor sees first: the site's header's (a logo) and the first of the
+page's <main> (page_links.py finds them).
 
 Images written in Markdown get all of it from plugins/pictures; these checks
 catch an <img> written by hand, or by a template, that lacks it, and any
@@ -18,8 +19,8 @@ _HOW = ("écrivez l'image en Markdown, ![Ce que montre l’image](/images/photo.
 
 
 def image_problems(image, first=False):
-    """What an <img> (its attributes) lacks, as French reasons. The first
-    image of a page may load at once."""
+    """What an <img> (its attributes) lacks, as French reasons. `first`: one
+    the visitor sees on arriving, which may load at once."""
     reasons = []
     if "alt" not in image:
         reasons.append("l'image n'a pas de texte de remplacement (alt) : décrivez-la, ou écrivez « décoratif » "

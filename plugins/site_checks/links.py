@@ -101,7 +101,7 @@ def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
                 result.problems.append(Problem(url_path(name), link.line, link.url, reason))
         for index, (line, image) in enumerate(page.images):  # the same parse serves the images' check
             result.problems += [Problem(url_path(name), line, image.get("src", ""), reason)
-                                for reason in image_problems(image, first=index == 0)]
+                                for reason in image_problems(image, first=index in page.seen_first)]
     return result
 
 

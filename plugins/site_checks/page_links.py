@@ -48,6 +48,11 @@ class PageLinks:
     ids: set = field(default_factory=set)  # every id (and legacy a[name]): the page's fragments
     base: str | None = None  # <base href>, which relative links start from
     images: list = field(default_factory=list)  # (line, attributes) of each <img>
+    # The indexes in `images` of those a visitor sees on arriving, which may
+    # load at once: the site's header's (a logo, above <main>) and the
+    # first in <main>; else (a page without <main>, or parsed by an older
+    # version and kept by the preview's cache) the first.
+    seen_first: tuple = (0,)
 
 
 def srcset_urls(value):
@@ -74,8 +79,11 @@ def srcset_urls(value):
 def links_of(root):
     """A parsed page's links (line, URL as written), ids and base."""
     page = PageLinks()
+    above_main, first_in_main = None, None
     for element in root.iter(tag=etree.Element):
         tag, attributes = element.tag, element.attrib
+        if tag == "main" and above_main is None:
+            above_main = tuple(range(len(page.images)))
         if "id" in attributes:
             page.ids.add(attributes["id"])
         line = element.sourceline or 0
@@ -83,6 +91,9 @@ def links_of(root):
             if name in attributes:
                 page.links.append(Link(line, attributes[name]))
         if tag == "img":
+            if above_main is not None and first_in_main is None \
+                    and any(ancestor.tag == "main" for ancestor in element.iterancestors()):
+                first_in_main = len(page.images)
             page.images.append((line, dict(attributes)))
         if tag in SRCSET_ELEMENTS and "srcset" in attributes:
             page.links.extend(Link(line, url) for url in srcset_urls(attributes["srcset"]))
@@ -92,6 +103,8 @@ def links_of(root):
             page.links.append(Link(line, attributes["content"]))
         elif tag == "base" and page.base is None and "href" in attributes:
             page.base = attributes["href"]
+    if above_main is not None:
+        page.seen_first = (*above_main, *(() if first_in_main is None else (first_in_main,)))
     return page
 
 
