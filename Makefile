@@ -7,7 +7,8 @@
 #   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement ;
 #                 l'éditeur en ligne http://localhost:8000/admin/ modifie les fichiers ici
 #   make test     tous les tests, et la relecture du code (ruff)
-#   make test-fast  les tests qui n'ont besoin ni du navigateur, ni de Java, ni de Node
+#   make test-fast  en moins d'une minute : les tests sans navigateur, ni Java, ni outil Node,
+#                 ni site construit pour un seul test, ni nouvel interpréteur Python
 #   make requirements  recalcule requirements/*.txt depuis requirements/*.in
 #   make check    construit la version à publier et la vérifie (contenu, liens, HTML,
 #                 accessibilité) ; output/ n'est remplacé que si tout est correct
@@ -45,10 +46,15 @@ serve: $(STAMP) $(NODE_STAMP)
 test: $(TEST_STAMP) browser java $(NODE_STAMP) lint
 	$(BIN)/pytest -n auto --dist worksteal
 
-# Under a minute: no Chromium, no Java, no Node tool run (tests/conftest.py marks the tests that need them);
-# npm ci still installs Decap CMS, which every build copies into /admin/.
+# Under a minute on two cores. Left out (tests/conftest.py marks them by the
+# fixtures, module and calls of each test): Chromium, Java, a Node tool run
+# (axe-core, Lighthouse, Decap's serializer), a site built for one test (a
+# Pelican build, an editor's command, the preview's build process) and a new
+# Python interpreter. The tests of the three sites the session builds once (the
+# real content, as published, the fixture content) stay. npm ci still installs
+# Decap CMS, which every build copies into /admin/.
 test-fast: $(TEST_STAMP) $(NODE_STAMP) lint
-	$(BIN)/pytest -n auto --dist worksteal -m "not browser and not java and not node"
+	$(BIN)/pytest -n auto --dist worksteal -m "not browser and not java and not node and not site and not python"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

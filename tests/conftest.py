@@ -4,22 +4,30 @@ Builds run Pelican as editors do (`python -m pelican`, our settings, every
 plugin), in a temporary folder; pages are parsed once and shared.
 """
 
+import ast
 import copy
 import functools
+import inspect
 import os
 import re
 import shutil
 import socket
+import sys
+import textwrap
 import time
+from collections.abc import Hashable
 from pathlib import Path
 
+import pelican
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from markupsafe import escape
+from web_editor.layout import layout_problems, not_in_layout, save_as_decap
 
 import fresh_process
 from core.document import read_front_matter
+from core.runner import Runner
 from core.site import is_page, url_path
 from french_typography import french
 from site_checks.accessibility import launch
@@ -287,24 +295,94 @@ def artefacts():
 
 
 # -- Two test loops ---------------------------------------------------------------
-# `make test-fast` leaves out what needs a browser, Java or Node; each test
-# is marked here, by the fixtures it uses or the module it is in, rather than
-# in each file. A fixture that uses `browser` marks its tests too.
+# `make test-fast` leaves out what needs a browser, Java or Node, what builds
+# a site of its own (`site`: a build is two seconds of a core, and the tests
+# make about two hundred) and what starts a new Python interpreter (`python`:
+# a second of imports before it does anything). Each test is marked here, by
+# the fixtures it uses, the module it is in or what its code calls, rather
+# than in each file. A fixture that uses `browser` marks its tests too.
 NEEDS_BY_FIXTURE = {"browser": "browser"}
-NEEDS_BY_MODULE = {"test_html_validity": "java", "test_lighthouse": "node", "test_accessibility": "node"}
+NEEDS_BY_MODULE = {
+    "test_html_validity": "java", "test_lighthouse": "node", "test_accessibility": "node",
+    # Builds in a new interpreter that counts the files opened; `make serve`.
+    "test_read_once": "site", "test_commands": "site",
+}
 # `make check` runs every check of the finished site: Java, Node and a browser.
 NEEDS_BY_TEST = {
     "test_make_check_publishes_only_a_site_that_passes_every_check": "java",
     "test_the_whole_week_passes_make_check": "java",
 }
+# The sites the session builds once and shares (these fixtures of this file,
+# not a module's of the same name): a few builds serve hundreds of tests,
+# which keep to the short loop.
+SHARED_SITES = {"site", "published_site", "fixture_site"}
+TESTS = Path(__file__).resolve().parent
+
+
+# What marks a test whose code, or a fixture's, calls it: Pelican run in this
+# process, a command in a new one (tests/fresh_process.py), the preview's
+# build process; Decap's serializer, which Node runs. The functions of tests/
+# are followed to what they call.
+NEEDS_BY_CALL = {pelican.Pelican: "site", pelican.main: "site", fresh_process: "site", fresh_process.run: "site",
+                 Runner: "site", save_as_decap: "node", not_in_layout: "node", layout_problems: "node"}
 
 
 def pytest_collection_modifyitems(items):
     for item in items:
         needs = {NEEDS_BY_FIXTURE[name] for name in item.fixturenames if name in NEEDS_BY_FIXTURE}
         needs |= {NEEDS_BY_MODULE.get(item.module.__name__), NEEDS_BY_TEST.get(item.originalname)} - {None}
+        module = vars(item.module)
+        fixtures = [module.get(name, globals().get(name)) for name in item.fixturenames]
+        shared = [globals()[name] for name in SHARED_SITES]
+        needs |= {need for thing in [item.function, *fixtures] if not any(thing is built for built in shared)
+                  for need in needs_of(thing)}
         for need in sorted(needs):
             item.add_marker(need)
+
+
+def needs_of(thing):
+    """The needs of a global a test's code names: its own in NEEDS_BY_CALL,
+    or those of what its code calls, for a function of tests/."""
+    if not (callable(thing) or inspect.ismodule(thing)) or not isinstance(thing, Hashable):
+        return set()
+    if thing in NEEDS_BY_CALL:
+        return {NEEDS_BY_CALL[thing]}
+    function = inspect.unwrap(thing)
+    # A Hypothesis test is run by a wrapper; `hypothesis.inner_test` is the test written.
+    function = getattr(getattr(function, "hypothesis", None), "inner_test", function)
+    code = getattr(function, "__code__", None)
+    if code is None or TESTS not in Path(code.co_filename).parents:
+        return set()
+    return code_needs(code, function.__globals__)
+
+
+def starts_python(code, names):
+    """Whether a function's code runs a command that begins with
+    sys.executable ([sys.executable, "-m", …]): a new interpreter."""
+    if "executable" not in names_in(code) or names.get("sys") is not sys:
+        return False
+    tree = ast.parse(textwrap.dedent(inspect.getsource(code)))
+    return any(isinstance(node, ast.List | ast.Tuple) and node.elts and ast.unparse(node.elts[0]) == "sys.executable"
+               for node in ast.walk(tree))
+
+
+_code_needs = {}
+
+
+def code_needs(code, names):
+    """needs_of a function's code, found once (none while it is being found:
+    a function that calls itself)."""
+    if code not in _code_needs:
+        _code_needs[code] = set()
+        needs = {need for name in names_in(code) for need in needs_of(names.get(name))}
+        _code_needs[code] = needs | ({"python"} if starts_python(code, names) else set())
+    return _code_needs[code]
+
+
+def names_in(code):
+    """The global names a function's code uses, with its lambdas' and comprehensions'."""
+    nested = [const for const in code.co_consts if inspect.iscode(const)]
+    return {*code.co_names, *(name for inner in nested for name in names_in(inner))}
 
 
 # -- Fixture content -------------------------------------------------------------

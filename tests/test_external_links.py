@@ -40,7 +40,8 @@ class _Server(BaseHTTPRequestHandler):
 def loopback():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Server)
     server.requests = []
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # shutdown() waits for the loop's next look at it: every 50 ms, not 500.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     yield server, f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

@@ -5,6 +5,7 @@ content that the build then publishes."""
 
 import contextlib
 import difflib
+import functools
 import json
 import os
 import re
@@ -44,8 +45,15 @@ SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 SAVE_SECONDS = 30
 
 
+@functools.cache
+def config():
+    """The web editor's configuration, made once: half a second each time,
+    and the tests only read it."""
+    return cms_config()
+
+
 def collection(name):
-    return next(item for item in cms_config()["collections"] if item["name"] == name)
+    return next(item for item in config()["collections"] if item["name"] == name)
 
 
 def by_name(fields):
@@ -132,8 +140,7 @@ def test_articles_pages_and_settings_have_their_collections():
     assert [entry["file"] for entry in settings["files"]] == [SETTINGS["IDENTITY_FILE"]]
     for item in (collection("ateliers"), articles, pages):
         assert item["format"] == "yaml-frontmatter" and item["fields"][-1]["widget"] == "markdown"
-    config = cms_config()
-    assert (config["locale"], config["media_folder"], config["public_folder"]) == ("fr", "content/images", "/images")
+    assert (config()["locale"], config()["media_folder"], config()["public_folder"]) == ("fr", "content/images", "/images")
 
 
 @pytest.mark.parametrize(
