@@ -27,6 +27,7 @@ from pathlib import Path
 import yaml
 from pelican import signals
 
+from core.caches import place
 from core.site import APPLICATIONS
 
 from .config import CONFIG, LOADER, dump
@@ -92,13 +93,8 @@ def link_or_copy(source, target):
     """Put Decap's `source` at `target` unless it is already there: a hard
     link (nothing copied), or a copy across disks. Nothing of the site
     writes into these files after, so the link is safe."""
-    if same_file(source, target):
-        return
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+    if not same_file(source, target):
+        place(source, target)
 
 
 def write_if_changed(target, data):
