@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .caches import digest as sha256
 from .caches import key as digest
+from .document import source_text
 
 __all__ = ["digest", "documents", "document_digest", "files_digest", "settings_digest", "site_digest", "source_digest"]
 
@@ -64,9 +65,10 @@ def files_digest(folders, skip=frozenset()):
     return digest(*sorted(entries))
 
 
-def source_digest(path):
-    """The bytes of a document's file."""
-    return sha256(Path(path).read_bytes())
+def source_digest(document):
+    """The text of a document's file, as its reader kept it (a file is read
+    once per build: tests/test_read_once.py)."""
+    return sha256(source_text(document.source_path, document.metadata).encode("utf-8", "surrogatepass"))
 
 
 def document_digest(document, body=False):
@@ -79,7 +81,7 @@ def document_digest(document, body=False):
         **{name: getattr(document, name, None) for name in ("date", "modified", "updated")},
     }
     text = json.dumps(facts, default=plain, ensure_ascii=False)
-    return digest(text, source_digest(document.source_path) if body else "")
+    return digest(text, source_digest(document) if body else "")
 
 
 def documents(generators):

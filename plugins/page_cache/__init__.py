@@ -56,7 +56,7 @@ def page_key(name, template, relative_urls, kwargs):
     if _build["site"] is None or len(documents) != 1 or {"articles", "dates"} & kwargs.keys():
         return None
     others = sorted(f"{key}={getattr(value, 'source_path', value)}" for key, value in kwargs.items())
-    return digest(_build["site"], name, template.name, str(relative_urls), source_digest(documents[0].source_path), *others)
+    return digest(_build["site"], name, template.name, str(relative_urls), source_digest(documents[0]), *others)
 
 
 class PageCacheWriter(Writer):

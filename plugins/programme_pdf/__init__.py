@@ -100,7 +100,7 @@ def make_programmes(generators):
     site, known, keys = site_digest(generators, settings), last_keys(cache), {}
     planned, jobs = [], []
     for page in offers:
-        inputs = cache_key(site, source_digest(page.source_path), *made_with)
+        inputs = cache_key(site, source_digest(page), *made_with)
         key = known.get(inputs)
         html = None
         if key is None or read_entry(cache, key) is None:
