@@ -7,7 +7,7 @@
 #   make serve    aperçu sur http://localhost:8000, reconstruit à chaque enregistrement ;
 #                 l'éditeur en ligne http://localhost:8000/admin/ modifie les fichiers ici
 #   make test     tous les tests, et la relecture du code (ruff)
-#   make test-fast  la boucle courte : les tests sans navigateur, ni Java, ni outil Node,
+#   make test-fast  en moins d'une minute : les tests sans navigateur, ni Java, ni outil Node,
 #                 ni site construit pour un seul test, ni nouvel interpréteur Python
 #   make requirements  recalcule requirements/*.txt depuis requirements/*.in
 #   make check    construit la version à publier et la vérifie (contenu, liens, HTML,
