@@ -15,10 +15,14 @@ runs:
   search index that issue 7 asks for, and no other work of ours;
 - a rebuild after changing one offer, with `make serve` itself: from the
   save to the browser's reload message (preview.py);
+- the floor under it: plain Pelican rebuilding after the same change with
+  its own reader cache (LOAD_CONTENT_CACHE), in a child forked from a
+  process that imported Pelican, as the preview's builds are;
 - the link checker alone;
 - the build's peak memory;
 and the preview's reload on the real site (preview.py).
-Prints one table and writes it to benchmarks/RESULTS.md with the date and the machine.
+Prints one table and writes it at the top of benchmarks/RESULTS.md, with the
+date and the machine; the measures of earlier days stay below it.
 """
 
 import argparse
@@ -106,6 +110,36 @@ def pelican(content, settings, output):
     return [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)]
 
 
+def baseline_rebuilds(offer, command, folder, runs):
+    """Seconds of plain Pelican's rebuild after `offer` is saved, `runs`
+    times, with Pelican's own reader cache (only the changed file is read
+    again), each in a child forked from this process, which has imported
+    Pelican and the YAML reader's libraries: what the preview's builds
+    start from (core/runner.py). The lowest a preview's rebuild could be."""
+    import markdown  # noqa: F401 (imported once here, as the preview's build process does)
+    import pelican.generators  # noqa: F401
+    import yaml  # noqa: F401
+
+    from core.runner import Command, run_in_a_child
+
+    cache = folder / "floor-cache"
+    options = ["-e", "LOAD_CONTENT_CACHE=true", "CACHE_CONTENT=true", 'CONTENT_CACHING_LAYER="reader"',
+               f'CACHE_PATH="{cache}"']
+    output = Path(command[command.index("-o") + 1])
+    arguments = (*command[command.index("pelican") + 1:], *options)
+    seconds = []
+    for number in range(runs + 1):  # the first fills the cache
+        offer.write_text(offer.read_text(encoding="utf-8") + f"\nModifié ({number}).\n", encoding="utf-8")
+        shutil.rmtree(output, ignore_errors=True)
+        with open(os.devnull, "w") as quiet:
+            start = time.perf_counter()
+            status = run_in_a_child(Command("pelican", arguments, str(ROOT), stdout=quiet.name, stderr=quiet.name))
+            seconds.append(time.perf_counter() - start)
+        if status != 0:
+            raise SystemExit(f"échec de pelican {' '.join(arguments)}")
+    return seconds[1:]
+
+
 def spread(values):
     return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
@@ -139,6 +173,7 @@ def measure(documents, runs):
         # make serve's own command; from saving an offer to the browser's reload.
         offer = Path("ateliers") / "atelier-1.md"
         rebuild = measure_preview(content, offer, saves=runs, pause=max(2.0, documents / 500))
+        floor = baseline_rebuilds(content / offer, pelican(content, settings, fresh(folder, "floor")), folder, runs)
         check = [timed([sys.executable, str(ROOT / "benchmarks" / "check_links.py"), str(folder / "full")]).seconds
                  for _ in range(runs)]
     per_document = 1000 / documents
@@ -164,6 +199,7 @@ def measure(documents, runs):
         "processeur : complète / sans recherche / Pelican seul / Pelican seul puis Pagefind (s)":
             " / ".join(f"{median(name, 'processor'):.1f}" for name in builds),
         "reconstruction (s)": spread(rebuild),
+        "Pelican seul, reconstruction avec son cache (s)": spread(floor),
         "liens (ms/doc)": spread([seconds * per_document for seconds in check]),
         "mémoire max (Mo)": f"{max(run.memory for run in builds['full']):.0f}",
         "Pelican seul, mémoire (Mo)": f"{max(run.memory for run in builds['base']):.0f}",
@@ -185,7 +221,9 @@ def main():
     rows = [measure(documents, options.runs) for documents in options.documents]
     reloads = measure_preview(saves=5)
     machine = f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}, {platform.platform()}"
-    text = (f"# Mesures de la construction\n\n{datetime.date.today().isoformat()}, {machine}. "
+    text = (f"## {datetime.date.today().isoformat()} (`benchmarks/build.py --documents "
+            f"{' '.join(map(str, options.documents))} --runs {options.runs}`)\n\n"
+            f"{datetime.date.today().isoformat()}, {machine}. "
             f"Médiane de {options.runs} passages (min–max), chaque construction dans un processus neuf "
             "et un dossier neuf.\n\n"
             f"{table(rows)}\n\n"
@@ -198,13 +236,18 @@ def main():
             "utilisateur et système, processus fils compris), que les cœurs de la machine se partagent. "
             "« reconstruction » : avec `make serve` (`invoke serve`), de l’enregistrement d’un atelier modifié "
             "à l’ordre de recharger la page (l’index de recherche est mis à jour ensuite, en arrière-plan). "
+            "« Pelican seul, reconstruction avec son cache » : la référence après le même enregistrement, avec le "
+            "cache de lecture de Pelican (seul le fichier modifié est relu), dans un processus qui a déjà importé "
+            "Pelican, comme ceux de l’aperçu : le plancher de toute reconstruction par Pelican. "
             "« liens » : le vérificateur de liens seul, processus compris. « mémoire max » : le plus gros processus "
             "de la construction (les processus fils partagent la mémoire du premier).\n\n"
             f"Aperçu du vrai site (`benchmarks/preview.py`) : la page reçoit l’ordre de se recharger "
             f"{statistics.median(reloads):.2f} s après l’enregistrement d’un fichier (médiane de 5 ; "
             f"{min(reloads):.2f}–{max(reloads):.2f}).\n")
     print(text)
-    (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    title, _, earlier = results.read_text(encoding="utf-8").partition("\n\n") if results.is_file() else ("", "", "")
+    results.write_text(f"{title or '# Mesures de la construction'}\n\n{text}\n{earlier}", encoding="utf-8")
 
 
 if __name__ == "__main__":

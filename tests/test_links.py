@@ -9,8 +9,9 @@ import pytest
 from pictures import is_handled
 
 from conftest import PUBLISHED_SITEURL, build_files, offer_text, pelican_build, write_content
-from site_checks import Problem, check_site, describe
+from site_checks import Problem, check_site, describe, links
 from site_checks.addresses import mailto_problem, tel_problem
+from site_checks.links import page_findings as findings
 from site_checks.page_links import srcset_urls
 from site_checks.report import describe_in_source
 from site_checks.root_links import root_links
@@ -368,3 +369,57 @@ def test_the_home_page_problems_name_its_file_too(tmp_path):
     result, output = build_files(tmp_path, {"pages/accueil.md": home})
     assert result.returncode == 1
     assert "content/pages/accueil.md, ligne 10 : lien « #rien » (page /) : l'ancre « #rien » n'existe pas" in output
+
+
+# -- The preview's memory of the check (LINK_CHECK_CACHE) ------------------------
+
+def remove_page(root):
+    shutil.rmtree(root / "ateliers" / "ecriture")
+
+
+def remove_anchor(root):
+    page = root / "ateliers" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('id="contenu"', ""), encoding="utf-8")
+
+
+def break_a_link(root):
+    page = root / "contact" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</main>", '<a href="/nulle-part/">x</a>\n</main>'),
+                    encoding="utf-8")
+
+
+# Each edit after a first check with the cache: (the edit, drafts given to the second check).
+SITE_EDITS = {
+    "rien": (lambda root: None, None),
+    "un lien cassé dans une page": (break_a_link, None),
+    "une page visée retirée": (remove_page, None),
+    "une ancre visée retirée": (remove_anchor, None),
+    "une page visée devenue brouillon": (lambda root: None, {"ateliers/ecriture/": "content/ateliers/ecriture.md"}),
+}
+
+
+@pytest.mark.parametrize("edit", SITE_EDITS)
+def test_the_preview_checks_again_what_an_edit_may_have_broken(fixture_site, tmp_path, edit, monkeypatch):
+    """With the preview's cache, an unchanged page is not checked again, yet
+    a link it holds to a page, an anchor or a draft that changed is found:
+    the same problems and external links as a check without the cache."""
+    change, drafts = SITE_EDITS[edit]
+    copy = plant(fixture_site, '<a href="/ateliers/ecriture/">x</a>\n<a href="/ateliers/#contenu">y</a>', tmp_path)
+    cache = tmp_path / "liens.pickle"
+    check_site(copy, cache=cache)
+    change(copy)
+    checked = []
+    monkeypatch.setattr(links, "page_findings", lambda *arguments: checked.append(arguments[1]) or findings(*arguments))
+
+    cached = check_site(copy, drafts=drafts, cache=cache)
+
+    monkeypatch.undo()
+    uncached = check_site(copy, drafts=drafts)
+    assert (cached.problems, cached.external) == (uncached.problems, uncached.external)
+    pages = uncached.pages
+    if edit == "rien":
+        assert checked == []
+    elif edit == "un lien cassé dans une page":
+        assert checked == ["contact/index.html"] and [problem.link for problem in cached.problems] == ["/nulle-part/"]
+    else:
+        assert len(checked) == pages and cached.problems

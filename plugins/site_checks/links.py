@@ -64,45 +64,73 @@ class Result:
     files: frozenset = frozenset()  # every file of the site (its path in it), listed once for later checks
 
 
-def parsed_pages(root, names, workers, cache=None):
-    """{name: PageLinks} of the pages `names` under `root`; with `cache` (a
-    file, the preview's), a page unchanged since the last build is not
-    parsed again."""
-    known = parse_cache.load(cache)
-    keys = [parse_cache.key((root / name).read_bytes()) for name in names] if cache else [None] * len(names)
-    missing = [index for index, page_key in enumerate(keys) if page_key not in known]
-    found = dict(zip(missing, map_all(read_page, [root / names[index] for index in missing], workers), strict=True))
-    pages = [found[index] if index in found else known[page_key] for index, page_key in enumerate(keys)]
-    if cache:
-        parse_cache.save(cache, dict(zip(keys, pages, strict=True)))
-    return dict(zip(names, pages, strict=True))
+def parsed_pages(root, names, workers, known):
+    """{name: PageLinks} of the pages `names` under `root`, and {name: key}
+    of their bytes when `known` (the preview's last parses, by key) is given:
+    a page unchanged since the last build is not parsed again."""
+    keys = {name: parse_cache.key((root / name).read_bytes()) for name in names} if known is not None else {}
+    missing = [name for name in names if keys.get(name) not in (known or {})]
+    found = dict(zip(missing, map_all(read_page, [root / name for name in missing], workers), strict=True))
+    return {name: found[name] if name in found else known[keys[name]] for name in names}, keys
 
 
 def check_site(root, siteurl="", drafts=None, workers=1, cache=None):
     """Check every link of every HTML page under `root`. `siteurl` is the
     SITEURL the site was built with (absolute links to it are internal);
     `drafts` maps the URL path a draft would have to its source file; the
-    pages are parsed on `workers` cores, or taken from `cache` (parse_cache.py)."""
+    pages are parsed on `workers` cores. With `cache` (a file, the
+    preview's: parse_cache.py), an unchanged page is not parsed again, and
+    not checked again either while the rest of the site (its files, their
+    ids, the drafts) is what it was."""
     files = SiteFiles(root)
     origin = (siteurl or PREVIEW_ORIGIN).rstrip("/")
+    drafts = drafts or {}
     names = [name for name in sorted(files.files) if is_page(name)]
-    pages = parsed_pages(files.root, names, workers, cache)
-    checker = _Checker(files, pages, origin, drafts or {})
+    kept = parse_cache.load(cache)
+    pages, keys = parsed_pages(files.root, names, workers, kept["pages"] if cache else None)
+    checker = _Checker(files, pages, origin, drafts)
     result = Result(pages=len(pages), files=frozenset(files.files))
+    site = site_key(files, pages, origin, drafts) if cache else None
+    checked = {}
     for name, page in pages.items():
-        page_url = origin + url_path(name)
-        base = urljoin(page_url, page.base) if page.base else page_url
-        for link in page.links:
-            url = link.url.strip()  # as a browser reads it
-            reason = checker.outcome(url, base)
-            if reason is _EXTERNAL:
-                result.external.setdefault(url, []).append((url_path(name), link.line))
-            elif reason:
-                result.problems.append(Problem(url_path(name), link.line, link.url, reason))
-        for index, (line, image) in enumerate(page.images):  # the same parse serves the images' check
-            result.problems += [Problem(url_path(name), line, image.get("src", ""), reason)
-                                for reason in image_problems(image, first=index in page.seen_first)]
+        if cache:
+            found = checked[keys[name], site] = kept["checked"].get((keys[name], site)) or page_findings(
+                checker, name, page, origin)
+        else:
+            found = page_findings(checker, name, page, origin)
+        problems, external = found
+        result.problems += problems
+        for url, line in external:
+            result.external.setdefault(url, []).append((url_path(name), line))
+    if cache:
+        parse_cache.save(cache, {"pages": {keys[name]: page for name, page in pages.items()}, "checked": checked})
     return result
+
+
+def site_key(files, pages, origin, drafts):
+    """What a page's links are checked against, besides the page itself: the
+    site's files, every page's ids (its fragments), the drafts, the origin."""
+    ids = [(name, sorted(page.ids)) for name, page in pages.items()]
+    return parse_cache.key(repr((sorted(files.files), ids, origin, sorted(drafts.items()))).encode())
+
+
+def page_findings(checker, name, page, origin):
+    """The problems of one page's links and images, and its external links
+    ([(url, line)]): what a page unchanged in an unchanged site keeps."""
+    problems, external = [], []
+    page_url = origin + url_path(name)
+    base = urljoin(page_url, page.base) if page.base else page_url
+    for link in page.links:
+        url = link.url.strip()  # as a browser reads it
+        reason = checker.outcome(url, base)
+        if reason is _EXTERNAL:
+            external.append((url, link.line))
+        elif reason:
+            problems.append(Problem(url_path(name), link.line, link.url, reason))
+    for index, (line, image) in enumerate(page.images):  # the same parse serves the images' check
+        problems += [Problem(url_path(name), line, image.get("src", ""), reason)
+                     for reason in image_problems(image, first=index in page.seen_first)]
+    return problems, external
 
 
 class _Checker:
