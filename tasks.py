@@ -46,6 +46,15 @@ CACHES = ROOT / ".cache"
 PREVIEW_CACHE = CACHES / "apercu"
 
 
+def require_content(content):
+    """Stop, in one French line, when the content folder given does not
+    exist: Pelican would only say so in English, with a traceback."""
+    if not (ROOT / content).is_dir():
+        print(f"Le dossier des textes « {content} » n'existe pas (ou n'est pas un dossier) : indiquez celui qui "
+              f"contient les pages, {CONTENT}/ par défaut.", file=sys.stderr)
+        raise Exit(code=2)
+
+
 def preview_cache_for(content):
     return PREVIEW_CACHE / hashlib.sha1(str(Path(content).resolve()).encode()).hexdigest()[:12]
 
@@ -237,6 +246,7 @@ def build_in_staging(content, settings, target, staging, cache):
             "cache": "ne relit que les textes modifiés depuis la dernière construction, comme l'aperçu"})
 def build(c, content=CONTENT, output=OUTPUT, cache=False):
     """Construit le site (pelicanconf.py) dans output/."""
+    require_content(content)
     if not build_site(content, SETTINGS, output, cache=cache):
         raise Exit(code=1)
     if _indexing["running"] is not None:  # with --cache: the index, before the command ends
@@ -279,6 +289,7 @@ def rebuild(c):
 def serve(c, port=8000, content=CONTENT, output=OUTPUT):
     """Aperçu : construit, sert sur http://localhost:8000 (ou un port libre), reconstruit et recharge à chaque
     enregistrement ; /admin/ y enregistre dans content/."""
+    require_content(content)
     from pelican.settings import read_settings
 
     import live_preview
@@ -300,7 +311,12 @@ def serve(c, port=8000, content=CONTENT, output=OUTPUT):
         return failed_build_report(ROOT / output, report)
 
     start_preview_builds(report)
-    live_preview.serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]], editor=editor)
+    try:
+        live_preview.serve(ROOT / output, port, rebuild, ROOT / content, [ROOT / path for path in WATCHED[1:]],
+                           editor=editor)
+    finally:  # Ctrl+C: the search index being made is given up, its copy of the site removed, without a word
+        if _indexing["running"] is not None:
+            _indexing["running"].stop()
 
 
 def admin_without_site(output, settings):
@@ -462,6 +478,7 @@ def report_to_github(problems, site=None, siteurl=""):
 def check(c, content=CONTENT, output=OUTPUT, siteurl=None):
     """Construit la version à publier dans un dossier d'essai, la vérifie (contenu, liens, HTML,
     accessibilité) et ne remplace output/ que si tout est correct."""
+    require_content(content)
     siteurl = siteurl or os.environ.get("SITEURL") or STAND_IN_SITEURL
     target, staging = staging_for(output)
     if not output_writable(target):
@@ -528,6 +545,7 @@ def build_ref(c, ref, output, siteurl=None):
             "content": "dossier des textes"})
 def check_links(c, external=False, content=CONTENT):
     """Construit l'aperçu dans un dossier temporaire, vérifie ses liens et liste les liens externes."""
+    require_content(content)
     from site_checks import check_site
     from site_checks.external import check_external
 
@@ -605,6 +623,7 @@ def small_png(path):
 @task(help={"content": "dossier des textes", "output": "dossier des captures (PNG)"})
 def screenshots(c, content=CONTENT, output=CAPTURES):
     """Construit le site et en fait des captures (PNG) au format téléphone (390×844) et ordinateur (1366×768)."""
+    require_content(content)
     from playwright.sync_api import sync_playwright
 
     from site_checks.accessibility import launch
@@ -645,6 +664,7 @@ def schema(c):
 @task(help={"content": "dossier des textes"})
 def layout(c, content=CONTENT):
     """Réécrit les fichiers de content/ comme les écrit l’éditeur en ligne (une ligne changée par champ)."""
+    require_content(content)
     from web_editor.layout import LayoutError, editor_files, not_in_layout, save_as_decap
 
     try:
@@ -661,6 +681,7 @@ def layout(c, content=CONTENT):
 @task(positional=["title"], help={"title": "le titre de l’atelier, entre guillemets", "content": "dossier des textes"})
 def new_offer(c, title, content=CONTENT):
     """Crée content/ateliers/<slug>.md, un atelier en brouillon, dans la mise en page de l’éditeur en ligne."""
+    require_content(content)
     from pelican.settings import read_settings
     from pelican.utils import slugify
     from web_editor.layout import LayoutError, save_as_decap

@@ -123,6 +123,23 @@ def test_publishing_without_an_address_says_what_to_do(tmp_path):
     assert "l'adresse publique du site manque" in result.stdout + result.stderr
 
 
+# Every command that takes a content folder, given one that does not exist.
+COMMANDS_WITH_CONTENT = {
+    "build": ["build"], "serve": ["serve", "--port", "0"], "check": ["check"], "check-links": ["check-links"],
+    "screenshots": ["screenshots"], "layout": ["layout"], "new-offer": ["new-offer", "Un atelier"],
+}
+
+
+@pytest.mark.parametrize("command", COMMANDS_WITH_CONTENT)
+def test_a_content_folder_that_does_not_exist_is_named_in_french(command, tmp_path):
+    missing = tmp_path / "nulle-part"
+    result = invoke(*COMMANDS_WITH_CONTENT[command], "--content", missing, timeout=120)
+    said = result.stdout + result.stderr
+    assert result.returncode == 2, said
+    assert f"Le dossier des textes « {missing} » n'existe pas" in said and "Traceback" not in said, said
+    assert not missing.exists()
+
+
 def fetch(url):
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.status, response.read().decode("utf-8")

@@ -81,8 +81,8 @@ class Indexing(threading.Thread):
         self.problems, self.process, self.stopped = [], None, False
 
     def run(self):
-        with tempfile.TemporaryDirectory(prefix="index-") as source:
-            copy_for_indexing(self.folder, source)
+        with tempfile.TemporaryDirectory(prefix="index-", ignore_cleanup_errors=True) as source:
+            copy_for_indexing(self.folder, source, lambda: self.stopped)
             self._index(source)
 
     def _index(self, source):

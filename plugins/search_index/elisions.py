@@ -36,11 +36,14 @@ def split_elisions_in_html(html):
     return "".join(parts)
 
 
-def copy_for_indexing(site, target):
+def copy_for_indexing(site, target, stopped=lambda: False):
     """Every page of `site` (not Pagefind's own bundles) into `target`, at
-    the same path, its elisions split: what Pagefind indexes."""
+    the same path, its elisions split: what Pagefind indexes. Ends early
+    once `stopped()` is true (the preview stopped or has a newer site)."""
     site, target = Path(site), Path(target)
     for path in site.rglob("*.html"):
+        if stopped():
+            return
         relative = path.relative_to(site)
         if relative.parts[0].startswith("pagefind"):
             continue
