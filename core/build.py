@@ -165,6 +165,11 @@ class _Collector(logging.Handler):
 
 
 _collector = None
+# The settings of the build under way, kept once its collector has stopped:
+# the checks of the written site (site_checks) stop the build on `finalized`
+# after strict_build's own check has stopped collecting, and their problems
+# still go where PROBLEMS_FILE says (the preview, /admin/, `make check`).
+_build = {"settings": {}}
 
 
 def _not_collected(record):
@@ -182,6 +187,7 @@ def start_collecting(pelican):
     global _collector
     stop_collecting()
     _collector = _Collector(pelican.settings)
+    _build["settings"] = pelican.settings
     root = logging.getLogger()
     for handler in root.handlers:
         handler.addFilter(_not_collected)
@@ -260,5 +266,5 @@ def fail(problems):
     report; nothing when there is no problem."""
     problems = [as_problem(problem) for problem in problems]
     if problems:
-        settings = _collector.settings if _collector is not None else {}
+        settings = _collector.settings if _collector is not None else _build["settings"]
         fail_if_problems(stop_collecting() + problems, settings)

@@ -7,6 +7,7 @@ Every picture is drawn by Pillow in the test: no binary file is committed.
 
 import io
 import itertools
+import json
 import re
 import shutil
 
@@ -205,8 +206,10 @@ MISTAKES = {
     "alt vide en HTML": ('<img src="/images/ok.jpg" alt="">\n', 7, "le texte de remplacement de l'image est vide"),
     "sans alt en HTML": ('Texte.\n\n<img src="/images/ok.jpg">\n', 9, "l'image n'a pas de texte de remplacement"),
     "hors de content": ("![Une photo](../../secret.jpg)\n", 7, "l'image doit être dans le dossier content/"),
-    "champ image sans alt": ("Texte.\n", 5, "champ « image » : écrivez en dessous"),
-    "champ image absent": ("Texte.\n", 5, "champ « image » : le fichier content/images/nulle-part.jpg n'existe pas"),
+    "champ image sans alt": ("Texte.\n", 5, "champ « Image de partage (image) » : l'image de partage doit avoir "
+                                             "son chemin (src) et ce qu'elle montre (alt). Écrivez en dessous"),
+    "champ image absent": ("Texte.\n", 5, "champ « Image de partage (image) » : le fichier "
+                                           "content/images/nulle-part.jpg n'existe pas"),
 }
 FRONT = {"champ image sans alt": "image:\n  src: /images/ok.jpg\n",
          "champ image absent": "image:\n  src: /images/nulle-part.jpg\n  alt: Rien\n"}
@@ -228,6 +231,57 @@ def test_each_mistake_is_named_in_french_with_file_and_line(tmp_path, mistake):
     assert says in output
     assert "Traceback" not in output
     assert "1 problème à corriger" in output  # one mistake, one problem: no echo further down
+
+
+PAGE = "---\ntitle: Une page\n---\n\nTexte.\n\n{}"
+# A page template of another theme that shows an image of its own before the
+# text: the text's first picture, published to load at once, is not the first.
+BANNER = ('{% extends "base.html" %}{% block content %}<article>'
+          '<img src="{{ SITEURL }}/theme/favicon.svg" alt="Bandeau" width="32" height="32">'
+          "{{ page.content|safe }}</article>{% endblock %}\n")
+# A picture problem in a document's text: (file under content/, its text, the
+# line of the picture, what the report says, settings of the build, the
+# theme's page.html replaced by). Every report names that file and line,
+# never the theme's template.
+IN_THE_TEXT = {
+    "page, fichier absent": ("pages/x.md", PAGE.format("![Texte](/images/absente.jpg)\n"), 7,
+                             "le fichier content/images/absente.jpg n'existe pas", {}, None),
+    "page, {static} qui n'est pas une image": ("pages/x.md", PAGE.format("![Texte]({static}/images/texte.jpg)\n"), 7,
+                                               "ne peut pas être lu comme une image", {}, None),
+    "page, adresse déjà montrée en code": (
+        "pages/x.md", PAGE.format("Écrivez `![Texte](/images/absente.jpg)` :\n\n```\n![Texte](/images/absente.jpg)\n"
+                                  "```\n\n![Texte](/images/absente.jpg)\n"), 13,
+        "content/images/absente.jpg n'existe pas", {}, None),
+    "article, trop lourde": ("ressources/x.md", article("Texte.\n\n![Texte](/images/ok.jpg)\n"), 9,
+                             "plus que les 0,01 Mo acceptés", {"PICTURES_MAX_BYTES": 10_000}, None),
+    "article, <img> sans texte": ("ressources/x.md", article('<img src="{static}/images/ok.jpg">\n'), 7,
+                                  "l'image n'a pas de texte de remplacement", {}, None),
+    "page, vérifiée une fois construite": ("pages/x.md", PAGE.format("![Texte](/images/ok.jpg)\n"), 7,
+                                           "lien « /images/ok.jpg » (page /x/)", {}, BANNER),
+}
+
+
+@pytest.mark.parametrize("case", IN_THE_TEXT)
+def test_a_picture_problem_in_the_text_is_placed_at_its_file_and_line(tmp_path, case):
+    name, text, line, says, settings, page_template = IN_THE_TEXT[case]
+    images = tmp_path / "content" / "images"
+    photo(images / "ok.jpg", size=(400, 300))
+    (images / "texte.jpg").write_text("pas une image", encoding="utf-8")
+    report = tmp_path / "problemes.json"
+    settings = {**settings, "PROBLEMS_FILE": str(report)}
+    if page_template:
+        (tmp_path / "theme" / "page.html").parent.mkdir()
+        (tmp_path / "theme" / "page.html").write_text(page_template, encoding="utf-8")
+        settings["THEME_TEMPLATES_OVERRIDES"] = [str(tmp_path / "theme")]
+    result, output = build_files(tmp_path, {name: text},
+                                 options=["-e", *(f"{key}={json.dumps(value)}" for key, value in settings.items())])
+    assert result.returncode != 0
+    assert f"content/{name}, ligne {line} : " in output and says in output, output
+    for template in ("gabarit", "modèle du thème", "theme/templates", "page.html"):
+        assert template not in output, output
+    # What every other report is made of (GitHub, the preview's page, /admin/'s banner): the same file and line.
+    problems = json.loads(report.read_text(encoding="utf-8"))
+    assert problems and {(problem["file"], problem["line"]) for problem in problems} == {(f"content/{name}", line)}
 
 
 def test_pages_with_pictures_are_valid_html_and_accessible(fixture_site, browser):

@@ -77,7 +77,7 @@ def test_a_picture_in_a_format_the_site_cannot_size_stops_the_build_at_each_line
     assert result.returncode == 1
     for line in (5, 7):
         assert (f"content/pages/equipe.md, ligne {line} : l'image « {{static}}/images/logo.svg » : "
-                "le format SVG n'est pas pris en charge : enregistrez l'image en") in output, output
+                "le format SVG n'est pas pris en charge. Enregistrez l'image en") in output, output
     assert "Traceback" not in output
 
 

@@ -30,7 +30,7 @@ from pelican import signals
 from core.plugins import adds, apply_defaults, require, workers
 from core.site import is_local
 
-from .reader import SocialPicture, cache_path, original_for, social_for, variants_of, wrap_readers
+from .reader import SocialPicture, Where, cache_path, original_for, social_for, variants_of, wrap_readers
 from .source import PictureError, changed_since_read, unreadable
 from .variants import encode_job, missing, publish
 
@@ -96,12 +96,13 @@ class PictureFiles:
                 for planned in content.metadata.get("pictures", ()):
                     self.add(planned.original, planned.variants, planned.place)
                 for problem in content.metadata.get("picture_problems", ()):
-                    logger.error("%s", problem)
+                    logger.error("%s", problem)  # a Problem, placed where the editor wrote the picture
         self.context["social_picture_default"] = self.social_default()
         for original, _variants, places in self.pictures.values():
             if changed_since_read(original):
-                logger.error("%s : l'image content/%s a changé depuis la dernière lecture de la page par l'aperçu : "
-                             "lancez « make clean » puis reconstruisez le site.", places[0], original.name)
+                logger.error("%s", places[0].problem(
+                    f"l'image content/{original.name} a changé depuis la dernière lecture de la page par l'aperçu",
+                    "lancez « make clean » puis reconstruisez le site"))
 
     def add(self, original, variants, place):
         entry = self.pictures.setdefault((original.path, original.key), [original, set(), []])
@@ -110,13 +111,13 @@ class PictureFiles:
 
     def social_default(self):
         """The site's default picture for social networks (PICTURES_SOCIAL_DEFAULT)."""
-        name, where = self.settings.get("PICTURES_SOCIAL_DEFAULT"), "pelicanconf.py, réglage PICTURES_SOCIAL_DEFAULT"
+        name, where = self.settings.get("PICTURES_SOCIAL_DEFAULT"), Where("pelicanconf.py")
         if not name:
             return None
         try:
             original = original_for("/" + str(name).lstrip("/"), self.settings["PATH"], self.settings)
         except PictureError as error:
-            logger.error("%s : %s.", where, error)
+            logger.error("%s", where.problem(f"réglage PICTURES_SOCIAL_DEFAULT : {error.message}", error.fix))
             return None
         _modern, fallback = variants_of(original, self.settings)
         self.add(original, fallback, where)
@@ -138,18 +139,23 @@ def write_pictures(pictures, settings, output_path):
     retry = []
     for original, variants, places in pictures:
         if original in broken:
-            for place in places:
-                logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
+            said_unreadable(original, places)
         elif damaged := publish(cache, original, variants, output_path):
             retry.append((original, damaged, places))
     again = encode_all([(original, damaged, cache) for original, damaged, _places in retry], count)
     for (original, damaged, places), count in zip(retry, again, strict=True):
         if count is None or publish(cache, original, damaged, output_path):
-            for place in places:
-                logger.error("%s : l'image « %s » : %s.", place, original.name, unreadable(original.path))
+            said_unreadable(original, places)
     encoded = sum(count or 0 for count in counts + again)
     logger.info("Images : %d fichiers encodés, %d repris du cache (%s).", encoded,
                 sum(len(variants) for _o, variants, _p in pictures) - encoded, cache)
+
+
+def said_unreadable(original, places):
+    """A picture that could not be encoded, named at each place (a Where) that shows it."""
+    error = unreadable(original.path)
+    for place in places:
+        logger.error("%s", place.problem(f"l'image « {original.name} » : {error.message}", error.fix))
 
 
 def encode_all(jobs, workers):

@@ -1,50 +1,58 @@
 """The line of a content file where an image is written, for messages.
 
 The HTML a reader gives carries no line numbers: each image is looked for,
-in order, by its address as written in the body. The body and where it
-starts come from the reader's `front_matter` (plugins/yaml_front_matter)
-when there is one, so the file is not read again; another reader's file
-(Pelican's own Markdown or HTML) is read here.
+in order, by its address as written in the file the editor wrote. That text
+is the one the reader kept (core/document.py's `source_text`: not read
+again), read through core/source.py's `prose`, the one scanner of front
+matter, fenced code blocks and code spans: an address shown in code, or a
+front matter's `image:` field, is not taken for the picture of the text,
+and each line number found is the line of the file.
 """
 
-from pathlib import Path
+import functools
+from html import escape
 
-from core.source import front_matter_end
+from core.document import source_text
+from core.source import front_matter_end, prose
 
 
 class LineFinder:
     """Finds each image's line, in the order the page shows them: a second
-    image with the same address is found after the first."""
+    image with the same address is found after the first. The text is read
+    only when a line is asked: most pages have no image."""
 
-    def __init__(self, body, first_line, keys):
-        self.lines = body.splitlines()
-        self.first_line = first_line  # the file's line number of the body's first line
-        self.keys = keys  # field -> its line in the front matter, or None; asked only for an image: field
+    def __init__(self, source_path, metadata):
+        self.source_path, self.metadata = source_path, metadata
         self.cursor = 0
 
-    @classmethod
-    def of(cls, source_path, metadata):
-        """The finder for a file just read: from its front matter, else from the file."""
-        front = metadata.get("front_matter")
-        if front is not None and hasattr(front, "body"):
-            return cls(front.body, front.body_line, lambda key: front.lines.get((key,)))
-        try:
-            lines = Path(source_path).read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError):
-            lines = []
-        start = front_matter_end(lines)
-        keys = {line.split(":", 1)[0].strip().lower(): number for number, line in enumerate(lines[:start], start=1)}
-        return cls("\n".join(lines[start:]), start + 1, keys.get)
+    @functools.cached_property
+    def text(self):
+        """The file as its editor wrote it, as its reader kept it."""
+        return source_text(self.source_path, self.metadata)
+
+    @functools.cached_property
+    def lines(self):
+        """The file's lines, front matter, code blocks and code spans blanked."""
+        return prose(self.text).splitlines()
 
     def line_of(self, src):
-        """The line (from 1) that writes `src`, searched from the last image found."""
+        """The line (from 1) that writes `src`, searched from the last image
+        found; None when the text does not write it (the file is still named)."""
+        forms = {form for form in (src, escape(src, quote=False)) if form}
         for begin in (self.cursor, 0):
             for index in range(begin, len(self.lines)):
-                if src and src in self.lines[index]:
+                if any(form in self.lines[index] for form in forms):
                     self.cursor = index + 1
-                    return self.first_line + index
-        return self.first_line
+                    return index + 1
+        return None
 
     def key_line(self, key):
         """The line of a front matter field (`image:`), or 1."""
-        return self.keys(key) or 1
+        front = self.metadata.get("front_matter")
+        if hasattr(type(front), "lines"):  # the YAML reader's FrontMatter: its key_lines()
+            return front.lines.get((key,)) or 1
+        # Another reader's file: a `key: value` line of its front matter, if it has one.
+        lines = self.text.splitlines()
+        head = lines[:front_matter_end(lines)]
+        return next((number for number, line in enumerate(head, start=1)
+                     if line.split(":", 1)[0].strip().lower() == key), 1)

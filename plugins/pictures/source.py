@@ -3,8 +3,9 @@ in its header: size (after EXIF orientation), format, transparency.
 
 Only the header is read here, for every image of every build: cheap. The
 pixels are decoded once, when a variant is missing from the cache
-(variants.py). Every refusal is a PictureError whose message, in French,
-says what is wrong and how to fix it; the caller adds the file and line.
+(variants.py). Every refusal is a PictureError that says, in French, what
+is wrong (`message`) and how to fix it (`fix`); the caller adds the file and
+line (a Problem of core/problems.py).
 """
 
 import hashlib
@@ -24,7 +25,14 @@ PELICAN_PREFIXES = ("{static}", "{attach}", "{filename}")
 
 
 class PictureError(ValueError):
-    """A picture an editor must fix; the message is in French."""
+    """A picture an editor must fix: what is wrong and how to fix it, in French."""
+
+    def __init__(self, message, fix=None):
+        super().__init__(message, fix)
+        self.message, self.fix = message, fix
+
+    def __str__(self):
+        return f"{self.message} : {self.fix}" if self.fix else self.message
 
 
 @dataclass(frozen=True)
@@ -68,11 +76,14 @@ def locate(src, content_root, source_file):
     base = Path(source_file).resolve().parent if relative_to_file else root
     target = (base / path).resolve()
     if not target.is_relative_to(root):
-        raise PictureError("l'image doit être dans le dossier content/ (content/images/ de préférence) ; "
+        raise PictureError("l'image doit être dans le dossier content/ (content/images/ de préférence)",
                            "déplacez-la là, et écrivez son chemin depuis ce dossier : /images/photo.jpg")
+    if target.is_dir():
+        raise PictureError(f"{Path('content', target.relative_to(root)).as_posix()} est un dossier, pas une image",
+                           "écrivez après lui le nom du fichier, par exemple /images/photo.jpg")
     if not target.is_file():
         hint = _nearby(target, root)
-        raise PictureError(f"le fichier content/{target.relative_to(root).as_posix()} n'existe pas{hint} ; "
+        raise PictureError(f"le fichier content/{target.relative_to(root).as_posix()} n'existe pas{hint}",
                            "vérifiez son nom (majuscules, accents, extension) et qu'il est bien dans content/images/")
     return target, root
 
@@ -101,7 +112,7 @@ def inspect(target, root, max_bytes, max_pixels):
     stamp = stamp_of(target)
     size = stamp[0]
     if size > max_bytes:
-        raise PictureError(f"le fichier pèse {size / 1e6:.0f} Mo, plus que les {max_bytes / 1e6:.0f} Mo acceptés : "
+        raise PictureError(f"le fichier pèse {_millions(size)} Mo, plus que les {_millions(max_bytes)} Mo acceptés",
                            "enregistrez-le en JPEG de qualité normale, le site en fera les tailles utiles")
     try:
         with Image.open(target) as image:
@@ -112,15 +123,20 @@ def inspect(target, root, max_bytes, max_pixels):
         # Formats Pillow does not open at all (SVG, HEIC…) are named by
         # their extension: « abîmé » would send the editor the wrong way.
         known = KNOWN_UNSUPPORTED.get(target.suffix.lower())
-        raise PictureError(unsupported(known) if known else unreadable(target)) from None
+        raise (unsupported(known) if known else unreadable(target)) from None
     if kind not in FORMATS:
-        raise PictureError(unsupported(kind))
+        raise unsupported(kind)
     if width * height > max_pixels:
-        raise PictureError(f"l'image fait {width} × {height} pixels, plus que les {max_pixels / 1e6:.0f} millions "
-                           "acceptés : réduisez-la avant de l'ajouter")
+        raise PictureError(f"l'image fait {width} × {height} pixels, plus que les {_millions(max_pixels)} millions "
+                           "acceptés", "réduisez-la avant de l'ajouter")
     if orientation in QUARTER_TURNS:
         width, height = height, width
     return Original(target, target.relative_to(root).as_posix(), file_key(target), width, height, kind, alpha, stamp)
+
+
+def _millions(count):
+    """A count in millions as editors read it: 40, 1,5 or 0,25."""
+    return f"{count / 1e6:.2f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 def check_pixels(original):
@@ -132,7 +148,7 @@ def check_pixels(original):
             image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
             image.load()
     except (OSError, SyntaxError, ValueError):
-        raise PictureError(unreadable(original.path)) from None
+        raise unreadable(original.path) from None
 
 
 # Picture formats an editor may meet that Pillow cannot open, by extension.
@@ -140,12 +156,15 @@ KNOWN_UNSUPPORTED = {".svg": "SVG", ".heic": "HEIC", ".heif": "HEIF", ".avif": "
 
 
 def unreadable(target):
-    return (f"le fichier {target.name} ne peut pas être lu comme une image (il est abîmé, incomplet, "
-            "ou ce n'est pas une image) : ouvrez-le sur votre ordinateur, enregistrez-le de nouveau en JPEG ou PNG, "
-            "puis remplacez-le")
+    """The PictureError of a file that is no picture Pillow can decode."""
+    return PictureError(f"le fichier {target.name} ne peut pas être lu comme une image (il est abîmé, incomplet, "
+                        "ou ce n'est pas une image)",
+                        "ouvrez-le sur votre ordinateur, enregistrez-le de nouveau en JPEG ou PNG, puis remplacez-le")
 
 
 def unsupported(kind):
+    """The PictureError of a format the site does not publish."""
     accepted = ", ".join(FORMATS.values())
-    return (f"le format {kind or 'de ce fichier'} n'est pas pris en charge : enregistrez l'image en {accepted} "
-            "(JPEG pour une photo, PNG pour un schéma ou une capture d'écran)")
+    return PictureError(f"le format {kind or 'de ce fichier'} n'est pas pris en charge",
+                        f"enregistrez l'image en {accepted} (JPEG pour une photo, PNG pour un schéma ou une capture "
+                        "d'écran)")

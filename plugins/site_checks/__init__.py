@@ -12,6 +12,7 @@ Pelican's signals: `initialized` (settings' defaults), `all_generators_finalized
 the drafts' addresses remembered), `finalized` (the written site checked).
 """
 
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -39,8 +40,9 @@ DEFAULTS = {
 }
 
 # What the build knows and the written files do not: the content file behind
-# each page, and the URL each draft would have if it were published.
-_known = {"sources": {}, "drafts": {}, "root_links": [], "documents": {}}
+# each page, the URL each draft would have if it were published, and the
+# addresses a plugin wrote in a page in place of what its editor wrote.
+_known = {"sources": {}, "drafts": {}, "root_links": [], "documents": {}, "written": {}}
 
 
 def published_url(content):
@@ -51,7 +53,7 @@ def published_url(content):
 
 def remember_contents(generators):
     context = generators[0].context
-    sources, drafts, published, documents, names = {}, {}, [], {}, {}
+    sources, drafts, published, documents, names, written = {}, {}, [], {}, {}, {}
     for content in context["generated_content"].values():
         source = names[id(content)] = editor_path(content, context)  # named once: paths are slow
         if content.status == "draft":
@@ -60,6 +62,8 @@ def remember_contents(generators):
                 drafts[url] = source
         elif content.status in ("published", "hidden") and (content.url or content.save_as):
             sources["/" + content.url] = source  # the home page's url is "": "/"
+            # The files of its pictures (plugins/pictures): {address shown: (address written, line)}.
+            written["/" + content.url] = content.metadata.get("written_as") or {}
             published.append(content)
             documents[source] = content  # its file's text is in what the reader kept
     # Two pages at one address, or none: stop before Pelican's writer would.
@@ -67,7 +71,7 @@ def remember_contents(generators):
     # Each published file's text, as its reader kept it (not read again), for
     # the check of links written from the root.
     texts = {source: text_of(documents[source]) for source in sorted(documents)}
-    _known.update(sources=sources, drafts=drafts, documents=documents,
+    _known.update(sources=sources, drafts=drafts, documents=documents, written=written,
                   root_links=find_root_links(context, sources, texts))
     # What a page would load from another host is refused with the rest of the
     # HTML outside the allow-list, by plugins/html_allowlist.
@@ -129,7 +133,23 @@ def link_problems(pelican, result):
         return path.read_text(encoding="utf-8") if path.is_file() else None
 
     lines = source_lines(problems, read_source, settings["SITEURL"], target_of, read_page)
+    problems, lines = as_written(problems, lines)
     return [line for _, line in _known["root_links"]] + in_source(problems, _known["sources"], lines)
+
+
+def as_written(problems, lines):
+    """(problems, lines), where a link of a page is an address a plugin wrote
+    in place of the editor's (a picture's published files, plugins/pictures):
+    the address the editor wrote, at the line where they wrote it, never
+    the theme's template, which did not write it."""
+    placed = [], []
+    for problem, line in zip(problems, lines, strict=True):
+        written = _known["written"].get(problem.page, {}).get(problem.link)
+        if written:
+            problem, line = replace(problem, link=written[0] or problem.link), written[1] or line
+        placed[0].append(problem)
+        placed[1].append(line)
+    return placed
 
 
 def check_written_site(pelican):
