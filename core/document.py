@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .limits import LimitError, check_characters, check_yaml, read_bounded
+from .limits import LimitError, check_characters, check_nesting, check_yaml, read_bounded
 from .names import editor_name
 
 FENCE = "---"
@@ -245,7 +245,9 @@ def _explain(error):
 
 def read_document(source_path, content_path):
     """The file at `source_path` (in the folder `content_path`), read once:
-    its FrontMatter. Raises FrontMatterError naming the file and the line."""
+    its FrontMatter. Raises FrontMatterError naming the file and the line.
+    The body is checked here, before Markdown reads it: no invisible
+    character, no nesting deeper than limits.py allows."""
     source = editor_name(source_path, content_path)
     text = read_file(source_path, source)
     yaml_text, body = split_front_matter(text, source)
@@ -253,6 +255,7 @@ def read_document(source_path, content_path):
     body_line = text.count("\n") - body.count("\n") + 1
     try:
         check_characters(body, body_line)
+        check_nesting(body, body_line)
     except LimitError as error:
         raise FrontMatterError(f"{source}, ligne {error.line} : {error.problem}") from None
     return FrontMatter(data, yaml_text, body, body_line, head=text[: len(text) - len(body)])

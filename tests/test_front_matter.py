@@ -8,7 +8,7 @@ import pytest
 
 from conftest import build_files
 from core.document import FrontMatterError, parse_front_matter, split_front_matter
-from core.limits import LimitError, check_characters
+from core.limits import MAX_DEPTH, LimitError, check_characters, check_nesting
 
 GOOD_PAGE = "---\ntitle: Une page correcte\nsummary: Une phrase.\n---\n\nDu texte.\n"
 
@@ -77,6 +77,50 @@ def test_control_characters_are_refused_with_their_line(case):
     with pytest.raises(LimitError, match=re.escape(f"caractère invisible interdit ({refused})")) as raised:
         check_characters(text, first_line=5)
     assert raised.value.line == 7
+
+
+def nested(levels, first=0):
+    """A list nested `levels` deep, each item one level under the one before."""
+    return "".join("    " * level + "- x\n" for level in range(first, levels))
+
+
+# A body's levels, as limits.check_nesting counts them: lists (by their
+# indentation), quotes `>` and HTML elements; code (core/source.py's fences
+# and spans) does not count. name: (body, its line refused, or None).
+NESTING = {
+    "liste au plus juste": (nested(MAX_DEPTH), None),
+    "liste d’un niveau de trop": (nested(MAX_DEPTH + 1), MAX_DEPTH + 1),
+    "liste de six cents niveaux": (nested(600), MAX_DEPTH + 1),
+    "liste décalée par des tabulations": ("".join("\t" * level + "- x\n" for level in range(600)), MAX_DEPTH + 1),
+    "liste sur une seule ligne": ("Texte.\n\n" + "- " * (MAX_DEPTH + 1) + "x\n", 3),
+    "citations": ("Il a dit :\n\n" + ">" * (MAX_DEPTH + 1) + " non.\n", 3),
+    "une citation de plus à chaque ligne": ("".join(">" * level + " x\n" for level in range(1, 600)), MAX_DEPTH + 1),
+    "liste dans une citation": ("".join("> " + "    " * level + "- x\n" for level in range(600)), MAX_DEPTH),
+    "une longue citation, une liste dedans": ("> Citation :\n>\n" + "> - point\n>     - détail\n" * 200, None),
+    "balises": ("<div>" * MAX_DEPTH + "\n<section>Texte.</section>\n" + "</div>" * MAX_DEPTH + "\n", 2),
+    "balises fermées": ("<div><div><p>Texte.</p></div></div>\n" * 100, None),
+    "balises qui se ferment seules (<li>, <td>)": ("<ul>\n" + "<li>un\n" * 100 + "</ul>\n<table>\n"
+                                                    + "<tr><td>1<td>2\n" * 100 + "</table>\n", None),
+    "règle horizontale": ("* " * 100 + "\n", None),
+    "bloc de code clôturé": ("```yaml\n" + nested(600) + "```\n", None),
+    "bloc de code, puis une liste trop profonde": ("~~~\n" + nested(600) + "~~~\n\n" + nested(MAX_DEPTH + 1),
+                                                   603 + MAX_DEPTH + 1),
+    "code indenté, sous un paragraphe": ("Exemple :\n\n" + nested(600, first=1), None),
+    "balises en code": ("Écrivez `" + "<div>" * 100 + "`.\n", None),
+    "balises en commentaire": ("<!--\n" + "<div>" * 100 + "\n-->\n", None),
+}
+
+
+@pytest.mark.parametrize("case", NESTING)
+def test_a_body_nested_too_deep_is_refused_at_its_first_line_beyond(case):
+    text, refused = NESTING[case]
+    if refused is None:
+        check_nesting(text, first_line=5)
+        return
+    with pytest.raises(LimitError, match=f"^le texte est imbriqué sur plus de {MAX_DEPTH} niveaux .*"
+                                         f"ramenez-le à {MAX_DEPTH} niveaux au plus") as raised:
+        check_nesting(text, first_line=5)
+    assert raised.value.line == refused + 4  # the text starts on the file's fifth line
 
 
 def test_front_matter_must_be_fields():

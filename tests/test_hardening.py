@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import GOOD, ROOT, SKELETON, invoke, offer_text, pelican_build, titled_offer, write_content
+from core.limits import MAX_DEPTH
 
 # Written outside content/: a symbolic link may point to it; it must never be published.
 SECRET = "SECRET-HORS-DU-DOSSIER-DES-TEXTES"
@@ -35,6 +36,14 @@ ALIAS_BOMB = "\n".join(
     + [f"lol{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]" for level in range(1, 10)]
 )
 DEEP_LIST = "niveaux: " + "[" * 10_000 + "]" * 10_000
+# A body is nested as deep as its lists, quotes `>` and HTML elements. In
+# page(), the body's first line (empty) is the file's fourth: level 1 is on
+# line 5, the first level beyond the limit on line 5 + MAX_DEPTH.
+BEYOND = f"ligne {5 + MAX_DEPTH} : le texte est imbriqué sur plus de {MAX_DEPTH} niveaux"
+
+
+def nested_list(levels):
+    return "".join("    " * level + f"- niveau {level + 1}\n" for level in range(levels))
 
 
 def link(target):
@@ -105,8 +114,15 @@ CASES = {
     "script-shown-as-code": ({"pages/code.md": page(
                                   "title: Code", "```html\n<script src=\"https://x.example/a.js\"></script>\n```\n\nEt `<iframe src=\"https://x.example\">`.\n")},
                              ("page", "code/index.html", "x.example/a.js")),
-    "deep-markdown-list": ({"pages/liste.md": page("title: Liste", "".join("    " * level + "- x\n" for level in range(600)))},
-                           ("refused", "content/pages/liste.md : ce fichier n'a pas pu être lu", "imbriqué trop profondément")),
+    "deep-markdown-list": ({"pages/liste.md": page("title: Liste", nested_list(600))},
+                           ("refused", f"content/pages/liste.md, {BEYOND}", f"ramenez-le à {MAX_DEPTH} niveaux au plus")),
+    "deep-blockquote": ({"pages/citation.md": page("title: Citation", "".join(">" * level + " Qui cite qui ?\n"
+                                                                           for level in range(1, 600)))},
+                        ("refused", f"content/pages/citation.md, {BEYOND}", "citations « > »")),
+    "deep-html-blocks": ({"pages/blocs.md": page("title: Blocs", '<div markdown="1">\n' * 600 + "Texte.\n" + "</div>\n" * 600)},
+                         ("refused", f"content/pages/blocs.md, {BEYOND}", "ou balises")),
+    "deep-list-within-the-limit": ({"pages/plan.md": page("title: Plan", nested_list(MAX_DEPTH))},
+                                   ("page", "plan/index.html", f"niveau {MAX_DEPTH}</li>")),
     # A tired editor's.
     "broken-offer-proposed-by-others": ({"ateliers/casse.md": page("title: [Cassé"),
                                          "ateliers/a.md": titled_offer("A", 1, propositions=["casse"]),
