@@ -7,8 +7,13 @@ Made on Pelican's `all_generators_finalized`: every offer is checked and
 dated (plugins/offers), strict_build has resolved the links of every page
 with their file named (it comes first in PLUGINS: receivers run in that
 order), and no page is written yet, so each offer's page and the comparison
-can say the PDF's size. The files go into the output folder there and then,
-before Pelican's `finalized`, where the link checker looks for them.
+can say the PDF's size. Programmes to lay out are sent to worker
+processes there (when there are two cores or more) and the build goes on:
+they are laid out while Pelican writes the articles. A page waits for its
+programme only when its template asks for the size (pending.py), and every
+programme is in the output folder once the pages are written (Pelican's
+`page_writer_finalized`), before `finalized`, where the link checker looks
+for them.
 A programme whose HTML, stylesheet, fonts and renderer did not change is
 taken from .cache/programmes/ (cache.py): a rebuild lays out only the
 offers that changed, and renders the HTML only of those whose inputs
@@ -16,22 +21,19 @@ offers that changed, and renders the HTML only of those whose inputs
 the offer's own file) changed.
 
 Pelican's signals: `initialized` (settings' defaults),
-`all_generators_finalized` (the programmes made and written).
+`all_generators_finalized` (the programmes planned, laid out in workers),
+`page_writer_finalized` and `finalized` (every programme waited for and written).
 """
 
 import json
 import logging
-import math
-import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import PagesGenerator
 
 from core.caches import key as cache_key
-from core.caches import place
 from core.inputs import site_digest, source_digest
 from core.names import editor_path
 from core.plugins import apply_defaults, require, workers
@@ -46,6 +48,7 @@ from .cache import (
     remember_keys,
     write_entry,
 )
+from .pending import Layouts, Programme
 
 __all__ = ["DEFAULTS", "make_programmes", "register", "render_pdf"]
 
@@ -81,6 +84,11 @@ def offer_pages(context):
     return [page for page in pages if getattr(page, "offer", None) is not None]
 
 
+# The programmes of the build under way: laid out in workers, waited for
+# when a page asks for one's size, all of them once the pages are written.
+_build = {"layouts": None, "programmes": [], "started": None, "cache": None, "counts": (0, 0)}
+
+
 def make_programmes(generators):
     pages_generator = next((generator for generator in generators if isinstance(generator, PagesGenerator)), None)
     if pages_generator is None:
@@ -98,7 +106,7 @@ def make_programmes(generators):
     allowed = [str(theme), str(output.resolve())]
     made_with = (RENDERER, json.dumps(OPTIONS, sort_keys=True), fingerprint, stylesheet)
     site, known, keys = site_digest(generators, settings), last_keys(cache), {}
-    planned, jobs = [], []
+    planned, jobs = [], {}
     for page in offers:
         inputs = cache_key(site, source_digest(page), *made_with)
         key = known.get(inputs)
@@ -108,30 +116,45 @@ def make_programmes(generators):
             key = cache_key(*made_with, html)
         keys[inputs] = key
         planned.append((page, key))
-        if html is not None and read_entry(cache, key) is None:
-            jobs.append((page, key, (html, stylesheet, allowed)))
-    results = render_all([job for _page, _key, job in jobs], settings)
-    for (page, key, _job), (data, problems) in zip(jobs, results, strict=True):
-        for problem in problems:
-            logger.error("%s : le programme PDF de l’atelier : %s.", editor_path(page, settings), problem)
-        if data is not None and not problems:
-            write_entry(cache, key, data)
-    for page, key in planned:
-        publish(page, key, cache, output, settings)
+        if html is not None and key not in jobs and read_entry(cache, key) is None:
+            jobs[key] = (page, (html, stylesheet, allowed))
+    layouts = Layouts({key: job for key, (_page, job) in jobs.items()}, workers(settings),
+                      lambda key, data, problems: laid_out(jobs[key][0], key, data, problems, cache, settings))
+    programmes = [programme_of(page, key, cache, output, layouts, settings) for page, key in planned]
+    _build.update(layouts=layouts, programmes=programmes, started=started, cache=cache,
+                  counts=(len(jobs), len(planned) - len(jobs)))
     remember_keys(cache, keys)
-    logger.info("Programmes PDF : %d mis en page, %d repris du cache (%s), en %.2f s.", len(jobs),
-                len(planned) - len(jobs), cache, time.monotonic() - started)
 
 
-def publish(page, key, cache, output, settings):
-    """Put the programme into the site and tell the templates its address and size."""
-    kept = entry_path(cache, key)
-    if not kept.is_file():
-        return  # its problems are reported; the build stops
+def laid_out(page, key, data, problems, cache, settings):
+    """A programme's layout came back: kept in the cache, or its problems said."""
+    for problem in problems:
+        logger.error("%s : le programme PDF de l’atelier : %s.", editor_path(page, settings), problem)
+    if data is not None and not problems:
+        write_entry(cache, key, data)
+
+
+def programme_of(page, key, cache, output, layouts, settings):
+    """page.programme: its address now, its size (and its file in the site)
+    once it is laid out."""
     save_as = settings["PROGRAMME_PDF_SAVE_AS"].format(**page.url_format)
-    place(kept, output / save_as)
-    size = kept.stat().st_size
-    page.programme = {"url": save_as, "save_as": save_as, "bytes": size, "kilobytes": math.ceil(size / 1024)}
+    page.programme = Programme(save_as, entry_path(cache, key), output / save_as, lambda: layouts.wait(key))
+    return page.programme
+
+
+def write_all(*_arguments, **_keywords):
+    """Every programme waited for and put into the site, also those no page
+    asked for (a page the preview took from its cache, a hidden offer)."""
+    layouts, programmes = _build["layouts"], _build["programmes"]
+    if layouts is None:
+        return
+    _build.update(layouts=None, programmes=[])
+    for programme in programmes:
+        programme.bytes  # noqa: B018 (waits for it, and puts it into the site)
+    layouts.close()
+    # The time from the plan to the last programme in the site, pages written meanwhile.
+    logger.info("Programmes PDF : %d mis en page, %d repris du cache (%s), en %.2f s.", *_build["counts"],
+                _build["cache"], time.monotonic() - _build["started"])
 
 
 def render_pdf(html, stylesheet, allowed):
@@ -141,21 +164,8 @@ def render_pdf(html, stylesheet, allowed):
     return render(html, stylesheet, allowed)
 
 
-def render_all(jobs, settings):
-    """render_job() of each job: on every core (PROCESSES) when there are two or more.
-    WeasyPrint is imported here only: a build whose programmes are all in the
-    cache does not pay for it (the preview has it imported once, tasks.py)."""
-    if not jobs:
-        return []
-    from .render import render_job
-
-    count = min(len(jobs), workers(settings))
-    if count < 2:
-        return [render_job(job) for job in jobs]
-    with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(render_job, jobs))
-
-
 def register():
     signals.initialized.connect(set_defaults)
     signals.all_generators_finalized.connect(make_programmes)
+    signals.page_writer_finalized.connect(write_all)
+    signals.finalized.connect(write_all)
