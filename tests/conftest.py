@@ -51,11 +51,17 @@ def site_setting(name):
     return next(module.DEFAULTS[name] for module in owners if name in getattr(module, "DEFAULTS", {}))
 
 
+# A build that has not ended after this long never will (a process left
+# waiting for a child): the test fails with what it printed, the suite goes on.
+BUILD_TIMEOUT = 600
+
+
 def pelican_build(content, output, settings="pelicanconf.py", env=None, options=()):
     """Run a build as `python -m pelican` (tests/fresh_process.py); return
     the finished process (returncode, stdout, stderr)."""
     environment = {**os.environ, "COLUMNS": "250", **(env or {})}
-    return fresh_process.run("pelican", [content, "-s", settings, "-o", output, *options], ROOT, environment)
+    return fresh_process.run("pelican", [content, "-s", settings, "-o", output, *options], ROOT, environment,
+                             timeout=BUILD_TIMEOUT)
 
 
 # The pages every site has: the theme's menu and footer link to them, and

@@ -304,6 +304,8 @@ def broken_theme(folder, template, text):
     ("base", "<!doctype html>\n{{ 1 // 0 }}\n", "theme/templates/base.html, ligne 2 : le modèle du thème a échoué"),
 ])
 def test_a_broken_theme_is_one_french_report_naming_the_template(tmp_path, template, text, words):
+    """Also: the offer's programme is being laid out in a worker when the
+    theme fails; the build's process still ends (it once waited for ever)."""
     theme = broken_theme(tmp_path / "site" / "theme", template, text)
     write_content(tmp_path / "site" / "content", {"ateliers/un.md": offer_text()})
     result = pelican_build(tmp_path / "site" / "content", tmp_path / "output", options=("-e", f'THEME="{theme}"'))

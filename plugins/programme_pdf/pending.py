@@ -4,11 +4,16 @@ Sent to worker processes (fork) as soon as the build knows them, they are
 laid out while Pelican writes the articles; a page waits for its own only
 when its template asks for `page.programme.kilobytes`. With one core, each
 is laid out in the build's own process, when it is first asked for.
+
+The workers are those of multiprocessing.Pool, which are daemons: a build
+that stops before its programmes are collected (a mistake found in a page)
+ends at once, its workers with it. A ProcessPoolExecutor's workers are not
+daemons: in a build forked by core/runner.py, whose end joins every child,
+they kept that build's process waiting for ever.
 """
 
 import math
 import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 
 from core.caches import place
 
@@ -23,8 +28,8 @@ class Layouts:
         if jobs and workers > 1:
             from .render import render_job
 
-            self.pool = ProcessPoolExecutor(min(len(jobs), workers), mp_context=multiprocessing.get_context("fork"))
-            self.futures = {key: self.pool.submit(render_job, job) for key, job in self.jobs.items()}
+            self.pool = multiprocessing.get_context("fork").Pool(min(len(jobs), workers))
+            self.futures = {key: self.pool.apply_async(render_job, (job,)) for key, job in self.jobs.items()}
 
     def wait(self, key):
         """The programme `key` laid out and handed to `done` (once); nothing
@@ -32,7 +37,7 @@ class Layouts:
         if key not in self.jobs or key in self.results:
             return
         if key in self.futures:
-            data, problems = self.futures[key].result()
+            data, problems = self.futures[key].get()
         else:
             from .render import render_job
 
@@ -44,7 +49,8 @@ class Layouts:
         for key in self.jobs:
             self.wait(key)
         if self.pool is not None:
-            self.pool.shutdown()
+            self.pool.close()
+            self.pool.join()
 
 
 class Programme:
