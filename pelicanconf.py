@@ -23,25 +23,19 @@ sys.path[:0] = [str(_ROOT), str(_ROOT / "plugins")]
 
 # -- The organisation ------------------------------------------------------
 SITESUBTITLE = "Ateliers pour les professionnels qui prennent soin des autres"
-# ORGANISATION and HOST (the legal notice, the footer, the contact page) come
-# from content/reglages.yml, which editors change there or in the web editor.
-# A value not known stays None: templates then say it is missing, they never
-# show an invented one; `make check` lists those still missing as warnings.
-from core.organisation import read_identity, tel_uri  # noqa: E402
-
-IDENTITY_FILE = "content/reglages.yml"
-_identity = read_identity(_ROOT / IDENTITY_FILE, _ROOT)
-ORGANISATION, HOST = _identity["ORGANISATION"], _identity["HOST"]
-# The site's name is the organisation's (« organisation: name: »), so that
-# another organisation's content/ names its own site.
-SITENAME = ORGANISATION["name"] or "Nom de l’association à renseigner"
+# The organisation's réglages (ORGANISATION and HOST: the legal notice, the
+# footer, the contact page; SITENAME, the organisation's name; APPEARANCE:
+# the colours and logo) are not set here: plugins/reglages reads them when the
+# build starts from reglages.yml in the content folder it builds
+# (content/reglages.yml here), which editors change there or in the web
+# editor; another content folder brings its own. A value not known stays None:
+# templates then say it is missing, they never show an invented one;
+# `make check` lists those still missing as warnings. Given with Pelican's
+# -e (-e 'ORGANISATION={...}'), a setting wins over the file.
 # The theme's link to the phone number: tel:+33… from « 01 23 45 67 89 ».
+from core.organisation import tel_uri  # noqa: E402
+
 JINJA_FILTERS = {"tel_uri": tel_uri}
-# The site's colours and logo (« appearance: »), empty by default: the theme's
-# own colours and the name as text (plugins/identity_style). The logo is a
-# file of the images/ folder next to the settings file.
-APPEARANCE = _identity["APPEARANCE"]
-APPEARANCE_FOLDER = str((_ROOT / IDENTITY_FILE).parent)
 
 # -- Language --------------------------------------------------------------
 DEFAULT_LANG = "fr"
@@ -55,6 +49,9 @@ PLUGIN_PATHS = ["plugins"]
 # one that needs another says so when the build starts (offers needs
 # yaml_front_matter and strict_build; propositions and comparison need offers).
 PLUGINS = [
+    # reglages: ORGANISATION, HOST, SITENAME and APPEARANCE from the content folder's reglages.yml;
+    # first, so that every plugin's `initialized` (identity_style's) finds them.
+    "reglages",
     "yaml_front_matter", "jekyll_compat",
     # default_pages: the pages the theme links to (contact, search…), from theme/default_pages/
     # when content/ has none; before offers and documents, which check the pages it adds.
@@ -71,7 +68,7 @@ PLUGINS = [
     "web_editor",
     # html_allowlist: the HTML of each page's text checked against an allow-list; a CSP on every page.
     "html_allowlist",
-    # identity_style: the colours and logo of content/reglages.yml, as a stylesheet and a file.
+    # identity_style: the colours and logo of the réglages (plugins/reglages), as a stylesheet and a file.
     "identity_style",
     # page_cache: in the preview only, a document's page whose inputs did not change is not rendered again.
     "page_cache",

@@ -372,22 +372,21 @@ def layout_warnings(content):
         return []
 
 
-def missing_identity(path=None):
-    """The organisation's details that content/reglages.yml (or `path`, from
-    ROOT) does not give yet, as warnings: the legal notice says they are
-    missing; `make check` reminds the editors where to write them. The email
-    comes first: without it, visitors cannot write to the association."""
-    from pelican.settings import read_settings
-
-    from core.organisation import missing_values
+def missing_identity(content=CONTENT):
+    """The organisation's details that the réglages of the content folder
+    `content` (from ROOT: content/reglages.yml) do not give yet, as warnings:
+    the legal notice says they are missing; `make check` reminds the editors
+    where to write them. The email comes first: without it, visitors cannot
+    write to the association."""
+    from core.organisation import identity_file, missing_values
     from core.problems import Problem, label_of
 
-    path = path or read_settings(str(ROOT / SETTINGS))["IDENTITY_FILE"]
+    path, shown = identity_file(ROOT / content)
     fix = "écrivez-le dans ce fichier, ou dans « Réglages » de l’éditeur en ligne (/admin/)."
     warnings = [Problem(NO_CONTACT if key == "email" else "ce champ est vide : les mentions légales et la page de contact "
-                        "disent qu’il n’est pas encore renseigné", file=str(path), line=line or None,
+                        "disent qu’il n’est pas encore renseigné", file=shown, line=line or None,
                         key=f"organisation.{key}", label=label_of(f"organisation.{key}"), severity="warning", fix=fix)
-                for key, line in missing_values(ROOT / path)]
+                for key, line in missing_values(path)]
     return sorted(warnings, key=lambda warning: warning.key != "organisation.email")
 
 
@@ -496,7 +495,7 @@ def check_in_staging(content, siteurl, target, staging):
     from core.report import numbered, write_json
     from site_checks.duplicates import duplicate_warnings
 
-    warnings = missing_identity() + layout_warnings(content)  # first, before the long log; again in the summary
+    warnings = missing_identity(content) + layout_warnings(content)  # first, before the long log; again in the summary
     for warning in warnings:
         print(f"Avertissement : {describe(warning)}")
     print(f"Construction de la version publiée (publishconf.py, SITEURL={siteurl}) et vérification du contenu…")

@@ -90,12 +90,14 @@ def article(number, offers, rng):
 
 
 def generate(folder, documents):
-    """Write the content folder: the real site's pages, then the documents."""
+    """Write the content folder: the real site's pages and réglages, then the documents."""
     folder = Path(folder)
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "ateliers").mkdir(parents=True)
     (folder / "ressources").mkdir()
     shutil.copytree(ROOT / "content" / "pages", folder / "pages")
+    # The real site's réglages: a content folder brings its own (plugins/reglages).
+    shutil.copy(ROOT / "content" / "reglages.yml", folder / "reglages.yml")
     # The real offers: the former site's page and their propositions name them.
     real = sorted((ROOT / "content" / "ateliers").glob("*.md"))
     for path in real:

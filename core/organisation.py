@@ -1,9 +1,10 @@
-"""The organisation's identity, read from a YAML data file (content/reglages.yml),
+"""The organisation's identity, read from a YAML data file (reglages.yml, in
+the content folder the build is given: content/reglages.yml for this site),
 and the site's colours and logo (« appearance: »), checked against the
 réglages schema (core/schemas/reglages.py).
 
-Plain Python: pelicanconf.py calls `read_identity` to set ORGANISATION,
-HOST and APPEARANCE, so the editors (and the web editor's « Réglages »)
+Plain Python: plugins/reglages calls `read_identity` when the build starts
+to set ORGANISATION, HOST and APPEARANCE, so the editors (and the web editor's « Réglages »)
 change a YAML file, never Python. Mistakes stop the build with the same
 French problems as the documents' (core/messages.py): file, line, the field
 as the form names it. An empty value stays None (unknown: the legal notice
@@ -23,7 +24,10 @@ from .phones import tel_uri
 from .problems import Problem, describe
 from .schemas.reglages import SETTINGS, Appearance, Reglages
 
-__all__ = ["IdentityError", "missing_values", "read_identity", "tel_uri"]
+__all__ = ["IDENTITY_FILE", "IdentityError", "identity_file", "missing_values", "read_identity", "tel_uri"]
+
+# The réglages file's name, in the content folder: each content folder brings its own.
+IDENTITY_FILE = "reglages.yml"
 
 # `colour: #1f5f5b` without quotes is a YAML comment, so an empty value: said, not ignored.
 UNQUOTED_COLOUR = re.compile(r":\s+#[0-9a-fA-F]{3,8}\b")
@@ -41,6 +45,13 @@ class IdentityError(SystemExit):
     def __init__(self, problems):
         self.problems = problems
         super().__init__("\n".join(describe(problem) for problem in problems))
+
+
+def identity_file(content):
+    """The réglages file of the content folder `content`, and its name as the
+    editors know it: the folder's and the file's (« content/reglages.yml »)."""
+    path = Path(content) / IDENTITY_FILE
+    return path, f"{Path(content).resolve().name}/{IDENTITY_FILE}"
 
 
 def read_identity(path, root=None):

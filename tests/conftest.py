@@ -27,6 +27,7 @@ from web_editor.layout import layout_problems, not_in_layout, save_as_decap
 
 import fresh_process
 from core.document import read_front_matter
+from core.organisation import read_identity
 from core.runner import Runner
 from core.site import is_page, url_path
 from french_typography import french
@@ -36,6 +37,8 @@ from site_checks.lighthouse import served
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 PUBLISHED_SITEURL = "https://exemple.github.io/reve"
+# The réglages of the real content/ (ORGANISATION, HOST, APPEARANCE), as the site's build reads them (plugins/reglages).
+REGLAGES = read_identity(CONTENT / "reglages.yml")
 
 
 def site_setting(name):
@@ -64,9 +67,13 @@ def pelican_build(content, output, settings="pelicanconf.py", env=None, options=
                              timeout=BUILD_TIMEOUT)
 
 
+# The réglages of a small site built by a test (plugins/reglages reads them
+# from the content folder built): those of the fixture site.
+SKELETON_REGLAGES = (ROOT / "tests" / "fixtures" / "site" / "content" / "reglages.yml").read_text(encoding="utf-8")
 # The pages every site has: the theme's menu and footer link to them, and
-# the link checker refuses a link to a page that does not exist.
+# the link checker refuses a link to a page that does not exist; and its réglages.
 SKELETON = {
+    "reglages.yml": SKELETON_REGLAGES,
     "pages/accueil.md": "---\ntitle: Accueil\ntemplate: home\nsave_as: index.html\nurl: \"\"\n---\n\nBienvenue.\n",
     "pages/ateliers.md": "---\ntitle: Nos ateliers\ntemplate: two-column\n---\n\nNos ateliers.\n",
     "pages/contact.md": "---\ntitle: Nous contacter\ntemplate: contact\n---\n\nÉcrivez-nous.\n",

@@ -17,9 +17,8 @@ import pytest
 from tornado.websocket import websocket_connect
 
 import fresh_process
-import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, free_port, invoke
-from core.organisation import missing_values
+from core.organisation import identity_file, missing_values
 from core.problems import label_of
 
 # A page whose YAML is broken, and an offer whose price is written in words:
@@ -81,13 +80,14 @@ def test_make_check_publishes_only_a_site_that_passes_every_check(content_copy, 
     assert f'href="{siteurl}/ateliers/"' in (output / "index.html").read_text(encoding="utf-8")
     # What the organisation's identity lacks is listed, without failing the
     # check; a missing email first of all (tests/test_enquiry.py has the cases).
-    identity = ROOT / pelicanconf.IDENTITY_FILE
+    # The content folder's own réglages (tests/fixtures/site), named as editors know them.
+    identity, shown = identity_file(content_copy)
     for key, line in missing_values(identity):
         said = "Aucune adresse de contact : les visiteurs ne peuvent pas vous écrire" if key == "email" else "ce champ est vide"
-        assert (f"Avertissement : {pelicanconf.IDENTITY_FILE}, ligne {line}, "
+        assert (f"Avertissement : {shown}, ligne {line}, "
                 f"champ « {label_of(f'organisation.{key}')} (organisation.{key}) » : {said}") in first.stdout
         if key == "email":
-            assert first.stdout.startswith(f"Avertissement : {pelicanconf.IDENTITY_FILE}, ligne {line}, ")
+            assert first.stdout.startswith(f"Avertissement : {shown}, ligne {line}, ")
     good = snapshot(output)
 
     # Builds (its links are right, its HTML is in the allow-list), but a second

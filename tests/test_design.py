@@ -4,9 +4,10 @@ menu on one line, the comparison's workshops named on every row; on a laptop,
 the home's two actions and a workshop above the fold. And the colours and logo
 of content/reglages.yml (« appearance: »): what they change, what they refuse."""
 
-import json
+import shutil
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURE_CONTENT, pelican_build
@@ -186,22 +187,34 @@ def test_a_bad_logo_is_named_with_its_line(tmp_path, logo, files, words):
     assert words in message
 
 
-def build_with(tmp_path, appearance, folder=None):
-    options = ["-e", f"APPEARANCE={json.dumps(appearance)}"]
-    if folder:
-        options.append(f"APPEARANCE_FOLDER={json.dumps(str(folder))}")
-    result = pelican_build(FIXTURE_CONTENT, tmp_path / "site", options=tuple(options))
+def fixture_copy(tmp_path):
+    """A copy of the fixture content, whose réglages a test changes."""
+    content = tmp_path / "content"
+    if not content.exists():
+        shutil.copytree(FIXTURE_CONTENT, content)
+    return content
+
+
+def build_with(tmp_path, appearance):
+    """The fixture content with `appearance` in its own reglages.yml, which
+    the build reads (plugins/reglages); a logo is in its images/."""
+    content = fixture_copy(tmp_path)
+    path = content / "reglages.yml"
+    reglages = yaml.safe_load(path.read_text(encoding="utf-8"))
+    path.write_text(yaml.safe_dump({**reglages, "appearance": appearance}, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    result = pelican_build(content, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     return BeautifulSoup((tmp_path / "site" / "index.html").read_text(encoding="utf-8"), "lxml")
 
 
 def test_the_site_loads_the_identity_stylesheet_and_shows_the_logo_only_when_set(tmp_path):
-    folder = tmp_path / "reglages"
-    (folder / "images").mkdir(parents=True)
+    folder = fixture_copy(tmp_path)
+    (folder / "images").mkdir(parents=True, exist_ok=True)
     (folder / "images" / "logo.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 60"><rect width="200" height="60"/></svg>',
         encoding="utf-8")
-    home = build_with(tmp_path, {"colour": "#7a2e52", "accent_colour": None, "logo": "images/logo.svg"}, folder)
+    home = build_with(tmp_path, {"colour": "#7a2e52", "accent_colour": None, "logo": "images/logo.svg"})
     sheets = [link["href"] for link in home.select('link[rel="stylesheet"]')]
     assert sheets == ["/theme/css/style.css", "/theme/css/identite.css"]
     assert "--brand: #7a2e52;" in (tmp_path / "site" / "theme" / "css" / "identite.css").read_text(encoding="utf-8")
@@ -221,12 +234,12 @@ def test_without_colours_or_logo_the_slot_shows_the_name_and_nothing_more_is_loa
 def test_a_png_logo_is_published_without_its_metadata(tmp_path):
     from PIL import Image, PngImagePlugin
 
-    folder = tmp_path / "reglages"
-    (folder / "images").mkdir(parents=True)
+    folder = fixture_copy(tmp_path)
+    (folder / "images").mkdir(parents=True, exist_ok=True)
     info = PngImagePlugin.PngInfo()
     info.add_text("Author", "Prénom Nom, 12 rue de l’Exemple")
     Image.new("RGB", (120, 40), (31, 95, 91)).save(folder / "images" / "logo.png", pnginfo=info)
-    home = build_with(tmp_path, {"colour": None, "accent_colour": None, "logo": "/images/logo.png"}, folder)
+    home = build_with(tmp_path, {"colour": None, "accent_colour": None, "logo": "/images/logo.png"})
     logo = home.select_one(".site-name img")
     assert (logo["src"], logo["width"], logo["height"]) == ("/theme/logo.png", "120", "40")
     with Image.open(tmp_path / "site" / "theme" / "logo.png") as published:

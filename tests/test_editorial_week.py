@@ -18,7 +18,7 @@ from conftest import (
     invoke,
     pelican_build,
 )
-from week_of_edits import EDITS, REGLAGES_EDITS, Element, empty_reglages, identity_options, new_offer
+from week_of_edits import EDITS, Element, empty_reglages, new_offer
 
 
 @pytest.fixture
@@ -46,9 +46,9 @@ def assert_shown(site, shown, gone):
 @pytest.mark.parametrize("edit", EDITS)
 def test_an_ordinary_edit_publishes(real_content, tmp_path, edit):
     shown, gone = EDITS[edit](real_content)
-    options = identity_options(real_content) if EDITS[edit] in REGLAGES_EDITS else ()
+    # The réglages too are the copy's own (plugins/reglages reads the content folder built).
     result = pelican_build(real_content, tmp_path / "output", settings="publishconf.py",
-                           env={"SITEURL": PUBLISHED_SITEURL}, options=options)
+                           env={"SITEURL": PUBLISHED_SITEURL})
     assert result.returncode == 0, result.stdout + result.stderr
     assert_shown(Site(tmp_path / "output"), shown, gone)
 
@@ -56,20 +56,17 @@ def test_an_ordinary_edit_publishes(real_content, tmp_path, edit):
 def test_the_whole_week_passes_make_check(real_content, tmp_path):
     """Every edit on content/ together, then `make check` as the workflow runs
     it: the build, links, HTML and accessibility pass, and the run's summary
-    lists the pages added and removed since the published site. (The
-    réglages are read from the repository's content/reglages.yml, pelicanconf.py's
-    IDENTITY_FILE, whatever the content folder: their edits are built on
-    their own above.)"""
+    lists the pages added and removed since the published site. The
+    réglages' edits are among them: the build reads the copy's own."""
     before = pelican_build(real_content, tmp_path / "publie", settings="publishconf.py", env={"SITEURL": PUBLISHED_SITEURL})
     assert before.returncode == 0, before.stderr
     expected, gone = {}, []
-    for edit in EDITS.values():
-        if edit not in REGLAGES_EDITS:  # one after the other: a page removed may come back, and the reverse
-            shown, removed = edit(real_content)
-            expected = {**{url: texts for url, texts in expected.items() if url not in removed}, **shown}
-            gone = [url for url in gone if url not in shown] + removed
-            if edit is new_offer:
-                copied = next(iter(shown))
+    for edit in EDITS.values():  # one after the other: a page removed may come back, and the reverse
+        shown, removed = edit(real_content)
+        expected = {**{url: texts for url, texts in expected.items() if url not in removed}, **shown}
+        gone = [url for url in gone if url not in shown] + removed
+        if edit is new_offer:
+            copied = next(iter(shown))
     published = Site(tmp_path / "publie")
     added = [url for url in expected if not published.file_for(url).exists()]
     environment = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "resume.md"),

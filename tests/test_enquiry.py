@@ -212,11 +212,14 @@ def test_without_an_email_the_enquiry_page_never_dead_ends(browser, without_emai
 def test_make_check_names_the_missing_email_first_and_on_its_line(tmp_path):
     import tasks
 
-    settings = tmp_path / "reglages.yml"
+    content = tmp_path / "textes"
+    content.mkdir()
+    settings = content / "reglages.yml"
     settings.write_text("organisation:\n  name: Asso\n  phone:\n  email:\nhost:\n  name: Hôte\n", encoding="utf-8")
-    warnings = tasks.missing_identity(settings)
+    warnings = tasks.missing_identity(content)
     first = warnings[0]
-    assert (first.message, first.file, first.line, first.key) == (tasks.NO_CONTACT, str(settings), 4, "organisation.email")
+    assert (first.message, first.file, first.line, first.key) == (tasks.NO_CONTACT, "textes/reglages.yml", 4,
+                                                                   "organisation.email")
     assert BANNER.rstrip(".") == tasks.NO_CONTACT
     assert not any(warning.key == "organisation.email" for warning in warnings[1:])
     # In the run's summary, above every other problem and warning.
@@ -224,4 +227,4 @@ def test_make_check_names_the_missing_email_first_and_on_its_line(tmp_path):
     text = summary(problems).splitlines()
     assert text[2].startswith(f"> ⚠️ **{tasks.NO_CONTACT}"), text[:4]
     settings.write_text(f"organisation:\n  name: Asso\n  email: {EMAIL}\n", encoding="utf-8")
-    assert not any(warning.message == tasks.NO_CONTACT for warning in tasks.missing_identity(settings))
+    assert not any(warning.message == tasks.NO_CONTACT for warning in tasks.missing_identity(content))

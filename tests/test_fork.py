@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 import fresh_process
-from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, Site, as_shown, build_files, front_matter
+from conftest import CONTENT, PUBLISHED_SITEURL, ROOT, Site, as_shown, build_files, build_or_fail, front_matter
 from core.organisation import read_identity
 from site_checks import Problem, check_site
 from site_checks.links import NoPage
@@ -20,7 +20,7 @@ from site_checks.report import in_source
 FORK_CONTENT = ROOT / "tests" / "fixtures" / "autre_association" / "content"
 DEFAULT_PAGES = ROOT / "theme" / "default_pages"
 # What a copy of the repository holds besides content/: the settings are
-# copied (they find content/reglages.yml beside themselves), the rest linked.
+# copied, the rest linked (the réglages are the content folder's own).
 COPIED = ["pelicanconf.py", "publishconf.py"]
 LINKED = ["theme", "plugins", "core", "node_modules"]
 
@@ -87,6 +87,42 @@ def test_the_site_is_named_after_its_organisation(fork):
     _, site = fork
     name = read_identity(FORK_CONTENT / "reglages.yml")["ORGANISATION"]["name"]
     assert site.soup("/").find("meta", property="og:site_name")["content"] == name
+
+
+# The other organisation's réglages, where a build of its content folder with
+# this repository's own settings file shows them: (URL, section, key).
+BESIDE = [
+    ("/", "organisation", "name"),
+    ("/contact/", "organisation", "name"),
+    ("/contact/", "organisation", "email"),
+    ("/mentions-legales/", "organisation", "name"),
+    ("/mentions-legales/", "organisation", "email"),
+    ("/mentions-legales/", "host", "name"),
+]
+
+
+@pytest.fixture(scope="module")
+def beside(tmp_path_factory):
+    """`pelican <copy> -s pelicanconf.py`: a copy of the other organisation's
+    content folder, built by this repository's settings (its content/ has
+    other réglages)."""
+    folder = tmp_path_factory.mktemp("a-cote")
+    shutil.copytree(FORK_CONTENT, folder / "autre")
+    return build_or_fail(folder / "autre", folder / "output")
+
+
+@pytest.mark.parametrize(("url", "section", "key"), BESIDE, ids=[f"{url} {section}.{key}" for url, section, key in BESIDE])
+def test_a_content_folder_brings_its_own_reglages_whatever_the_settings_file(beside, url, section, key):
+    value = read_identity(FORK_CONTENT / "reglages.yml")[{"organisation": "ORGANISATION", "host": "HOST"}[section]][key]
+    text = " ".join(beside.soup(url).get_text(" ").split())
+    assert as_shown(value) in text or value in text, f"{url} ne montre pas « {value} »"
+
+
+def test_nothing_of_the_repositorys_reglages_is_shown_beside(beside):
+    own = read_identity(CONTENT / "reglages.yml")["ORGANISATION"]["name"]
+    assert own and own != read_identity(FORK_CONTENT / "reglages.yml")["ORGANISATION"]["name"]
+    leaked = [url for url, soup in beside.pages() if own in str(soup) or as_shown(own) in str(soup)]
+    assert leaked == []
 
 
 def todays_words():

@@ -9,12 +9,12 @@ import pytest
 from bs4 import BeautifulSoup
 from web_editor.layout import save_as_decap
 
-import pelicanconf
 from conftest import (
     CONTENT,
     FIXTURE_CONTENT,
     GOOD,
     PUBLISHED_SITEURL,
+    REGLAGES,
     ROOT,
     as_shown,
     build_files,
@@ -165,8 +165,8 @@ def test_offer_json_ld_is_a_service_with_its_price(published_site, path):
     assert data["description"] == meta["summary"]
     assert data["serviceType"] == meta["method"]
     assert data["url"] == PUBLISHED_SITEURL + expected_url(path)
-    email = {"email": pelicanconf.ORGANISATION["email"]} if pelicanconf.ORGANISATION.get("email") else {}
-    assert data["provider"] == {"@type": "Organization", "name": pelicanconf.ORGANISATION["name"], "url": PUBLISHED_SITEURL + "/",
+    email = {"email": REGLAGES["ORGANISATION"]["email"]} if REGLAGES["ORGANISATION"].get("email") else {}
+    assert data["provider"] == {"@type": "Organization", "name": REGLAGES["ORGANISATION"]["name"], "url": PUBLISHED_SITEURL + "/",
                                 **email}
     assert data["audience"] == {"@type": "Audience", "audienceType": meta["audience"]}
     if meta["price"].get("on_quote"):

@@ -4,9 +4,13 @@ and the field as the form names it, in French; "" is a value not known yet.
 The organisation's phone: every ordinary form becomes a tel: link the link
 checker accepts; a form no link can be made from is refused at its line."""
 
-import pytest
+import types
 
-from conftest import build_files
+import pytest
+from pelican.settings import read_settings
+from reglages import UNNAMED, set_settings
+
+from conftest import ROOT, build_files, pelican_build, write_content
 from core.appearance import HEX, colour_problem
 from core.organisation import read_identity, tel_uri
 from core.schemas.reglages import Reglages
@@ -97,6 +101,51 @@ def test_every_problem_of_the_file_is_said_at_once_in_the_files_order(tmp_path):
 def test_a_number_as_people_write_it_becomes_a_valid_tel_link(written, uri):
     assert tel_uri(written) == uri
     assert tel_problem(uri) is None
+
+
+# -- The build reads the réglages of the content folder it is given (plugins/reglages) ---------
+
+NAMED = {"name": "Par la commande", "legal_form": None, "email": None, "phone": None, "address": None,
+         "registration": None, "publication_director": None}
+
+
+@pytest.mark.parametrize(
+    ("written", "given", "name", "sitename"),
+    [
+        (LAYOUT, {}, "Essai", "Essai"),
+        # Given with -e: the command line wins, and names the site.
+        (LAYOUT, {"ORGANISATION": NAMED}, "Par la commande", "Par la commande"),
+        (LAYOUT, {"SITENAME": "Choisi"}, "Essai", "Choisi"),
+        (LAYOUT.replace("name: Essai", 'name: ""'), {}, None, UNNAMED),
+    ],
+)
+def test_the_build_takes_the_reglages_of_its_content_folder_unless_given(tmp_path, written, given, name, sitename):
+    (tmp_path / "reglages.yml").write_text(written, encoding="utf-8")
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path), **given})
+    set_settings(types.SimpleNamespace(settings=settings))
+    assert (settings["ORGANISATION"]["name"], settings["SITENAME"]) == (name, sitename)
+    assert settings["HOST"]["name"] == "Hébergeur" and settings["APPEARANCE_FOLDER"] == str(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("organisation:\n  name: [Asso\n", "content/reglages.yml, ligne 3 : le YAML n’est pas lisible"),
+        (REGLAGES.format(phone='"123"'), "content/reglages.yml, ligne 3, champ « Téléphone (organisation.phone) » : "),
+        (None, "content/reglages.yml : le fichier des réglages manque"),
+    ],
+)
+def test_a_broken_reglages_file_stops_the_build_in_french_and_publishes_nothing(tmp_path, written, said):
+    content = tmp_path / "content"
+    write_content(content, {})
+    if written is None:
+        (content / "reglages.yml").unlink()
+    else:
+        (content / "reglages.yml").write_text(written, encoding="utf-8")
+    result = pelican_build(content, tmp_path / "output")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not list((tmp_path / "output").rglob("*.html"))
 
 
 @pytest.mark.parametrize("written", ["123", "01 23 45 67", "appelez-nous", "01 23 45 67 89 ou 06 12 34 56 78",

@@ -2,8 +2,7 @@
 
 import pytest
 
-import pelicanconf
-from conftest import CONTENT, as_shown, expected_url, front_matter, published_offers
+from conftest import CONTENT, REGLAGES, as_shown, expected_url, front_matter, published_offers
 
 CONTENT_FILES = sorted(CONTENT.rglob("*.md"))
 
@@ -70,8 +69,8 @@ def test_menu_links_reach_pages(site):
 
 
 def test_contact_details_are_never_invented(site):
-    """While pelicanconf.py knows no email, the page says so instead of making one up."""
+    """While content/reglages.yml gives no email, the page says so instead of making one up."""
     details = site.soup("/contact/").select_one(".contact-details").get_text()
-    email = pelicanconf.ORGANISATION.get("email")
+    email = REGLAGES["ORGANISATION"].get("email")
     assert (email in details) if email else "pas encore renseigné" in details
     assert bool(site.soup("/contact/").select('a[href^="mailto:"]')) == bool(email)

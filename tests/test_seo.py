@@ -10,8 +10,17 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-import pelicanconf
-from conftest import CONTENT, GOOD, PUBLISHED_SITEURL, as_shown, build_files, build_or_fail, published_offers, titled_offer
+from conftest import (
+    CONTENT,
+    GOOD,
+    PUBLISHED_SITEURL,
+    REGLAGES,
+    as_shown,
+    build_files,
+    build_or_fail,
+    published_offers,
+    titled_offer,
+)
 from core.problems import describe
 from site_checks.duplicates import duplicate_warnings
 
@@ -102,11 +111,11 @@ def test_the_home_page_says_who_publishes_the_site(published_site):
     [script] = published_site.soup("/").select('script[type="application/ld+json"]')
     organisation = json.loads(script.string)
     assert organisation["@type"] == "Organization"
-    assert organisation["name"] == pelicanconf.ORGANISATION["name"]
+    assert organisation["name"] == REGLAGES["ORGANISATION"]["name"]
     assert organisation["url"] == PUBLISHED_SITEURL + "/"
-    # No value the organisation has not given (pelicanconf.py says None).
+    # No value the organisation has not given (content/reglages.yml leaves it empty: None).
     for key, setting in {"email": "email", "telephone": "phone", "address": "address"}.items():
-        assert (key in organisation) == bool(pelicanconf.ORGANISATION.get(setting)), key
+        assert (key in organisation) == bool(REGLAGES["ORGANISATION"].get(setting)), key
     assert None not in organisation.values()
 
 

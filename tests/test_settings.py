@@ -12,10 +12,12 @@ import core.plugins
 import pelicanconf
 from conftest import FIXTURE_CONTENT, ROOT, pelican_build
 
-# Settings pelicanconf.py owns, with no default in a plugin: the identity it
-# reads from content/reglages.yml (core/organisation.py), and ALLOWED_HOSTS,
+# Settings pelicanconf.py owns, with no default in a plugin: ALLOWED_HOSTS,
 # which the build's messages and the guide send editors to.
-SITE_OWNED = {"IDENTITY_FILE", "ORGANISATION", "HOST", "APPEARANCE", "APPEARANCE_FOLDER", "ALLOWED_HOSTS"}
+SITE_OWNED = {"ALLOWED_HOSTS"}
+# The réglages, which plugins/reglages reads from the content folder built
+# (its reglages.yml), not from the settings file (unless given with -e).
+FROM_REGLAGES = {"ORGANISATION", "HOST", "APPEARANCE", "APPEARANCE_FOLDER"}
 # Pelican's own settings that its DEFAULT_CONFIG does not list (its documentation does).
 PELICAN_OWN = {*DEFAULT_CONFIG, "TIMEZONE", "SITESUBTITLE", "MENUITEMS", "INDEX_URL", "CATEGORIES_SAVE_AS",
                "TAGS_SAVE_AS", "AUTHORS_SAVE_AS", "ARCHIVES_SAVE_AS"}
@@ -76,10 +78,17 @@ def test_site_owned_settings_are_set_by_pelicanconf_only():
     assert SITE_OWNED.isdisjoint(all_defaults())
 
 
+def test_the_reglages_are_not_in_the_settings_file():
+    """They follow the content folder built: pelicanconf.py sets none of
+    them, nor the site's name (the organisation's)."""
+    assert FROM_REGLAGES.isdisjoint(vars(pelicanconf)) and "SITENAME" not in vars(pelicanconf)
+    assert FROM_REGLAGES.isdisjoint(all_defaults())
+
+
 def test_every_setting_read_has_a_default():
     """A setting a plugin or core reads by name has a default: a plugin's,
     Pelican's own, or pelicanconf.py's for those it owns."""
-    known = {*all_defaults(), *PELICAN_OWN, *SITE_OWNED, *COMPUTED}
+    known = {*all_defaults(), *PELICAN_OWN, *SITE_OWNED, *FROM_REGLAGES, *COMPUTED}
     missing = {name: path for name, path in read_settings_by_file().items() if name not in known}
     assert missing == {}
 
@@ -100,15 +109,14 @@ def test_no_default_written_where_a_setting_is_read(path):
 
 def minimal_settings(folder):
     """A settings file with PATH, THEME, PLUGINS and PLUGIN_PATHS, Pelican's
-    own settings of this site (where content/ is published: pages, URLs…)
-    and the organisation's identity (content/reglages.yml, as every test
-    build has it): no setting of a plugin."""
+    own settings of this site (where content/ is published: pages, URLs…):
+    no setting of a plugin (the réglages come from the content folder's
+    reglages.yml)."""
     pelicans = [name for name in vars(pelicanconf) if name in PELICAN_OWN]
     lines = [
         "import sys",
         f"sys.path.insert(0, {str(ROOT)!r})",
         f"from pelicanconf import {', '.join(pelicans)}",
-        "from pelicanconf import ORGANISATION, HOST",
         f"PATH = {str(FIXTURE_CONTENT)!r}",
         f"THEME = {str(ROOT / 'theme')!r}",
         f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]",

@@ -1,14 +1,13 @@
 """Who stands behind the site, as French law asks: the legal notice, the
 privacy and accessibility pages, linked from every footer; identity values
-come from pelicanconf.py and one not known is said to be missing, never
+come from content/reglages.yml (plugins/reglages) and one not known is said to be missing, never
 invented. The 404 page helps a visitor on."""
 
 import json
 
 import pytest
 
-import pelicanconf
-from conftest import Site, as_shown, build_files, visible_text
+from conftest import REGLAGES, Site, as_shown, build_files, visible_text
 
 TRUST_PAGES = {"/mentions-legales/": "Mentions légales", "/confidentialite/": "Confidentialité",
                "/accessibilite/": "Accessibilité"}
@@ -32,8 +31,8 @@ def test_the_legal_notice_names_publisher_and_host(site):
     """Each value of the réglages as the page sets it; one not known yet
     is said to be missing, nothing invented."""
     main = site.soup("/mentions-legales/").main
-    for section, rows, values in (("#editeur", PUBLISHER, pelicanconf.ORGANISATION),
-                                  ("#hebergeur", HOST, pelicanconf.HOST)):
+    for section, rows, values in (("#editeur", PUBLISHER, REGLAGES["ORGANISATION"]),
+                                  ("#hebergeur", HOST, REGLAGES["HOST"])):
         facts = {visible_text(dt): visible_text(dt.find_next_sibling("dd"))
                  for dt in main.select_one(section).find_parent("section").select("dt")}
         for label, key in rows.items():
@@ -42,7 +41,7 @@ def test_the_legal_notice_names_publisher_and_host(site):
 
 
 def test_known_values_are_shown(tmp_path):
-    identity = {**pelicanconf.ORGANISATION, "address": "1 rue de l’Exemple, 75011 Paris", "registration": "W751234567"}
+    identity = {**REGLAGES["ORGANISATION"], "address": "1 rue de l’Exemple, 75011 Paris", "registration": "W751234567"}
     result, output = build_files(tmp_path, {}, options=("-e", f"ORGANISATION={json.dumps(identity)}"))
     assert result.returncode == 0, output
     text = visible_text(Site(tmp_path / "output").soup("/mentions-legales/").main)

@@ -33,7 +33,7 @@ from conftest import (
     visible_text,
 )
 from core.document import split_front_matter
-from core.organisation import missing_values, read_identity
+from core.organisation import IDENTITY_FILE, missing_values, read_identity
 from core.prices import format_price
 from core.scaffold import NEW_OFFER, new_offer_data
 from core.schemas import Offer
@@ -137,7 +137,7 @@ def test_articles_pages_and_settings_have_their_collections():
     articles, pages, settings = collection("ressources"), collection("pages"), collection("reglages")
     assert articles["folder"] == "content/ressources" and "date" in by_name(articles["fields"])
     assert pages["folder"] == "content/pages"
-    assert [entry["file"] for entry in settings["files"]] == [SETTINGS["IDENTITY_FILE"]]
+    assert [entry["file"] for entry in settings["files"]] == [f"content/{IDENTITY_FILE}"]
     for item in (collection("ateliers"), articles, pages):
         assert item["format"] == "yaml-frontmatter" and item["fields"][-1]["widget"] == "markdown"
     assert (config()["locale"], config()["media_folder"], config()["public_folder"]) == ("fr", "content/images", "/images")
@@ -226,11 +226,6 @@ def test_the_identity_file_gives_organisation_and_host_with_none_for_unknown(tmp
     assert identity["HOST"] == {"name": "Hébergeur", "address": None, "website": None}
     assert identity["APPEARANCE"] == {"colour": None, "accent_colour": None, "logo": None}
     assert ("email", 3) in missing_values(path) and ("phone", None) in missing_values(path)
-
-
-def test_the_settings_read_the_identity_file():
-    settings = ("ORGANISATION", "HOST", "APPEARANCE")
-    assert {key: SETTINGS[key] for key in settings} == read_identity(ROOT / SETTINGS["IDENTITY_FILE"])
 
 
 @pytest.mark.parametrize(

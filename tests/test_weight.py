@@ -5,8 +5,7 @@ no request to any other host; images sized, described and lazy."""
 
 from identity_style import STYLESHEET
 
-import pelicanconf
-from conftest import PUBLISHED_SITEURL, ROOT, build_files
+from conftest import PUBLISHED_SITEURL, REGLAGES, ROOT, build_files
 from core.appearance import identity_css
 
 BUDGET = 50_000
@@ -40,7 +39,7 @@ def test_one_stylesheet_minified(published_site):
     assert len(published) < 0.8 * len(source)
     assert "/*" not in published and "\n  " not in published
     expected = [f"{PUBLISHED_SITEURL}/{name}"
-                for name in ["theme/css/style.css", *([STYLESHEET] if identity_css(pelicanconf.APPEARANCE) else [])]]
+                for name in ["theme/css/style.css", *([STYLESHEET] if identity_css(REGLAGES["APPEARANCE"]) else [])]]
     for url, _ in pages(published_site):
         sheets = published_site.soup(url).select('link[rel="stylesheet"]')
         assert [sheet["href"] for sheet in sheets] == expected, url

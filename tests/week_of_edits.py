@@ -34,7 +34,7 @@ from core.durations import format_duration  # noqa: E402
 from core.organisation import read_identity  # noqa: E402
 from core.prices import format_price  # noqa: E402
 from core.schemas.offer import PLACEHOLDER, Price  # noqa: E402
-from core.schemas.reglages import SETTINGS, Reglages  # noqa: E402
+from core.schemas.reglages import Reglages  # noqa: E402
 
 LABELS = site_setting("OFFERS_UNIT_LABELS")
 # The organisation's email once filled in (a value of the editors' choice).
@@ -329,20 +329,6 @@ EDITS = {
     "courriel de l’association": organisation_email,
     "tous les réglages remplis": every_reglage,
 }
-# The edits that change the réglages, which the build reads from
-# pelicanconf.py's IDENTITY_FILE (the repository's content/reglages.yml).
-REGLAGES_EDITS = (organisation_email, every_reglage)
-
-
-def identity_options(content):
-    """Pelican's -e option (one: a second replaces the first) that gives a
-    build the réglages of `content` rather than the repository's
-    (pelicanconf.py reads IDENTITY_FILE)."""
-    identity = read_identity(content / "reglages.yml")
-    settings = [f"{setting}={json.dumps(identity[setting], ensure_ascii=False)}" for setting in SETTINGS.values()]
-    return ["-e", *settings, f"APPEARANCE_FOLDER={json.dumps(str(content))}"]
-
-
 def apply_week(content):
     """Every edit, one after the other, on the folder `content`."""
     for name, edit in EDITS.items():

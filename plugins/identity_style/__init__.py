@@ -1,5 +1,6 @@
 """The organisation's colours and logo on the site, from « appearance: » in
-content/reglages.yml (read and checked by core/organisation.py): a small
+the content folder's reglages.yml (APPEARANCE and APPEARANCE_FOLDER, set by
+plugins/reglages, which runs first; read and checked by core/organisation.py): a small
 stylesheet written at build time, loaded after the theme's, that replaces its
 colour tokens (no inline style: the pages' CSP allows only the site's own
 files), and the logo, published under theme/. Nothing set: the theme's own
@@ -18,7 +19,8 @@ from pelican.generators import Generator
 from PIL import Image
 
 from core.appearance import colour_problem, identity_css, logo_path, logo_size
-from core.plugins import adds
+from core.organisation import identity_file
+from core.plugins import adds, require
 
 logger = logging.getLogger(__name__)
 
@@ -28,8 +30,9 @@ STYLESHEET = "theme/css/identite.css"
 def set_settings(pelican):
     """IDENTITY_STYLESHEET and IDENTITY_LOGO, which base.html reads: None when not set."""
     settings = pelican.settings
+    require(settings, "identity_style", "reglages")
     appearance = settings.get("APPEARANCE") or {}
-    source = settings.get("IDENTITY_FILE", "content/reglages.yml")
+    _, source = identity_file(settings["PATH"])
     for key in ("colour", "accent_colour"):
         problem = appearance.get(key) and colour_problem(appearance[key])
         if problem:
@@ -39,7 +42,7 @@ def set_settings(pelican):
     settings["IDENTITY_STYLESHEET"] = STYLESHEET if settings["IDENTITY_CSS"] else None
     settings["IDENTITY_LOGO"] = None
     if appearance.get("logo"):
-        path = logo_path(appearance["logo"], settings.get("APPEARANCE_FOLDER", "content"))
+        path = logo_path(appearance["logo"], settings["APPEARANCE_FOLDER"])
         try:
             width, height = logo_size(path)
         except (OSError, ValueError) as error:

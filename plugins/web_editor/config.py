@@ -24,6 +24,7 @@ from pydantic import BaseModel, Field, StringConstraints, TypeAdapter, Validatio
 from core.appearance import HEX, LOGO
 from core.choices import CHOICES
 from core.messages import explain
+from core.organisation import IDENTITY_FILE
 from core.phones import PHONE_PATTERN
 from core.problems import sentence
 from core.scaffold import NEW_OFFER
@@ -388,7 +389,7 @@ def cms_config():
                               sortable_fields=["date", "title"]),
             folder_collection("pages", "Pages", "Page", "pages", model_fields(Page)),
             {"name": "reglages", "label": "Réglages", "files": [
-                {"name": "identite", "label": "Identité de l’association", "file": f"{CONTENT}/reglages.yml",
+                {"name": "identite", "label": "Identité de l’association", "file": f"{CONTENT}/{IDENTITY_FILE}",
                  "format": "yaml", "fields": reglages_fields()}]},
         ],
     }
